@@ -1,0 +1,42 @@
+"""MkDocs hooks: check the data before anything renders, require jieba, feed it the glossary."""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+log = logging.getLogger("mkdocs.hooks.site")
+
+
+def _root(config) -> Path:
+    root = Path(config.config_file_path).resolve().parent
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    return root
+
+
+@event_priority(100)  # before mkdocs-macros calls define_env
+def on_config(config):
+    try:
+        import jieba
+    except ImportError as err:  # an unsegmented Chinese index is useless: refuse to build one
+        raise PluginError("jieba is required for Chinese search segmentation: pip install -r requirements.txt") from err
+
+    root = _root(config)
+    from macros.site import load_site
+
+    site = load_site(root)
+    if site.warnings:
+        for line in site.report(site.warnings).splitlines():
+            log.info(line)
+    if site.errors:
+        raise PluginError(f"data check failed with {len(site.errors)} error(s):\n{site.report(site.errors)}")
+
+    jieba.setLogLevel(logging.WARNING)
+    for word in site.content.terms():
+        jieba.add_word(word, freq=None)
+    config.copyright = site.content.site["footer"]
+    return config

@@ -1,0 +1,25 @@
+"""mkdocs-macros entry point: wires the pure modules of this package into page macros."""
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from .site import load_site
+
+
+def _prefix(env) -> str:
+    """Path from the page being rendered back to docs/, for relative .md links."""
+    page = getattr(env, "page", None)
+    src = getattr(getattr(page, "file", None), "src_uri", "") or ""
+    return "../" * (len(PurePosixPath(src).parts) - 1) if src else ""
+
+
+def define_env(env) -> None:
+    site = load_site(env.project_dir).require_valid()
+    render = site.renderer
+
+    env.macro(lambda section_id: render.section_page(section_id, _prefix(env)), "section")
+    env.macro(lambda: render.faq_page(_prefix(env)), "faq")
+    env.macro(lambda: render.glossary_page(_prefix(env)), "glossary")
+    env.macro(lambda: render.about_page(_prefix(env)), "about")
+    env.macro(lambda: render.home_page(_prefix(env)), "home")
+    env.macro(lambda table_id: render.table(render.data_table(table_id)), "table")

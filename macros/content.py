@@ -1,0 +1,140 @@
+"""Read-only views over validated data: sections, anchors, terms, order states, impact levels."""
+from __future__ import annotations
+
+from typing import Any
+
+from .loading import DataSet
+
+# Pages that exist without a file in data/guide/; refs may point at them.
+EXTRA_PAGES = ("index", "faq", "glossary", "about", "shops")
+
+
+class Content:
+    """The data a renderer or a checker needs, looked up by id rather than by file."""
+
+    def __init__(self, dataset: DataSet, valid: set[str] | None = None):
+        self.dataset = dataset
+        self._valid = valid
+
+    def _get(self, rel: str) -> Any:
+        if self._valid is not None and rel not in self._valid:
+            return None
+        return self.dataset.get(rel)
+
+    # -- files -------------------------------------------------------------
+    @property
+    def site(self) -> dict:
+        return self._get("data/site.yml") or {}
+
+    @property
+    def messages(self) -> dict:
+        return self._get("data/messages.yml") or {}
+
+    def ui(self, key: str, **args: Any) -> str:
+        template = self.messages.get("ui", {}).get(key, key)
+        return template.format(**args) if args else template
+
+    @property
+    def error_templates(self) -> dict[str, str]:
+        return self.messages.get("errors", {})
+
+    @property
+    def faq(self) -> dict:
+        return self._get("data/faq.yml") or {}
+
+    @property
+    def glossary(self) -> dict:
+        return self._get("data/glossary.yml") or {}
+
+    @property
+    def sources(self) -> dict[str, dict]:
+        return {s["id"]: s for s in (self._get("data/sources.yml") or {}).get("sources", [])}
+
+    @property
+    def tables(self) -> dict[str, dict]:
+        return {t["id"]: t for t in (self._get("data/tables.yml") or {}).get("tables", [])}
+
+    @property
+    def states(self) -> dict[str, dict]:
+        return {s["key"]: s for s in (self._get("data/order_states.yml") or {}).get("states", [])}
+
+    @property
+    def impact(self) -> dict:
+        return self._get("data/impact.yml") or {}
+
+    @property
+    def profile(self) -> dict:
+        return self._get("data/profile.yml") or {}
+
+    def sections(self) -> dict[str, tuple[str, dict]]:
+        """Guide sections by id, with the file each came from."""
+        out = {}
+        for doc in self.dataset.under("data/guide"):
+            data = self._get(doc.rel)
+            if data:
+                out.setdefault(data["id"], (doc.rel, data))
+        return out
+
+    def section(self, section_id: str) -> dict:
+        found = self.sections().get(section_id)
+        if found is None:
+            raise KeyError(f"unknown guide section {section_id!r}")
+        return found[1]
+
+    # -- derived -----------------------------------------------------------
+    def profile_field(self, key: str) -> dict:
+        return next((f for f in self.profile.get("fields", []) if f["key"] == key), {})
+
+    def reliance_options(self) -> dict[str, dict]:
+        return {o["value"]: o for o in self.profile_field("buyer_reliance").get("options", [])}
+
+    def level_labels(self) -> dict[str, str]:
+        return {lv["key"]: lv["label"] for lv in self.impact.get("levels", [])}
+
+    def impact_rows(self, reliance: str) -> list[tuple[dict, str]]:
+        """Each aspect with the level key it has for this reliance."""
+        return [(a, a["by_reliance"][reliance]) for a in self.impact.get("aspects", [])]
+
+    def terms(self) -> dict[str, str]:
+        """Every glossary word and alias, mapped to its definition."""
+        out = {}
+        for entry in self.glossary.get("terms", []):
+            for word in [entry["term"], *entry.get("aliases", [])]:
+                out[word] = entry["definition"]
+        return out
+
+    def anchors(self) -> dict[str, str]:
+        """Every linkable ref (`page` or `page#anchor`) mapped to its title."""
+        out = {}
+        for section_id, (_, data) in self.sections().items():
+            out[section_id] = data["title"]
+            for part in data["parts"]:
+                out[f"{section_id}#{part['id']}"] = part["title"]
+        faq = self.faq
+        if faq:
+            out["faq"] = faq["title"]
+            for entry in faq["entries"]:
+                out[f"faq#{entry['id']}"] = entry["question"]
+        if self.glossary:
+            out["glossary"] = self.glossary["title"]
+        out["about"] = self.ui("about_title")
+        out["index"] = self.site.get("title", "index")
+        return out
+
+    def page_title(self, ref: str) -> str:
+        return self.anchors().get(ref, ref)
+
+    def reviewed_parts(self) -> list[tuple[str, str, str, str]]:
+        """(ref, title, reviewed, source id) for every dated part of the site."""
+        rows = []
+        for section_id, (_, data) in self.sections().items():
+            rows.append((section_id, data["title"], data["reviewed"], data["source"]))
+        faq = self.faq
+        if faq:
+            rows.append(("faq", faq["title"], faq["reviewed"], faq["source"]))
+            for entry in faq["entries"]:
+                rows.append((f"faq#{entry['id']}", entry["question"], entry["reviewed"], entry["source"]))
+        glossary = self.glossary
+        if glossary:
+            rows.append(("glossary", glossary["title"], glossary["reviewed"], glossary["source"]))
+        return rows

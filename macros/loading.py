@@ -1,0 +1,176 @@
+"""Read the YAML files under data/: a fast loader for the happy path, a line locator for errors."""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import os
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from .problems import Problem
+
+# libyaml is much faster; the pure-Python loader is the fallback where it is absent.
+_FastBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+MAX_FILE_BYTES = 2 * 1024 * 1024
+
+
+def _without_timestamps(resolvers: dict) -> dict:
+    # Dates such as 2026-11-26 stay strings so that every schema sees one type.
+    return {
+        first: [(tag, regexp) for tag, regexp in entries if tag != _TIMESTAMP]
+        for first, entries in resolvers.items()
+    }
+
+
+class DataLoader(_FastBase):  # type: ignore[misc, valid-type]
+    """Safe loader that keeps dates as strings and records duplicate mapping keys."""
+
+    yaml_implicit_resolvers = _without_timestamps(_FastBase.yaml_implicit_resolvers)
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.duplicates: list[tuple[str, int, list]] = []
+
+    def construct_mapping(self, node, deep=False):
+        seen: set = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    self.duplicates.append((key_node.value, key_node.start_mark.line + 1))
+                seen.add(key_node.value)
+        return super().construct_mapping(node, deep=deep)
+
+
+class LineLoader(yaml.SafeLoader):
+    """Pure loader used only to compose a node tree when an error must be located."""
+
+    yaml_implicit_resolvers = _without_timestamps(yaml.SafeLoader.yaml_implicit_resolvers)
+
+
+@dataclasses.dataclass
+class Document:
+    """One data file: where it is, its text and what it holds (None when unreadable)."""
+
+    path: Path
+    rel: str
+    text: str = ""
+    data: Any = None
+    problems: list[Problem] = dataclasses.field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def line_of(self, path: Iterable, key: bool = False) -> int:
+        return locate(self.text, list(path), key=key)
+
+
+def parse_text(text: str, rel: str) -> tuple[Any, list[Problem]]:
+    """Parse YAML text; return the data and the problems found while reading it."""
+    loader = DataLoader(text)
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 1
+        column = mark.column + 1 if mark else 1
+        detail = " ".join(filter(None, [err.context, err.problem]))
+        code = "yaml_tab" if "\\t" in detail or "\t" in detail else "yaml_syntax"
+        return None, [Problem(rel, line, "", code, {"line": line, "column": column, "detail": detail})]
+    except yaml.YAMLError as err:  # e.g. a reader error on control characters
+        line = getattr(getattr(err, "position", None), "line", 0)
+        return None, [Problem(rel, (line or 0) + 1, "", "yaml_syntax", {"line": 1, "column": 1, "detail": str(err)})]
+    finally:
+        loader.dispose()
+    problems = [
+        Problem(rel, line, key, "duplicate_key", {"key": key}) for key, line in loader.duplicates
+    ]
+    if data is None:
+        problems.append(Problem(rel, 1, "", "empty_file", {}))
+    return data, problems
+
+
+def read_document(path: Path, root: Path) -> Document:
+    rel = path.relative_to(root).as_posix()
+    doc = Document(path=path, rel=rel)
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        doc.problems.append(Problem(rel, 1, "", "too_large", {"limit": MAX_FILE_BYTES // 1024}))
+        return doc
+    try:
+        doc.text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        doc.problems.append(Problem(rel, line, "", "not_utf8", {}))
+        return doc
+    doc.data, doc.problems = parse_text(doc.text, rel)
+    return doc
+
+
+def locate(text: str, path: list, key: bool = False) -> int:
+    """Line (1-based) of the node at `path`; the deepest existing ancestor when it is missing."""
+    try:
+        node = yaml.compose(text, Loader=LineLoader)
+    except yaml.YAMLError:
+        return 1
+    if node is None:
+        return 1
+    line = node.start_mark.line + 1
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            match = next(((k, v) for k, v in node.value if k.value == str(step)), None)
+            if match is None:
+                return line
+            key_node, node = match
+            line = key_node.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    if not key:
+        line = node.start_mark.line + 1
+    return line
+
+
+def data_files(root: Path) -> list[Path]:
+    data_dir = root / "data"
+    return sorted(p for p in data_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+def _fingerprint(root: Path) -> tuple:
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in data_files(root))
+
+
+@dataclasses.dataclass(eq=False)
+class DataSet:
+    """Every data file of a site, keyed by its path relative to the site root."""
+
+    root: Path
+    docs: dict[str, Document]
+
+    def get(self, rel: str) -> Any:
+        doc = self.docs.get(rel)
+        return doc.data if doc is not None and doc.ok else None
+
+    def under(self, folder: str) -> list[Document]:
+        prefix = folder.rstrip("/") + "/"
+        return [doc for rel, doc in self.docs.items() if rel.startswith(prefix)]
+
+
+def load_dataset(root: str | os.PathLike) -> DataSet:
+    """Load every data file under root/data, reusing the last result while no file changed."""
+    root = Path(root).resolve()
+    return _load_cached(root, _fingerprint(root))
+
+
+@functools.lru_cache(maxsize=4)
+def _load_cached(root: Path, fingerprint: tuple) -> DataSet:
+    docs = {}
+    for path in data_files(root):
+        doc = read_document(path, root)
+        docs[doc.rel] = doc
+    return DataSet(root=root, docs=docs)

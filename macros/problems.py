@@ -1,0 +1,43 @@
+"""A problem found in the data, and how it is worded for the person who made it."""
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Iterable
+
+# English fallbacks, used only when data/messages.yml itself cannot be read.
+FALLBACK = "{code}: {args}"
+
+
+@dataclasses.dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    path: str
+    code: str
+    args: dict = dataclasses.field(default_factory=dict, compare=False, hash=False)
+    severity: str = "error"
+
+    def message(self, templates: dict[str, str]) -> str:
+        template = templates.get(self.code)
+        if template is None:
+            return FALLBACK.format(code=self.code, args=self.args)
+        try:
+            return template.format(**self.args)
+        except (KeyError, IndexError, ValueError):
+            return f"{template} {self.args}"
+
+    def format(self, templates: dict[str, str]) -> str:
+        where = f"{self.file}:{self.line}:"
+        field = f" {self.path}:" if self.path else ""
+        return f"{where}{field} {self.message(templates)}"
+
+
+def path_text(path: Iterable[Any]) -> str:
+    """`entries[0].id` style, as an editor reads it."""
+    out = ""
+    for step in path:
+        if isinstance(step, int):
+            out += f"[{step}]"
+        else:
+            out += ("." if out else "") + str(step)
+    return out

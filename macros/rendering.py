@@ -1,0 +1,272 @@
+"""Turn validated data into the Markdown (and small HTML fragments) of the site's pages."""
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+
+from .content import Content
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|])")
+_MD_LEADING = re.compile(r"^(\d+)\.|^([-+>])")
+
+
+def md_escape(text: str) -> str:
+    """Plain text to Markdown that shows exactly that text."""
+    out = _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    return _MD_LEADING.sub(lambda m: f"{m.group(1)}\\." if m.group(1) else f"\\{m.group(2)}", out)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A rendered table: a caption, column titles and rows of ready cells."""
+
+    caption: str
+    headers: list[str]
+    rows: list[list[str]]
+    css_class: str = ""
+
+
+class Renderer:
+    """Renders pages from a Content view. `prefix` is the path from the current page to docs/."""
+
+    def __init__(self, content: Content):
+        self.c = content
+        terms = content.terms()
+        self._terms = terms
+        words = sorted(terms, key=len, reverse=True)
+        self._term_re = re.compile("|".join(re.escape(w) for w in words)) if words else None
+
+    # -- inline ----------------------------------------------------------------
+    def text(self, value: str, markdown: bool = True) -> str:
+        """Escape editor text and mark glossary terms as <abbr> tooltips."""
+        escaped = md_escape(value) if markdown else html.escape(value, quote=False)
+        if self._term_re is None:
+            return escaped
+
+        def tip(match: re.Match) -> str:
+            title = html.escape(self._terms[match.group(0)], quote=True)
+            return f'<abbr title="{title}">{match.group(0)}</abbr>'
+
+        return self._term_re.sub(tip, escaped)
+
+    def plain(self, value: str) -> str:
+        return md_escape(value)
+
+    @staticmethod
+    def target(ref: str, prefix: str = "") -> str:
+        page, _, anchor = ref.partition("#")
+        return f"{prefix}{page}.md" + (f"#{anchor}" if anchor else "")
+
+    def link(self, ref: str, prefix: str = "", label: str | None = None) -> str:
+        title = label if label is not None else self.c.page_title(ref)
+        return f"[{md_escape(title)}]({self.target(ref, prefix)})"
+
+    # -- blocks ----------------------------------------------------------------
+    def table(self, table: Table) -> str:
+        def row(cells: list[str]) -> str:
+            return "| " + " | ".join(cells) + " |"
+
+        lines = [self.plain(self.c.ui("table_caption", caption=table.caption)),
+                 "{: .table-caption }", "",
+                 row([self.plain(h) for h in table.headers]),
+                 row(["---"] * len(table.headers))]
+        lines += [row(cells) for cells in table.rows]
+        if table.css_class:
+            lines.append(f"{{: .{table.css_class} }}")
+        return "\n".join(lines)
+
+    def handled_label(self, state_key: str) -> str:
+        handled = self.c.states[state_key]["handled"]
+        return self.c.ui("handled_yes" if handled else "handled_no")
+
+    def data_table(self, table_id: str) -> Table:
+        spec = self.c.tables[table_id]
+        states = self.c.states
+        rows = []
+        for row in spec["rows"]:
+            cells = []
+            for col in spec["columns"]:
+                kind = col.get("type", "text")
+                if kind == "handled":
+                    cells.append(self.plain(self.handled_label(row[col["from"]])))
+                elif kind == "order_state":
+                    cells.append(self.plain(states[row[col["key"]]]["label"]))
+                else:
+                    cells.append(self.text(row[col["key"]]))
+            rows.append(cells)
+        return Table(spec["caption"], [col["title"] for col in spec["columns"]], rows)
+
+    def impact_table(self, reliance: str) -> Table:
+        labels = self.c.level_labels()
+        option = self.c.reliance_options()[reliance]["label"]
+        rows = [[self.text(a["name"]), self.plain(labels[level])] for a, level in self.c.impact_rows(reliance)]
+        return Table(self.c.ui("impact_caption", reliance=option),
+                     [self.c.ui("impact_aspect"), self.c.ui("impact_level")], rows)
+
+    def impact_rationale(self) -> str:
+        labels = self.c.level_labels()
+        options = self.c.reliance_options()
+        sep = self.c.ui("list_separator")
+        lines = [f"**{self.plain(self.c.ui('impact_rationale_title'))}**", ""]
+        for aspect in self.c.impact["aspects"]:
+            pairs = sep.join(
+                self.c.ui("impact_rationale_pair", reliance=options[key]["label"], level=labels[aspect["by_reliance"][key]])
+                for key in options
+            )
+            levels = self.plain(self.c.ui("impact_rationale_item", levels=pairs))
+            lines.append(f"- **{self.plain(aspect['name'])}**：{levels}{self.text(aspect['rationale'])}")
+        return "\n".join(lines)
+
+    def items(self, items: list[dict], numbered: bool, prefix: str) -> str:
+        lines = []
+        for n, item in enumerate(items, 1):
+            marker = f"{n}." if numbered else "-"
+            body = self.text(item["text"])
+            if item.get("term"):
+                body = f"**{self.plain(item['term'])}**：{body}"
+            if item.get("link"):
+                body += " " + self.link(item["link"], prefix, self.c.ui("go_to", title=self.c.page_title(item["link"])))
+            lines.append(f"{marker} {body}")
+        return "\n".join(lines)
+
+    def callout(self, kind: str, text: str, title: str | None = None, link: str | None = None, prefix: str = "") -> str:
+        heading = (title or self.c.ui(f"callout_{kind}")).replace('"', "'")
+        body = self.text(text)
+        if link:
+            body += " " + self.link(link, prefix, self.c.ui("go_to", title=self.c.page_title(link)))
+        return f'!!! {kind} "{heading}"\n\n    {body}'
+
+    def steps(self, steps: list[dict]) -> str:
+        lines = ['<ol class="steps">']
+        for step in steps:
+            lines.append(
+                f'<li id="step-{step["id"]}"><p class="steps__title">{html.escape(step["title"])}</p>'
+                f'<p>{self.text(step["text"], markdown=False)}</p></li>'
+            )
+        lines.append("</ol>")
+        return "\n".join(lines)
+
+    def block(self, block: dict, prefix: str) -> str:
+        if "text" in block:
+            return self.text(block["text"])
+        if "list" in block:
+            return self.items(block["list"]["items"], block["list"]["style"] == "numbered", prefix)
+        if "table" in block:
+            return self.table(self.data_table(block["table"]))
+        if "callout" in block:
+            return self.callout(prefix=prefix, **block["callout"])
+        if "steps" in block:
+            return self.steps(block["steps"])
+        if "impact" in block:
+            return self.table(self.impact_table(block["impact"]))
+        if "impact_rationale" in block:
+            return self.impact_rationale()
+        if "menu_notice" in block:
+            return self.callout("warning", self.c.site["menu_notice"], self.c.ui("menu_notice_title"))
+        raise ValueError(f"unknown block kind: {sorted(block)}")
+
+    # -- page pieces -------------------------------------------------------------
+    def page_meta(self, source: str, reviewed: str, prefix: str = "") -> str:
+        src = self.c.sources[source]
+        return (f"{self.plain(self.c.ui('source'))}：{self.link('about#source-' + source, prefix, src['title'])}"
+                f" · {self.plain(self.c.ui('reviewed'))}：{reviewed}\n{{: .page-meta }}")
+
+    def header(self, title: str, summary: str) -> str:
+        return f"# {self.plain(title)} {{#page-title}}\n\n{self.text(summary)}\n{{: .page-summary }}"
+
+    # -- pages -------------------------------------------------------------------
+    def section_page(self, section_id: str, prefix: str = "") -> str:
+        data = self.c.section(section_id)
+        out = [self.header(data["title"], data["summary"])]
+        for part in data["parts"]:
+            out.append(f"## {self.plain(part['title'])} {{#{part['id']}}}")
+            out += [self.block(block, prefix) for block in part["blocks"]]
+        out.append(self.page_meta(data["source"], data["reviewed"], prefix))
+        return "\n\n".join(out) + "\n"
+
+    def faq_page(self, prefix: str = "") -> str:
+        faq = self.c.faq
+        out = [self.header(faq["title"], faq["summary"])]
+        index = [f"**{self.plain(self.c.ui('faq_index'))}**", ""]
+        index += [f"- [{self.plain(e['question'])}](#{e['id']})" for e in faq["entries"]]
+        out.append("\n".join(index))
+        for entry in faq["entries"]:
+            out.append(self.faq_entry(entry, prefix))
+        out.append(self.page_meta(faq["source"], faq["reviewed"], prefix))
+        out.append(self.faq_json_ld())
+        return "\n\n".join(out) + "\n"
+
+    def faq_entry(self, entry: dict, prefix: str) -> str:
+        body = [self.text(p) for p in entry["answer"]]
+        if entry.get("also_asked"):
+            asked = self.c.ui("list_separator").join(self.text(q) for q in entry["also_asked"])
+            body.append(f"{self.plain(self.c.ui('also_asked'))}：{asked}\n{{: .faq-also }}")
+        if entry.get("related"):
+            links = self.c.ui("list_separator").join(self.link(r, prefix) for r in entry["related"])
+            body.append(f"{self.plain(self.c.ui('see_also'))}：{links}\n{{: .faq-related }}")
+        src = self.c.sources[entry["source"]]
+        body.append(f"{self.plain(self.c.ui('source'))}：{self.link('about#source-' + entry['source'], prefix, src['title'])}"
+                    f" · {self.plain(self.c.ui('reviewed'))}：{entry['reviewed']}\n{{: .page-meta }}")
+        summary = f'<summary><h2 id="{entry["id"]}">{html.escape(entry["question"])}</h2></summary>'
+        return f'<details class="faq question" markdown="1">\n{summary}\n\n' + "\n\n".join(body) + "\n\n</details>"
+
+    def faq_json_ld(self) -> str:
+        data = {
+            "@context": "https://schema.org",
+            "@type": "FAQPage",
+            "mainEntity": [
+                {
+                    "@type": "Question",
+                    "name": e["question"],
+                    "acceptedAnswer": {"@type": "Answer", "text": "".join(e["answer"])},
+                }
+                for e in self.c.faq["entries"]
+            ],
+        }
+        payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+        return f'<script type="application/ld+json">{payload}</script>'
+
+    def glossary_page(self, prefix: str = "") -> str:
+        g = self.c.glossary
+        sep = self.c.ui("list_separator")
+        rows = [[f"**{self.plain(t['term'])}**", self.plain(t["definition"]), self.plain(sep.join(t.get("aliases", [])))]
+                for t in g["terms"]]
+        table = Table(g["title"], [self.c.ui("glossary_term"), self.c.ui("glossary_definition"), self.c.ui("glossary_aliases")], rows)
+        return "\n\n".join([self.header(g["title"], g["summary"]), self.table(table),
+                            self.page_meta(g["source"], g["reviewed"], prefix)]) + "\n"
+
+    def about_page(self, prefix: str = "") -> str:
+        ui = self.c.ui
+        out = [self.header(ui("about_title"), ui("about_summary")), self.text(ui("about_intro"))]
+        out.append(f"## {self.plain(ui('about_disclaimer'))} {{#disclaimer}}")
+        out.append(self.text(self.c.site["disclaimer"]))
+        out.append(self.text(self.c.site["menu_notice"]))
+        out.append(f"## {self.plain(ui('about_sources'))} {{#sources}}")
+        for source in self.c.sources.values():
+            out.append(f"### {self.plain(source['title'])} {{#source-{source['id']}}}")
+            facts = [f"- {self.plain(source['kind'])} · {self.plain(source['publisher'])}"
+                     + (f" · {self.plain(source['author'])}" if source.get("author") else "")]
+            if source.get("url"):
+                facts.append(f"- <{source['url']}>")
+            facts.append(f"- {self.text(source['note'])}")
+            out.append("\n".join(facts))
+        out.append(f"## {self.plain(ui('about_reviews'))} {{#reviews}}")
+        rows = [[self.link(ref, prefix, title), reviewed, self.plain(self.c.sources[src]["title"])]
+                for ref, title, reviewed, src in self.c.reviewed_parts()]
+        out.append(self.table(Table(ui("about_reviews"), [ui("about_part"), ui("about_reviewed"), ui("about_source")], rows)))
+        return "\n\n".join(out) + "\n"
+
+    def home_page(self, prefix: str = "") -> str:
+        site = self.c.site
+        out = [self.header(site["title"], site["tagline"])]
+        out += [self.text(p) for p in site["home"]["intro"]]
+        out.append(self.callout("warning", site["disclaimer"], self.c.ui("about_disclaimer"), "about#disclaimer", prefix))
+        out.append(f"## {self.plain(site['home']['start_title'])} {{#start}}")
+        cards = ['<div class="grid cards" markdown>', ""]
+        for item in site["home"]["start"]:
+            cards.append(f"- {self.link(item['page'], prefix)}\n\n    {self.text(item['text'])}\n")
+        cards.append("</div>")
+        out.append("\n".join(cards))
+        return "\n\n".join(out) + "\n"

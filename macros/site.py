@@ -1,0 +1,52 @@
+"""One validated view of a site's data, shared by the MkDocs plugin, the hooks and the CLI."""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from . import validation
+from .content import Content
+from .loading import DataSet, load_dataset
+from .rendering import Renderer
+
+
+class DataError(Exception):
+    """The data has errors; str() is the full report, one problem per line."""
+
+    def __init__(self, report: str, count: int):
+        super().__init__(report)
+        self.count = count
+
+
+class Site:
+    def __init__(self, dataset: DataSet):
+        self.dataset = dataset
+        self.problems = validation.check(dataset)
+        self.errors = validation.errors(self.problems)
+        self.warnings = [p for p in self.problems if p.severity != "error"]
+        self.content = Content(dataset)
+        self._renderer: Renderer | None = None
+
+    def report(self, problems=None) -> str:
+        return validation.report(self.dataset, self.problems if problems is None else problems)
+
+    def require_valid(self) -> "Site":
+        if self.errors:
+            raise DataError(self.report(self.errors), len(self.errors))
+        return self
+
+    @property
+    def renderer(self) -> Renderer:
+        if self._renderer is None:
+            self._renderer = Renderer(self.require_valid().content)
+        return self._renderer
+
+
+def load_site(root: str | Path) -> Site:
+    """Load and check the data under root; the same Site comes back while no data file changed."""
+    return _site_for(load_dataset(root))
+
+
+@functools.lru_cache(maxsize=4)
+def _site_for(dataset: DataSet) -> Site:
+    return Site(dataset)
