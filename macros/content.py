@@ -105,7 +105,7 @@ class Content:
 
     def anchors(self) -> dict[str, str]:
         """Every linkable ref (`page` or `page#anchor`) mapped to its title."""
-        out = {}
+        out = {page: page for page in EXTRA_PAGES}
         for section_id, (_, data) in self.sections().items():
             out[section_id] = data["title"]
             for part in data["parts"]:

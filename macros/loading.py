@@ -78,7 +78,10 @@ def parse_text(text: str, rel: str) -> tuple[Any, list[Problem]]:
         line = mark.line + 1 if mark else 1
         column = mark.column + 1 if mark else 1
         detail = " ".join(filter(None, [err.context, err.problem]))
-        code = "yaml_tab" if "\\t" in detail or "\t" in detail else "yaml_syntax"
+        lines = text.splitlines()
+        line_text = lines[line - 1] if 0 < line <= len(lines) else ""
+        leading = line_text[: len(line_text) - len(line_text.lstrip())]
+        code = "yaml_tab" if "\t" in leading or "tab" in detail.lower() or "\\t" in detail else "yaml_syntax"
         return None, [Problem(rel, line, "", code, {"line": line, "column": column, "detail": detail})]
     except yaml.YAMLError as err:  # e.g. a reader error on control characters
         line = getattr(getattr(err, "position", None), "line", 0)

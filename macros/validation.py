@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import json
 import re
@@ -53,6 +54,15 @@ def _found(value: Any) -> str:
 
 def _list(values) -> str:
     return "、".join(str(v) for v in values) or "-"
+
+
+def _suggest(value: str, known) -> str:
+    """The closest known values, or the first few: a full list of hundreds helps nobody."""
+    known = sorted(str(k) for k in known)
+    close = difflib.get_close_matches(value, known, n=5, cutoff=0.5)
+    if close:
+        return _list(close)
+    return _list(known[:8]) + ("…" if len(known) > 8 else "")
 
 
 def translate(err, doc: Document, types: dict[str, str]) -> Iterator[Problem]:
@@ -137,7 +147,20 @@ class Checker:
 
     def ref(self, rel: str, path: list, value: str, known, code: str) -> None:
         if value not in known:
-            self.add(rel, path, code, ref=value, allowed=_list(sorted(known)))
+            self.add(rel, path, code, ref=value, allowed=_suggest(value, known))
+
+    def unknowable_pages(self) -> set[str]:
+        """Pages whose own file failed its checks: refs into them cannot be judged now."""
+        pages = set()
+        for rel, doc in self.dataset.docs.items():
+            if rel in self.valid:
+                continue
+            kind = file_kind(rel)
+            if kind == "faq":
+                pages.add("faq")
+            elif kind == "section" and isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
+                pages.add(doc.data["id"])
+        return pages
 
     def unique(self, rel: str, items: list[tuple[list, str]], seen: dict | None = None) -> None:
         seen = {} if seen is None else seen
@@ -245,6 +268,7 @@ class Checker:
     def check_refs(self) -> None:
         c = self.content
         anchors = c.anchors()
+        skip = self.unknowable_pages()
         sources = c.sources
         tables = c.tables
         reliance = c.reliance_options()
@@ -255,7 +279,7 @@ class Checker:
                 parent = path[-2] if len(path) > 1 else None
                 if last == "source" and sources:
                     self.ref(rel, list(path), text, sources, "unknown_source")
-                elif last in ("link", "page") or parent == "related":
+                elif (last in ("link", "page") or parent == "related") and text.partition("#")[0] not in skip:
                     self.ref(rel, list(path), text, anchors, "unknown_ref")
                 elif last == "table" and file_kind(rel) == "section" and tables:
                     self.ref(rel, list(path), text, tables, "unknown_table")

@@ -1,0 +1,66 @@
+"""Helpers for the real-browser tests: serve a built site on loopback, drive Debian's Chromium."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+def chromium_path() -> str | None:
+    return CHROMIUM if os.path.exists(CHROMIUM) else shutil.which("chromium")
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+class SiteServer:
+    """A static file server for one folder on 127.0.0.1, on a free port."""
+
+    def __init__(self, folder: Path):
+        handler = functools.partial(QuietHandler, directory=str(folder))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> "SiteServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into Material's search and return the result links, best first."""
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        page.locator("label.md-header__button[for='__search']").click()
+    box.click()
+    box.fill(query)
+    box.press("End")  # Material reacts to key events, not to fill()
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && !/初始化|键入/.test(m.textContent); }", timeout=10000)
+    page.wait_for_timeout(150)
+    hrefs = page.eval_on_selector_all(".md-search-result a.md-search-result__link", "els => els.map(e => e.href)")
+    return [strip_highlight(h) for h in hrefs]
+
+
+def strip_highlight(href: str) -> str:
+    """`http://host/prepare/?h=x#backup` -> `prepare/#backup`: the section a result opens."""
+    path = href.split("://", 1)[-1].split("/", 1)[-1]
+    base, _, rest = path.partition("?")
+    anchor = rest.partition("#")[2]
+    return base + (f"#{anchor}" if anchor else "")

@@ -1,0 +1,42 @@
+"""A broken macro call, bad data or a missing segmenter must fail the build, never render quietly."""
+from __future__ import annotations
+
+from conftest import run_mkdocs
+
+
+def assert_failed(result, *fragments: str) -> None:
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    for fragment in fragments:
+        assert fragment in output, output[-3000:]
+
+
+def test_unknown_section_in_a_macro_call_fails(project_copy, tmp_path):
+    (project_copy / "docs" / "prepare.md").write_text('{{ section("no-such-section") }}\n', encoding="utf-8")
+    result = run_mkdocs(project_copy, tmp_path / "out")
+    assert_failed(result, "no-such-section")
+    assert not (tmp_path / "out" / "prepare" / "index.html").exists()
+
+
+def test_undefined_variable_fails(project_copy, tmp_path):
+    (project_copy / "docs" / "faq.md").write_text("{{ faq() }}\n{{ not_a_variable }}\n", encoding="utf-8")
+    assert_failed(run_mkdocs(project_copy, tmp_path / "out"), "not_a_variable")
+
+
+def test_unknown_macro_fails(project_copy, tmp_path):
+    (project_copy / "docs" / "faq.md").write_text("{{ fqa() }}\n", encoding="utf-8")
+    assert_failed(run_mkdocs(project_copy, tmp_path / "out"), "fqa")
+
+
+def test_invalid_data_fails_with_the_data_report(project_copy, tmp_path):
+    faq = project_copy / "data" / "faq.yml"
+    faq.write_text(faq.read_text(encoding="utf-8").replace("  - id: extra-fee", "  - id: Extra Fee"), encoding="utf-8")
+    assert_failed(run_mkdocs(project_copy, tmp_path / "out"), "data/faq.yml:", "entries[3].id")
+
+
+def test_build_without_jieba_fails(project_copy, tmp_path):
+    blocker = tmp_path / "blocker"
+    blocker.mkdir()
+    (blocker / "jieba.py").write_text("raise ImportError('jieba blocked for this test')\n", encoding="utf-8")
+    result = run_mkdocs(project_copy, tmp_path / "out", env={"PYTHONPATH": str(blocker)})
+    assert_failed(result, "jieba is required")

@@ -1,0 +1,44 @@
+"""Every invalid-data fixture makes `python -m macros check` name the file, line, field and fix."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, copy_project
+
+CASES = sorted(p for p in (ROOT / "tests" / "fixtures" / "invalid").iterdir() if p.is_dir())
+
+
+def run_check(root: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "macros", "--root", str(root), "check", "--today", "2026-11-26"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def test_real_data_passes():
+    result = run_check(ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK:")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_invalid_fixture_is_reported(case: Path, tmp_path):
+    root = copy_project(tmp_path / "project")
+    for path in case.rglob("*"):
+        if path.is_file() and path.name != "expected.yml":
+            target = root / path.relative_to(case)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
+    result = run_check(root)
+    output = result.stderr
+    assert result.returncode == 1, result.stdout + output
+    assert "Traceback" not in output
+    lines = output.splitlines()
+    for expected in yaml.safe_load((case / "expected.yml").read_text(encoding="utf-8")):
+        head = f"{expected['file']}:{expected['line']}:" + (f" {expected['path']}:" if expected["path"] else "")
+        matching = [line for line in lines if line.startswith(head + " ") and expected["contains"] in line]
+        assert matching, f"expected a line starting {head!r} containing {expected['contains']!r} in:\n{output}"

@@ -1,0 +1,178 @@
+"""The real site: it builds strictly, carries every fact of the data, and loads nothing from outside."""
+from __future__ import annotations
+
+import html
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from macros.content import Content
+from macros.loading import load_dataset
+
+from conftest import ROOT
+
+CONTENT = Content(load_dataset(ROOT))
+SEPARATOR = re.compile(r"[\s\u200b\u3000\-、。，．？！；]+")
+
+
+def page(site: Path, name: str) -> str:
+    path = site / ("index.html" if name == "index" else f"{name}/index.html")
+    return path.read_text(encoding="utf-8")
+
+
+def visible_text(markup: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", markup))
+
+
+def test_every_section_renders_its_parts_blocks_and_meta(built_site):
+    for section_id, (_, data) in CONTENT.sections().items():
+        markup = page(built_site, section_id)
+        text = visible_text(markup)
+        assert data["title"] in text
+        for part in data["parts"]:
+            assert f'id="{part["id"]}"' in markup, (section_id, part["id"])
+            for block in part["blocks"]:
+                if "text" in block:
+                    assert block["text"] in text
+                for item in block.get("list", {}).get("items", []):
+                    assert item["text"] in text
+        assert f"{CONTENT.ui('reviewed')}：{data['reviewed']}" in text
+        assert CONTENT.sources[data["source"]]["title"] in text
+
+
+def test_steps_render_as_numbered_visual_list(built_site):
+    markup = page(built_site, "close-steps")
+    steps = [b["steps"] for _, (_, d) in CONTENT.sections().items() for p in d["parts"] for b in p["blocks"] if "steps" in b]
+    assert steps, "the guide must contain the closing steps"
+    assert '<ol class="steps">' in markup
+    positions = []
+    for step in steps[0]:
+        assert f'id="step-{step["id"]}"' in markup
+        positions.append(markup.index(f'id="step-{step["id"]}"'))
+        assert step["title"] in visible_text(markup)
+    assert positions == sorted(positions), "steps must keep their order"
+
+
+def test_every_table_row_appears_with_computed_handled_column(built_site):
+    for table_id, spec in CONTENT.tables.items():
+        hosts = [sid for sid, (_, d) in CONTENT.sections().items()
+                 if any(b.get("table") == table_id for p in d["parts"] for b in p["blocks"])]
+        assert hosts, f"table {table_id} is not used by any page"
+        text = visible_text(page(built_site, hosts[0]))
+        for row in spec["rows"]:
+            for col in spec["columns"]:
+                if col.get("type") == "handled":
+                    continue
+                value = row[col["key"]]
+                shown = CONTENT.states[value]["label"] if col.get("type") == "order_state" else value
+                assert shown in text, (table_id, shown)
+
+
+def test_order_table_marks_in_progress_states_not_handled(built_site):
+    markup = page(built_site, "prepare")
+    cells = re.findall(r"<tr>\s*<td>(\d+)</td>\s*<td>([^<]+)</td>\s*<td>([^<]+)</td>", markup)
+    by_id = {order: (state, handled) for order, state, handled in cells}
+    assert by_id["32109876"] == ("退款中", CONTENT.ui("handled_no"))
+    assert by_id["87654321"] == ("已签收", CONTENT.ui("handled_yes"))
+
+
+def test_impact_table_is_the_medium_case(built_site):
+    text = visible_text(page(built_site, "prepare"))
+    labels = CONTENT.level_labels()
+    for aspect, level in CONTENT.impact_rows("medium"):
+        assert re.search(re.escape(aspect["name"]) + r"\s*" + re.escape(labels[level]), text), aspect["name"]
+
+
+def test_faq_entries_have_stable_anchors_are_collapsible_and_in_json_ld(built_site):
+    markup = page(built_site, "faq")
+    entries = CONTENT.faq["entries"]
+    for entry in entries:
+        anchor = re.search(rf'<details class="faq[^"]*">\s*<summary>\s*<h2 id="{re.escape(entry["id"])}">', markup)
+        assert anchor, entry["id"]
+        for paragraph in entry["answer"]:
+            assert paragraph in visible_text(markup)
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', markup, re.S)
+    data = json.loads(block.group(1))
+    assert data["@type"] == "FAQPage"
+    assert [q["name"] for q in data["mainEntity"]] == [e["question"] for e in entries]
+
+
+def test_glossary_terms_are_tooltips_and_listed(built_site):
+    glossary = visible_text(page(built_site, "glossary"))
+    guide = page(built_site, "close-steps")
+    for entry in CONTENT.glossary["terms"]:
+        assert entry["term"] in glossary
+        assert entry["definition"] in glossary
+    assert re.search(r'<abbr title="[^"]+">订单险管理</abbr>', guide), "longest term wins over 订单险"
+
+
+def test_site_says_it_is_unofficial_and_where_facts_come_from(built_site):
+    home = visible_text(page(built_site, "index"))
+    about = visible_text(page(built_site, "about"))
+    assert CONTENT.site["disclaimer"] in home
+    assert CONTENT.site["footer"] in home, "footer disclaimer on every page"
+    assert CONTENT.site["menu_notice"] in about
+    for source in CONTENT.sources.values():
+        assert source["title"] in about and source["url"] in about
+    for ref, title, reviewed, _ in CONTENT.reviewed_parts():
+        assert title in about and reviewed in about
+
+
+def tokens(text: str) -> set[str]:
+    return set(filter(None, SEPARATOR.split(text)))
+
+
+def test_search_index_is_segmented_with_glossary_terms_as_tokens(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["zh"]
+    all_tokens = set()
+    for doc in index["docs"]:
+        all_tokens |= tokens(visible_text(doc["title"] + " " + doc["text"]))
+    assert "\u200b" in json.dumps(index, ensure_ascii=False), "index text must be jieba-segmented"
+    for word in CONTENT.terms():
+        if word in "".join(d["text"] for d in index["docs"]):
+            assert word in all_tokens, f"{word} is split by the segmenter"
+    long_runs = [t for t in all_tokens if re.fullmatch(r"[\u4e00-\u9fff]{9,}", t)]
+    assert not long_runs, f"unsegmented Chinese runs in the index: {long_runs[:5]}"
+
+
+class ResourceCollector(HTMLParser):
+    """Every URL a page would load by itself (not links a reader may follow)."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("script", "img", "iframe", "audio", "video", "source", "embed") and attrs.get("src"):
+            self.urls.append(attrs["src"])
+        if tag == "link" and attrs.get("href") and attrs.get("rel") not in ("canonical", "prev", "next", "alternate"):
+            self.urls.append(attrs["href"])
+        if attrs.get("srcset"):
+            self.urls += [part.strip().split(" ")[0] for part in attrs["srcset"].split(",")]
+        if tag == "object" and attrs.get("data"):
+            self.urls.append(attrs["data"])
+
+
+def test_built_site_loads_nothing_from_outside_hosts(built_site):
+    external = []
+    for path in built_site.rglob("*.html"):
+        collector = ResourceCollector()
+        collector.feed(path.read_text(encoding="utf-8"))
+        external += [(path.name, u) for u in collector.urls if re.match(r"^(https?:)?//", u)]
+    for path in built_site.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", path.read_text(encoding="utf-8")):
+            if re.match(r"^(https?:)?//", url):
+                external.append((path.name, url))
+        assert "@import" not in path.read_text(encoding="utf-8") or path.name.endswith(".map")
+    assert not external, external[:10]
+
+
+def test_pages_are_thin_and_content_lives_in_data():
+    for path in (ROOT / "docs").glob("*.md"):
+        body = re.sub(r"^---.*?---\s*", "", path.read_text(encoding="utf-8"), flags=re.S)
+        assert re.fullmatch(r"\s*\{\{[^}]*\}\}\s*", body), f"{path.name} must only call a macro"
