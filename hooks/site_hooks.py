@@ -40,3 +40,20 @@ def on_config(config):
         jieba.add_word(word, freq=None)
     config.copyright = site.content.site["footer"]
     return config
+
+
+SHOP_PAGE = "---\nsearch:\n  exclude: true\n---\n{{{{ {macro} }}}}\n"
+
+
+def on_files(files, config):
+    """One generated page per data/shops/*.yml, plus their index: no hand-written Markdown."""
+    from mkdocs.structure.files import File
+
+    from macros.site import load_site
+
+    site = load_site(_root(config))
+    files.append(File.generated(config, "shops/index.md", content=SHOP_PAGE.format(macro="shops_index()")))
+    for shop_id in site.content.shops():
+        content = SHOP_PAGE.format(macro=f'checklist("{shop_id}")')
+        files.append(File.generated(config, f"shops/{shop_id}.md", content=content))
+    return files

@@ -23,3 +23,5 @@ def define_env(env) -> None:
     env.macro(lambda: render.about_page(_prefix(env)), "about")
     env.macro(lambda: render.home_page(_prefix(env)), "home")
     env.macro(lambda table_id: render.table(render.data_table(table_id)), "table")
+    env.macro(lambda shop_id: render.checklist_page(site.checklists[shop_id], _prefix(env)), "checklist")
+    env.macro(lambda: render.shops_index(list(site.checklists.values()), _prefix(env)), "shops_index")

@@ -3,11 +3,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
 from pathlib import Path
 
+from . import profile as profiles
 from . import validation
-from .loading import load_dataset
+from .checklist import Generator
+from .loading import Document, load_dataset, read_document
+from .site import DataError, load_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,6 +32,64 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _shop_documents(target: Path) -> list[Document]:
+    """The shop files named on the command line, each called by the path the user typed."""
+    paths = sorted(p for p in target.iterdir() if p.suffix in (".yml", ".yaml")) if target.is_dir() else [target]
+    return [read_document(path, rel=path.as_posix()) for path in paths]
+
+
+def cmd_checklist(args: argparse.Namespace) -> int:
+    try:
+        site = load_site(args.root).require_valid()
+    except DataError as err:
+        print(err, file=sys.stderr)
+        return 1
+    content = site.content
+    schema_doc = profiles.shop_schema(content.profile, list(content.states))
+    types = content.messages.get("types", {})
+    generator = Generator(content)
+    render = site.renderer
+    target = Path(args.path)
+    if not target.exists():
+        print(f"{args.path}: no such file or folder", file=sys.stderr)
+        return 2
+    failed = 0
+    outputs: list[tuple[str, str]] = []
+    for doc in _shop_documents(target):
+        problems = validation.shop_problems(doc, schema_doc, types)
+        if problems:
+            failed += 1
+            print(validation.report(site.dataset, problems), file=sys.stderr)
+            continue
+        checklist = generator.build(doc.path.stem, doc.data)
+        if args.format == "json":
+            text = json.dumps(checklist.as_json(), ensure_ascii=False, indent=None if args.out else 2)
+        else:
+            text = render.checklist_plain(checklist)
+        outputs.append((doc.path.stem, text))
+    if args.out:
+        args.out.mkdir(parents=True, exist_ok=True)
+        suffix = "json" if args.format == "json" else "md"
+        for shop_id, text in outputs:
+            (args.out / f"{shop_id}.{suffix}").write_text(text + ("\n" if not text.endswith("\n") else ""), encoding="utf-8")
+        print(f"wrote {len(outputs)} checklist(s) to {args.out}" + (f"; {failed} profile(s) rejected" if failed else ""))
+    elif target.is_dir() and args.format == "json":
+        print("[" + ",\n".join(text for _, text in outputs) + "]")
+    else:
+        print("\n".join(text for _, text in outputs), end="" if args.format == "md" else "\n")
+    return 1 if failed else 0
+
+
+def cmd_schemas(args: argparse.Namespace) -> int:
+    """Write the generated shop schema so editors' YAML tools can use it."""
+    site = load_site(args.root).require_valid()
+    schema_doc = profiles.shop_schema(site.content.profile, list(site.content.states))
+    path = validation.SCHEMA_DIR / "shop.schema.json"
+    path.write_text(json.dumps(schema_doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m macros", description="Data tools for the order-insurance guide.")
     parser.add_argument("--root", type=Path, default=ROOT, help="site root holding data/ and docs/ (default: this checkout)")
@@ -37,6 +99,13 @@ def build_parser() -> argparse.ArgumentParser:
                        help="warn when a reviewed date is older than this many days (default: %(default)s)")
     check.add_argument("--today", help="date to check against, YYYY-MM-DD (default: today)")
     check.set_defaults(func=cmd_check)
+    checklist = sub.add_parser("checklist", help="print or write the checklist of one shop file or of every shop in a folder")
+    checklist.add_argument("path", help="a shop profile (data/shops/<id>.yml) or a folder of them")
+    checklist.add_argument("--format", choices=("md", "json"), default="md")
+    checklist.add_argument("--out", type=Path, help="write one file per shop into this folder")
+    checklist.set_defaults(func=cmd_checklist)
+    schemas = sub.add_parser("schemas", help="regenerate macros/schemas/shop.schema.json from data/profile.yml")
+    schemas.set_defaults(func=cmd_schemas)
     return parser
 
 

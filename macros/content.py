@@ -66,6 +66,23 @@ class Content:
     def profile(self) -> dict:
         return self._get("data/profile.yml") or {}
 
+    @property
+    def checklist(self) -> dict:
+        return self._get("data/checklist.yml") or {}
+
+    def verdict(self, key: str, **args: Any) -> str:
+        template = self.checklist.get("verdict", {}).get(key, key)
+        return template.format(**args) if args else template
+
+    def shops(self) -> dict[str, dict]:
+        """Valid shop profiles by id (the file name)."""
+        out = {}
+        for doc in self.dataset.under("data/shops"):
+            data = self._get(doc.rel)
+            if data:
+                out[doc.path.stem] = data
+        return out
+
     def sections(self) -> dict[str, tuple[str, dict]]:
         """Guide sections by id, with the file each came from."""
         out = {}

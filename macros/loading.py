@@ -96,8 +96,9 @@ def parse_text(text: str, rel: str) -> tuple[Any, list[Problem]]:
     return data, problems
 
 
-def read_document(path: Path, root: Path) -> Document:
-    rel = path.relative_to(root).as_posix()
+def read_document(path: Path, root: Path | None = None, rel: str | None = None) -> Document:
+    """Read one file; `rel` is how messages name it (default: its path below root)."""
+    rel = rel or path.relative_to(root).as_posix()
     doc = Document(path=path, rel=rel)
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:

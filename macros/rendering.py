@@ -6,6 +6,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from .checklist import Checklist, Item
 from .content import Content
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|])")
@@ -269,4 +270,89 @@ class Renderer:
             cards.append(f"- {self.link(item['page'], prefix)}\n\n    {self.text(item['text'])}\n")
         cards.append("</div>")
         out.append("\n".join(cards))
+        return "\n\n".join(out) + "\n"
+
+    # -- checklists ------------------------------------------------------------
+    def answer(self, field: dict, value) -> str:
+        if field["type"] == "choice":
+            return next((o["label"] for o in field["options"] if o["value"] == value), str(value))
+        if field["type"] == "boolean":
+            return self.c.ui("handled_yes" if value else "handled_no")
+        return str(value)
+
+    def profile_table(self, checklist: Checklist) -> Table:
+        rows = []
+        for field in self.c.profile["fields"]:
+            value = checklist.profile.get(field["key"])
+            if field["type"] == "order_counts":
+                rows += [[self.plain(self.c.states[k]["label"]), str(n)] for k, n in value.items() if n]
+            elif field["type"] not in ("order_list", "text"):
+                rows.append([self.plain(field["label"]), self.plain(self.answer(field, value))])
+        return Table(self.c.verdict("profile_title"), [self.c.verdict("profile_question"), self.c.verdict("profile_answer")], rows)
+
+    def verdict_text(self, checklist: Checklist) -> str:
+        if checklist.ready:
+            return self.c.verdict("ready")
+        return self.c.verdict("not_ready", count=len(checklist.blocking_states))
+
+    def task(self, item: Item, prefix: str) -> str:
+        badge = f"**{self.plain(self.c.verdict('blocking_badge'))}** " if item.blocking else ""
+        link = self.link(item.link, prefix, self.c.verdict("guide_link"))
+        return f"- [ ] {badge}{self.text(item.text)} {link}"
+
+    def checklist_page(self, checklist: Checklist, prefix: str = "", form_link: str | None = None) -> str:
+        v = self.c.verdict
+        kind = "success" if checklist.ready else "danger"
+        out = [f"# {self.plain(checklist.name)} {{#page-title}}",
+               f'!!! {kind} "{v("index_ready_yes") if checklist.ready else v("index_ready_no")}"\n\n    {self.text(self.verdict_text(checklist))}']
+        if form_link:
+            out.append(form_link)
+        out.append(f"## {self.plain(v('pre_title'))} {{#pre-close}}")
+        out.append("\n".join(self.task(i, prefix) for i in checklist.pre))
+        out.append(f"## {self.plain(v('post_title'))} {{#post-close}}")
+        out.append("\n".join(self.task(i, prefix) for i in checklist.post))
+        out.append(f"## {self.plain(v('impact_title'))} {{#impact}}")
+        headers = [self.c.ui("impact_aspect"), self.c.ui("impact_level")]
+        out.append(self.table(Table(v("impact_title"), headers, [[self.text(a), self.plain(lv)] for a, lv in checklist.impact])))
+        out.append(f"## {self.plain(v('orders_title'))} {{#orders}}")
+        if checklist.orders:
+            rows = [[self.plain(o.id), self.plain(o.label), self.plain(self.c.ui("handled_yes" if o.handled else "handled_no"))]
+                    for o in checklist.orders]
+            spec = self.c.tables.get("order-status-example", {})
+            headers = [col["title"] for col in spec.get("columns", [])] or ["id", "status", "handled"]
+            out.append(self.table(Table(v("orders_title"), headers, rows)))
+        else:
+            out.append(self.plain(v("orders_empty")))
+        out.append(f"## {self.plain(v('profile_title'))} {{#profile}}")
+        out.append(self.table(self.profile_table(checklist)))
+        return "\n\n".join(out) + "\n"
+
+    def shops_index(self, checklists: list[Checklist], prefix: str = "") -> str:
+        v = self.c.verdict
+        rows = []
+        for cl in checklists:
+            labels = self.c.ui("list_separator").join(self.c.states[k]["label"] for k in cl.blocking_states)
+            rows.append([f"[{self.plain(cl.name)}]({prefix}shops/{cl.shop}.md)",
+                         self.plain(v("index_ready_yes") if cl.ready else v("index_ready_no")),
+                         self.plain(labels) or "-"])
+        table = Table(v("index_title"), [v("index_shop"), v("index_ready"), v("index_blocking")], rows)
+        return "\n\n".join([self.header(v("index_title"), v("index_summary")), self.table(table)]) + "\n"
+
+    def checklist_plain(self, checklist: Checklist) -> str:
+        """Markdown for the command line: no site attributes, links as guide titles."""
+        v = self.c.verdict
+
+        def line(item: Item) -> str:
+            badge = f"**{md_escape(v('blocking_badge'))}** " if item.blocking else ""
+            return f"- [ ] {badge}{md_escape(item.text)}（{md_escape(self.c.page_title(item.link))}）"
+
+        out = [f"# {md_escape(checklist.name)}", md_escape(self.verdict_text(checklist)),
+               f"## {md_escape(v('pre_title'))}", "\n".join(line(i) for i in checklist.pre),
+               f"## {md_escape(v('post_title'))}", "\n".join(line(i) for i in checklist.post),
+               f"## {md_escape(v('impact_title'))}",
+               "\n".join(f"- {md_escape(a)}：{md_escape(lv)}" for a, lv in checklist.impact)]
+        if checklist.orders:
+            out += [f"## {md_escape(v('orders_title'))}",
+                    "\n".join(f"- {o.id}：{md_escape(o.label)}（{self.c.ui('handled_yes' if o.handled else 'handled_no')}）"
+                              for o in checklist.orders)]
         return "\n\n".join(out) + "\n"

@@ -5,6 +5,7 @@ import functools
 from pathlib import Path
 
 from . import validation
+from .checklist import Checklist, Generator
 from .content import Content
 from .loading import DataSet, load_dataset
 from .rendering import Renderer
@@ -34,6 +35,12 @@ class Site:
         if self.errors:
             raise DataError(self.report(self.errors), len(self.errors))
         return self
+
+    @functools.cached_property
+    def checklists(self) -> dict[str, Checklist]:
+        """Every example shop's checklist, built once per data set."""
+        generator = Generator(self.require_valid().content)
+        return {shop_id: generator.build(shop_id, shop) for shop_id, shop in sorted(self.content.shops().items())}
 
     @property
     def renderer(self) -> Renderer:

@@ -13,13 +13,17 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from .content import EXTRA_PAGES, Content
+from . import profile as profiles
+from . import rules
+from .checklist import PLACEHOLDER
 from .loading import DataSet, Document
 from .problems import Problem, path_text
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
-STATIC_KINDS = ("site", "sources", "faq", "glossary", "tables", "order_states", "impact", "messages", "profile")
+STATIC_KINDS = ("site", "sources", "faq", "glossary", "tables", "order_states", "impact", "messages", "profile",
+                "checklist")
 # Files whose keys are free-form (labels, messages): field names there mean nothing to the ref checks.
-FREE_FORM = ("messages", "profile")
+FREE_FORM = ("messages", "profile", "shop")
 RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?")
 DEFAULT_MAX_AGE_DAYS = 180
 
@@ -106,8 +110,22 @@ def translate(err, doc: Document, types: dict[str, str]) -> Iterator[Problem]:
         yield Problem(doc.rel, doc.line_of(path), where, "schema_other", {"detail": err.message})
 
 
+_VALIDATORS: dict[int, tuple[dict, Draft202012Validator]] = {}
+
+
+def validator_for(schema_doc: dict) -> Draft202012Validator:
+    """One compiled validator per schema object, reused across files."""
+    found = _VALIDATORS.get(id(schema_doc))
+    if found is None or found[0] is not schema_doc:
+        found = (schema_doc, Draft202012Validator(schema_doc, registry=registry()))
+        _VALIDATORS[id(schema_doc)] = found
+    return found[1]
+
+
 def schema_problems(doc: Document, schema_doc: dict, types: dict[str, str]) -> list[Problem]:
-    validator = Draft202012Validator(schema_doc, registry=registry())
+    validator = validator_for(schema_doc)
+    if validator.is_valid(doc.data):
+        return []
     out: list[Problem] = []
     for err in validator.iter_errors(doc.data):
         for problem in translate(err, doc, types):
@@ -127,6 +145,23 @@ def walk_strings(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
             yield from walk_strings(item, path + (index,))
 
 
+SHOP_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def shop_problems(doc: Document, schema_doc: dict, types: dict[str, str]) -> list[Problem]:
+    """Everything wrong with one shop profile: its file name, its fields, markup in its text."""
+    if not doc.ok:
+        return list(doc.problems)
+    if not SHOP_ID.fullmatch(doc.path.stem):
+        return [Problem(doc.rel, 1, "", "bad_shop_id", {"found": doc.path.stem})]
+    found = schema_problems(doc, schema_doc, types)
+    for path, text in walk_strings(doc.data):
+        match = RAW_HTML.search(text)
+        if match:
+            found.append(Problem(doc.rel, doc.line_of(list(path)), path_text(path), "raw_html", {"found": match.group(0)[:30]}))
+    return sorted(found, key=lambda p: (p.line, p.path))
+
+
 class Checker:
     """Collects every problem of a data set; nothing stops at the first one."""
 
@@ -138,6 +173,8 @@ class Checker:
         self.problems: list[Problem] = []
         self.valid: set[str] = set()
         self.extra_checks = extra_checks
+        self._shop_schema: dict | None = None
+        self._early: dict[str, bool] = {}
         self.content = Content(dataset, self.valid)
 
     # -- helpers -------------------------------------------------------------
@@ -181,17 +218,38 @@ class Checker:
             if kind is None:
                 self.problems.append(Problem(rel, 1, "", "unknown_file", {}))
                 continue
-            found = schema_problems(doc, self.schema_for(kind), types)
+            schema_doc = self.schema_for(kind)
+            if schema_doc is None:  # depends on another file that failed; that one is reported
+                continue
+            if kind == "shop":
+                found = shop_problems(doc, schema_doc, types)
+            else:
+                found = schema_problems(doc, schema_doc, types)
             self.problems.extend(found)
             if not found:
                 self.valid.add(rel)
         for check in (self.check_html, self.check_dates, self.check_ids, self.check_refs,
-                      self.check_tables, self.check_impact, self.check_pages, *self.extra_checks):
+                      self.check_tables, self.check_impact, self.check_pages, self.check_checklist, *self.extra_checks):
             check()
         return sorted(self.problems, key=lambda p: (p.file, p.line, p.path, p.code))
 
-    def schema_for(self, kind: str) -> dict:
-        return schema(kind)
+    def schema_for(self, kind: str) -> dict | None:
+        if kind != "shop":
+            return schema(kind)
+        if self._shop_schema is None:
+            spec = self.dataset.get("data/profile.yml")
+            states = self.dataset.get("data/order_states.yml")
+            if not (spec and states and self.valid_doc("data/profile.yml") and self.valid_doc("data/order_states.yml")):
+                return None
+            self._shop_schema = profiles.shop_schema(spec, [s["key"] for s in states["states"]])
+        return self._shop_schema
+
+    def valid_doc(self, rel: str) -> bool:
+        """Validate a file the others depend on ahead of its turn (once)."""
+        if rel not in self._early:
+            doc = self.dataset.docs.get(rel)
+            self._early[rel] = bool(doc and doc.ok and not schema_problems(doc, schema(file_kind(rel)), {}))
+        return self._early[rel]
 
     # -- cross-file checks -----------------------------------------------------
     def check_html(self) -> None:
@@ -240,6 +298,7 @@ class Checker:
             "data/tables.yml": ("tables", "id"),
             "data/order_states.yml": ("states", "key"),
             "data/profile.yml": ("fields", "key"),
+            "data/checklist.yml": ("items", "id"),
         }
         for rel, (field, key) in singles.items():
             data = c._get(rel)
@@ -331,6 +390,39 @@ class Checker:
         for section_id, (rel, _) in self.content.sections().items():
             if not (docs_dir / f"{section_id}.md").is_file():
                 self.add(rel, ["id"], "missing_page", id=section_id)
+
+
+    def check_checklist(self) -> None:
+        c = self.content
+        rel = "data/checklist.yml"
+        if not (c.checklist and c.profile and c.states):
+            return
+        paths = profiles.field_paths(c.profile, list(c.states))
+        guarded: set[str] = set()
+        for i, item in enumerate(c.checklist["items"]):
+            for sub, comparison in rules.comparisons(item.get("when")):
+                where = ["items", i, "when", *sub]
+                field = paths.get(comparison["field"])
+                if field is None:
+                    self.add(rel, where + ["field"], "unknown_rule_field", ref=comparison["field"],
+                             allowed=_suggest(comparison["field"], paths))
+                    continue
+                op = rules.operator_of(comparison)
+                values = comparison[op] if op == "in" else [comparison[op]]
+                for value in values if isinstance(values, list) else [values]:
+                    if not profiles.value_fits(field, value):
+                        options = [o["value"] for o in field.get("options", [])]
+                        self.add(rel, where + [op], "bad_rule_value", found=_found(value), field=comparison["field"],
+                                 expected=_list(options) if options else field["type"])
+                if item.get("blocking") and op in ("gt", "gte"):
+                    guarded.add(comparison["field"])
+            for name in PLACEHOLDER.findall(item["text"]):
+                if name not in paths:
+                    self.add(rel, ["items", i, "text"], "unknown_placeholder", ref=name, allowed=_suggest(name, paths))
+        counts = next((f["key"] for f in c.profile["fields"] if f["type"] == "order_counts"), None)
+        for key, state in c.states.items():
+            if counts and not state["handled"] and f"{counts}.{key}" not in guarded:
+                self.add(rel, ["items"], "unblocked_state", key=True, state=state["label"], field=f"{counts}.{key}")
 
 
 def check(dataset: DataSet, **options: Any) -> list[Problem]:

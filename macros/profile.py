@@ -1,0 +1,92 @@
+"""Shop profiles: the JSON Schema that data/profile.yml implies, and the defaults it fills in."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+TEXT = {"type": "string", "minLength": 1, "pattern": "\\S", "x-error": "empty_text"}
+ORDER_ID = {"type": ["string", "integer"], "pattern": "^[0-9A-Za-z-]{1,40}$", "x-error": "bad_order_id"}
+
+
+def field_schema(field: dict, states: list[str]) -> dict:
+    kind = field["type"]
+    if kind == "text":
+        return dict(TEXT, maxLength=field.get("max", 100))
+    if kind == "integer":
+        return {"type": "integer", "minimum": field.get("min", 0), "maximum": field.get("max", 10**9)}
+    if kind == "choice":
+        return {"enum": [o["value"] for o in field.get("options", [])]}
+    if kind == "boolean":
+        return {"type": "boolean"}
+    if kind == "order_counts":
+        count = {"type": "integer", "minimum": 0, "maximum": field.get("max", 10**9)}
+        return {"type": "object", "additionalProperties": False, "properties": {s: count for s in states}}
+    if kind == "order_list":
+        item = {"type": "object", "additionalProperties": False, "required": ["id", "status"],
+                "properties": {"id": ORDER_ID, "status": {"enum": states}}}
+        return {"type": "array", "maxItems": field.get("max_items", 5000), "items": item}
+    raise ValueError(f"unknown profile field type {kind!r}")
+
+
+def shop_schema(profile: dict, states: list[str]) -> dict:
+    """The schema every data/shops/*.yml must satisfy, derived from the questions."""
+    fields = profile["fields"]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": profile["title"],
+        "type": "object",
+        "additionalProperties": False,
+        "required": [f["key"] for f in fields if f.get("required")],
+        "properties": {
+            f["key"]: dict(field_schema(f, states), title=f["label"], description=f["help"]) for f in fields
+        },
+    }
+
+
+def field_paths(profile: dict, states: list[str]) -> dict[str, dict]:
+    """Every path a rule may name (`team_size`, `orders.refunding`) with the field behind it."""
+    paths = {}
+    for field in profile["fields"]:
+        if field["type"] == "order_counts":
+            for state in states:
+                paths[f"{field['key']}.{state}"] = {"type": "integer", "key": f"{field['key']}.{state}"}
+        elif field["type"] != "order_list":
+            paths[field["key"]] = field
+    return paths
+
+
+def value_fits(field: dict, value: Any) -> bool:
+    """Can a rule compare this field with this literal at all?"""
+    kind = field["type"]
+    if kind == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "boolean":
+        return isinstance(value, bool)
+    if kind == "choice":
+        return value in [o["value"] for o in field.get("options", [])]
+    return isinstance(value, str)
+
+
+def normalize(shop: dict, profile: dict, states: list[str]) -> dict:
+    """A valid shop with every default filled in.
+
+    A count is never lower than the number of listed orders in that state: the list
+    may be a sample of the shop's orders, so the larger figure is the true one.
+    """
+    out: dict[str, Any] = {}
+    for field in profile["fields"]:
+        key, kind = field["key"], field["type"]
+        value = shop.get(key, field.get("default"))
+        if kind == "order_counts":
+            value = {state: int((shop.get(key) or {}).get(state, 0)) for state in states}
+        elif kind == "order_list":
+            value = [{"id": str(o["id"]), "status": o["status"]} for o in shop.get(key) or []]
+        elif kind == "boolean":
+            value = bool(value)
+        out[key] = value
+    counts = next((f["key"] for f in profile["fields"] if f["type"] == "order_counts"), None)
+    listed = next((f["key"] for f in profile["fields"] if f["type"] == "order_list"), None)
+    if counts and listed:
+        for state, seen in Counter(o["status"] for o in out[listed]).items():
+            out[counts][state] = max(out[counts][state], seen)
+    return out

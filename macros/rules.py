@@ -1,0 +1,80 @@
+"""Evaluate a checklist item's `when:` rule against a shop profile: data, never eval()."""
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+COMBINATORS = ("all", "any", "not")
+OPERATORS = ("eq", "ne", "gt", "gte", "lt", "lte", "in")
+MISSING = object()
+
+
+def lookup(profile: dict, path: str) -> Any:
+    """`orders.refunding` -> profile["orders"]["refunding"]; MISSING when any step is absent."""
+    value: Any = profile
+    for step in path.split("."):
+        if not isinstance(value, dict) or step not in value:
+            return MISSING
+        value = value[step]
+    return value
+
+
+def _same(a: Any, b: Any) -> bool:
+    # true is not 1 and 1.0 is 1, as in JavaScript's ===
+    if isinstance(a, bool) or isinstance(b, bool):
+        return isinstance(a, bool) and isinstance(b, bool) and a == b
+    return a == b
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _compare(op: str, actual: Any, expected: Any) -> bool:
+    if actual is MISSING:
+        return op == "ne"
+    if op == "eq":
+        return _same(actual, expected)
+    if op == "ne":
+        return not _same(actual, expected)
+    if op == "in":
+        return isinstance(expected, list) and any(_same(actual, item) for item in expected)
+    if not (_number(actual) and _number(expected)):
+        return False
+    return {"gt": actual > expected, "gte": actual >= expected,
+            "lt": actual < expected, "lte": actual <= expected}[op]
+
+
+def evaluate(rule: dict | None, profile: dict) -> bool:
+    """True when the rule holds for the profile; an absent rule always holds."""
+    if rule is None:
+        return True
+    if "all" in rule:
+        return all(evaluate(r, profile) for r in rule["all"])
+    if "any" in rule:
+        return any(evaluate(r, profile) for r in rule["any"])
+    if "not" in rule:
+        return not evaluate(rule["not"], profile)
+    op = operator_of(rule)
+    return _compare(op, lookup(profile, rule["field"]), rule[op])
+
+
+def operator_of(rule: dict) -> str:
+    ops = [key for key in rule if key in OPERATORS]
+    if len(ops) != 1 or "field" not in rule:
+        raise ValueError(f"a comparison needs `field` and exactly one of {OPERATORS}: {rule!r}")
+    return ops[0]
+
+
+def comparisons(rule: dict | None, path: tuple = ()) -> Iterator[tuple[tuple, dict]]:
+    """Every comparison inside a rule, with its path, for the cross-reference checks."""
+    if rule is None:
+        return
+    for key in ("all", "any"):
+        if key in rule:
+            for index, sub in enumerate(rule[key]):
+                yield from comparisons(sub, path + (key, index))
+            return
+    if "not" in rule:
+        yield from comparisons(rule["not"], path + ("not",))
+        return
+    yield path, rule
