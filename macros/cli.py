@@ -75,7 +75,7 @@ def cmd_checklist(args: argparse.Namespace) -> int:
         print(f"wrote {len(outputs)} checklist(s) to {args.out}" + (f"; {failed} profile(s) rejected" if failed else ""))
     elif target.is_dir() and args.format == "json":
         print("[" + ",\n".join(text for _, text in outputs) + "]")
-    else:
+    elif outputs:
         print("\n".join(text for _, text in outputs), end="" if args.format == "md" else "\n")
     return 1 if failed else 0
 

@@ -398,6 +398,7 @@ class Checker:
         if not (c.checklist and c.profile and c.states):
             return
         paths = profiles.field_paths(c.profile, list(c.states))
+        types = c.messages.get("types", {})
         guarded: set[str] = set()
         for i, item in enumerate(c.checklist["items"]):
             for sub, comparison in rules.comparisons(item.get("when")):
@@ -412,8 +413,9 @@ class Checker:
                 for value in values if isinstance(values, list) else [values]:
                     if not profiles.value_fits(field, value):
                         options = [o["value"] for o in field.get("options", [])]
+                        json_type = {"text": "string"}.get(field["type"], field["type"])
                         self.add(rel, where + [op], "bad_rule_value", found=_found(value), field=comparison["field"],
-                                 expected=_list(options) if options else field["type"])
+                                 expected=_list(options) if options else types.get(json_type, json_type))
                 if item.get("blocking") and op in ("gt", "gte"):
                     guarded.add(comparison["field"])
             for name in PLACEHOLDER.findall(item["text"]):

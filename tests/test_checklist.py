@@ -1,0 +1,204 @@
+"""Which items a shop gets (not their wording), the CLI on every example shop, and bad profiles."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros.checklist import Generator
+from macros.site import load_site
+
+from conftest import ROOT
+
+SITE = load_site(ROOT).require_valid()
+CONTENT = SITE.content
+GEN = Generator(CONTENT)
+SHOPS = sorted(CONTENT.shops())
+IN_PROGRESS = ["awaiting_shipment", "shipped", "refunding", "returning"]
+BLOCKING_ITEM = {"awaiting_shipment": "ship-pending-orders", "shipped": "wait-for-delivery",
+                 "refunding": "settle-refunds", "returning": "settle-returns"}
+ALWAYS_PRE = {"verify-order-states", "assess-impact", "backup-orders", "backup-transactions", "backup-customers",
+              "read-terms", "secure-session"}
+ALWAYS_POST = {"check-insurance-status", "watch-feedback", "keep-backup"}
+
+
+def shop(**overrides):
+    base = {"name": "测试店", "team_size": 1, "buyer_reliance": "medium"}
+    return {**base, **overrides}
+
+
+def ids(items):
+    return [i.id for i in items]
+
+
+def test_a_shop_with_nothing_in_progress_is_ready():
+    result = GEN.build("t", shop(orders={"delivered": 10, "refunded": 2, "closed": 5}))
+    assert result.ready
+    assert not any(i.blocking for i in result.pre)
+    assert "follow-steps" in ids(result.pre)
+
+
+@pytest.mark.parametrize("state", IN_PROGRESS)
+def test_each_in_progress_state_blocks_with_its_count(state):
+    result = GEN.build("t", shop(orders={state: 7}))
+    assert not result.ready
+    assert result.blocking_states == [state]
+    first = result.pre[0]
+    assert first.id == BLOCKING_ITEM[state] and first.blocking
+    assert "7" in first.text
+    assert "follow-steps" not in ids(result.pre)
+
+
+def test_blocking_items_lead_the_pre_list_one_per_state():
+    result = GEN.build("t", shop(orders={s: n for n, s in enumerate(IN_PROGRESS, 1)}))
+    blocking = [i for i in result.pre if i.blocking]
+    assert ids(blocking) == [BLOCKING_ITEM[s] for s in IN_PROGRESS]
+    assert result.pre[: len(blocking)] == blocking
+    for n, item in enumerate(blocking, 1):
+        assert str(n) in item.text
+
+
+@pytest.mark.parametrize("state", ["delivered", "refunded", "closed"])
+def test_settled_states_never_block(state):
+    assert GEN.build("t", shop(orders={state: 99})).ready
+
+
+def test_listed_orders_count_even_when_counts_are_missing():
+    result = GEN.build("t", shop(order_list=[{"id": "1", "status": "refunding"}, {"id": "2", "status": "closed"}]))
+    assert not result.ready and result.blocking_states == ["refunding"]
+    assert [(o.id, o.handled) for o in result.orders] == [("1", False), ("2", True)]
+
+
+def test_order_table_handled_is_computed_from_the_state():
+    listed = [{"id": str(n), "status": s} for n, s in enumerate(CONTENT.states)]
+    result = GEN.build("t", shop(order_list=listed))
+    assert {o.state: o.handled for o in result.orders} == {k: v["handled"] for k, v in CONTENT.states.items()}
+    assert {o.state for o in result.orders if o.handled} == {"delivered", "refunded", "closed"}
+
+
+def test_backup_and_impact_items_always_appear():
+    for reliance in ("low", "medium", "high"):
+        for team in (1, 5):
+            result = GEN.build("t", shop(team_size=team, buyer_reliance=reliance))
+            assert ALWAYS_PRE <= set(ids(result.pre))
+            assert ALWAYS_POST <= set(ids(result.post))
+
+
+def test_impact_follows_buyer_reliance_and_medium_is_the_article_case():
+    levels = {r: dict(GEN.build("t", shop(buyer_reliance=r)).impact) for r in ("low", "medium", "high")}
+    assert levels["medium"] == {"店铺信誉": "轻度影响", "用户体验": "中度影响", "客户服务": "高度影响"}
+    order = {label: n for n, label in enumerate(CONTENT.level_labels().values())}
+    for aspect in levels["medium"]:
+        assert order[levels["low"][aspect]] <= order[levels["medium"][aspect]] <= order[levels["high"][aspect]]
+
+
+def test_notify_team_only_for_more_than_one_person():
+    assert "notify-team" not in ids(GEN.build("t", shop(team_size=1)).post)
+    assert "notify-team" in ids(GEN.build("t", shop(team_size=2)).post)
+    assert "agree-closing-time" in ids(GEN.build("t", shop(team_size=2)).pre)
+
+
+@pytest.mark.parametrize("reliance,expected", [("low", False), ("medium", True), ("high", True)])
+def test_tell_buyers_when_reliance_is_medium_or_high(reliance, expected):
+    result = GEN.build("t", shop(buyer_reliance=reliance))
+    assert ("tell-buyers" in ids(result.post)) is expected
+    assert ("brief-service-staff" in ids(result.pre)) is expected
+
+
+def test_reopen_only_when_planned():
+    assert "reopen-howto" not in ids(GEN.build("t", shop()).post)
+    assert "reopen-howto" in ids(GEN.build("t", shop(plans_to_reopen=True)).post)
+
+
+def test_items_link_to_existing_guide_sections():
+    anchors = CONTENT.anchors()
+    result = GEN.build("t", shop(team_size=3, buyer_reliance="high", plans_to_reopen=True, orders={s: 1 for s in IN_PROGRESS}))
+    for item in result.pre + result.post:
+        assert item.link in anchors
+
+
+def test_example_shops_exercise_every_item_and_both_verdicts():
+    built = [GEN.build(s, CONTENT.shops()[s]) for s in SHOPS]
+    assert len(built) >= 6
+    seen = {i.id for c in built for i in c.pre + c.post}
+    assert seen == {item["id"] for item in CONTENT.checklist["items"]}
+    assert {c.ready for c in built} == {True, False}
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "macros", *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("shop_id", SHOPS)
+def test_cli_json_matches_the_generator(shop_id):
+    result = run_cli("checklist", f"data/shops/{shop_id}.yml", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == {"shop", "ready", "pre", "post", "impact"}
+    expected = GEN.build(shop_id, CONTENT.shops()[shop_id])
+    assert data["shop"] == shop_id and data["ready"] is expected.ready
+    assert [i["id"] for i in data["pre"]] == ids(expected.pre)
+    assert [i["id"] for i in data["post"]] == ids(expected.post)
+    assert all(set(i) == {"id", "text", "blocking"} for i in data["pre"])
+    assert all(set(i) == {"id", "text"} for i in data["post"])
+    assert all(set(i) == {"aspect", "level"} for i in data["impact"])
+
+
+@pytest.mark.parametrize("shop_id", SHOPS)
+def test_cli_markdown_lists_every_item_as_a_task(shop_id):
+    result = run_cli("checklist", f"data/shops/{shop_id}.yml")
+    assert result.returncode == 0, result.stderr
+    expected = GEN.build(shop_id, CONTENT.shops()[shop_id])
+    tasks = [line for line in result.stdout.splitlines() if line.startswith("- [ ] ")]
+    assert len(tasks) == len(expected.pre) + len(expected.post)
+    assert result.stdout.startswith(f"# {expected.name}")
+
+
+def test_cli_writes_one_file_per_shop(tmp_path):
+    result = run_cli("checklist", "data/shops", "--out", str(tmp_path), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.stem for p in tmp_path.glob("*.json")) == SHOPS
+    md = run_cli("checklist", "data/shops", "--out", str(tmp_path / "md"))
+    assert md.returncode == 0 and len(list((tmp_path / "md").glob("*.md"))) == len(SHOPS)
+
+
+BAD_PROFILES = [
+    ("unknown-field", "name: 店\nteam_size: 1\nbuyer_reliance: low\ncolour: red\n", 4, "colour", "不认识的字段「colour」"),
+    ("wrong-type", "name: 店\nteam_size: many\nbuyer_reliance: low\n", 2, "team_size", '应为整数，实际为 "many"'),
+    ("outside-set", "name: 店\nteam_size: 1\nbuyer_reliance: extreme\n", 3, "buyer_reliance", "不在允许范围内"),
+    ("negative-count", "name: 店\nteam_size: 1\nbuyer_reliance: low\norders:\n  refunding: -1\n", 5, "orders.refunding", "应不小于 0"),
+    ("zero-team", "name: 店\nteam_size: 0\nbuyer_reliance: low\n", 2, "team_size", "应不小于 1"),
+    ("missing-required", "name: 店\nteam_size: 2\n", 1, "", "缺少必填字段「buyer_reliance」"),
+    ("unknown-state", "name: 店\nteam_size: 1\nbuyer_reliance: low\norder_list:\n  - {id: '1', status: lost}\n", 5, "order_list[0].status", "不在允许范围内"),
+    ("markup-name", "name: <img src=x onerror=alert(1)>\nteam_size: 1\nbuyer_reliance: low\n", 1, "name", "HTML"),
+    ("yaml-error", "name: 店\nteam_size: [1\nbuyer_reliance: low\n", 3, "", "YAML 格式错误"),
+]
+
+
+@pytest.mark.parametrize("case,text,line,path,fragment", BAD_PROFILES, ids=[c[0] for c in BAD_PROFILES])
+def test_cli_rejects_bad_profiles_with_file_line_messages(tmp_path, case, text, line, path, fragment):
+    profile = tmp_path / f"{case}.yml"
+    profile.write_text(text, encoding="utf-8")
+    result = run_cli("checklist", str(profile), "--format", "json")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    head = f"{profile}:{line}:" + (f" {path}:" if path else "")
+    assert any(l.startswith(head) and fragment in l for l in result.stderr.splitlines()), result.stderr
+
+
+def test_bad_shop_in_data_is_reported_by_the_check(project_copy):
+    (project_copy / "data" / "shops" / "bad.yml").write_text("name: 店\nteam_size: -3\nbuyer_reliance: low\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "macros", "--root", str(project_copy), "check"],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "data/shops/bad.yml:2: team_size: 应不小于 1" in result.stderr
+
+
+def test_shop_schema_file_is_up_to_date():
+    from macros.profile import shop_schema
+
+    on_disk = json.loads((ROOT / "macros" / "schemas" / "shop.schema.json").read_text(encoding="utf-8"))
+    assert on_disk == shop_schema(CONTENT.profile, list(CONTENT.states)), "run: python -m macros schemas"
