@@ -39,7 +39,13 @@ def on_config(config):
     for word in site.content.terms():
         jieba.add_word(word, freq=None)
     config.copyright = site.content.site["footer"]
+    if config.plugins.get("material/offline") and config.plugins["material/offline"].config.enabled:
+        # Material would load this Worker shim from a CDN; ship the vendored copy instead.
+        config.extra["polyfills"] = [OFFLINE_SHIM]
     return config
+
+
+OFFLINE_SHIM = "assets/vendor/iframe-worker-shim.js"
 
 
 SHOP_PAGE = "---\nsearch:\n  exclude: true\n---\n{{{{ {macro} }}}}\n"
@@ -53,6 +59,9 @@ def on_files(files, config):
 
     site = load_site(_root(config))
     files.append(File.generated(config, "shops/index.md", content=SHOP_PAGE.format(macro="shops_index()")))
+    if config.extra.get("polyfills") == [OFFLINE_SHIM]:
+        shim = _root(config) / "vendor" / "iframe-worker" / "shim.js"
+        files.append(File.generated(config, OFFLINE_SHIM, abs_src_path=str(shim)))
     for shop_id in site.content.shops():
         content = SHOP_PAGE.format(macro=f'checklist("{shop_id}")')
         files.append(File.generated(config, f"shops/{shop_id}.md", content=content))

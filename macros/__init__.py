@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
+from .interactive import InteractivePage
+from .profile import profile_query
 from .site import load_site
 
 
@@ -23,5 +25,13 @@ def define_env(env) -> None:
     env.macro(lambda: render.about_page(_prefix(env)), "about")
     env.macro(lambda: render.home_page(_prefix(env)), "home")
     env.macro(lambda table_id: render.table(render.data_table(table_id)), "table")
-    env.macro(lambda shop_id: render.checklist_page(site.checklists[shop_id], _prefix(env)), "checklist")
+    def checklist(shop_id: str) -> str:
+        cl = site.checklists[shop_id]
+        prefix = _prefix(env)
+        query = profile_query(cl.profile, site.content.profile)
+        form_link = f"[{render.plain(site.content.checklist['app']['open_interactive'])}]({prefix}checklist.md?{query}){{: .md-button }}"
+        return render.checklist_page(cl, prefix, form_link)
+
+    env.macro(checklist, "checklist")
+    env.macro(lambda: InteractivePage(site.content, render).render(_prefix(env)), "checklist_app")
     env.macro(lambda: render.shops_index(list(site.checklists.values()), _prefix(env)), "shops_index")

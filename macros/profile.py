@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from urllib.parse import urlencode
 from typing import Any
 
 TEXT = {"type": "string", "minLength": 1, "pattern": "\\S", "x-error": "empty_text"}
@@ -90,3 +91,21 @@ def normalize(shop: dict, profile: dict, states: list[str]) -> dict:
         for state, seen in Counter(o["status"] for o in out[listed]).items():
             out[counts][state] = max(out[counts][state], seen)
     return out
+
+
+def profile_query(profile: dict, spec: dict) -> str:
+    """The share-link query of a normalized profile: sorted keys, defaults left out.
+
+    The interactive page encodes answers the same way (docs/assets/checklist-core.js).
+    """
+    pairs = []
+    for field in spec["fields"]:
+        key, kind, value = field["key"], field["type"], profile.get(field["key"])
+        if kind == "order_counts":
+            pairs += [(f"{key}.{state}", str(n)) for state, n in value.items() if n]
+        elif kind == "boolean":
+            if value:
+                pairs.append((key, "1"))
+        elif kind != "order_list" and value not in (None, ""):
+            pairs.append((key, str(value)))
+    return urlencode(sorted(pairs))
