@@ -66,3 +66,16 @@ def on_files(files, config):
         content = SHOP_PAGE.format(macro=f'checklist("{shop_id}")')
         files.append(File.generated(config, f"shops/{shop_id}.md", content=content))
     return files
+
+
+TASK_BOX = '<label class="task-list-control"><input type="checkbox" disabled'
+
+
+def on_page_content(html, page, config, files):
+    """Give the static task-list boxes an accessible name (pymdownx.tasklist leaves them unnamed)."""
+    if TASK_BOX not in html:
+        return html
+    from macros.site import load_site
+
+    label = load_site(_root(config)).content.checklist["app"]["done_mark"].replace('"', "&quot;")
+    return html.replace(TASK_BOX, f'{TASK_BOX} aria-label="{label}"')

@@ -18,6 +18,9 @@ QUERIES = [
     ("保险服务", ("close-steps/#steps", "after-close/#check-status")),
     ("通知团队", ("after-close/#notify-team", "after-close/#after-close-actions")),
     ("影响评估", ("prepare/#assess-impact",)),
+    ("检查清单", ("checklist/",)),
+    ("客户服务", ("prepare/#assess-impact",)),
+    ("网络", ("close-steps/#close-cautions",)),
 ]
 
 

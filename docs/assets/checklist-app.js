@@ -235,7 +235,8 @@
     if (root && !root.hasAttribute("data-mounted")) { root.setAttribute("data-mounted", ""); mount(root); }
   }
 
+  // Instant navigation swaps pages under document$; a first load (or file://) may not emit.
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();

@@ -21,7 +21,7 @@
   });
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(openTarget);
-  } else {
-    document.addEventListener("DOMContentLoaded", openTarget);
   }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", openTarget);
+  else openTarget();
 })();

@@ -1,0 +1,244 @@
+"""The interactive checklist in the real browser: same lists as the CLI, ticks, links, CSV, safety."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from macros.checklist import Generator
+from macros.site import load_site
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+SITE = load_site(ROOT).require_valid()
+CONTENT = SITE.content
+GEN = Generator(CONTENT)
+ARTIFACTS = ROOT / "test-artifacts"
+XSS = "<img src=x onerror=\"window.__xss=1\">"
+
+
+def item_ids(page, region: str) -> list[str]:
+    return page.eval_on_selector_all(f"#{region} [data-item-id]", "els => els.map(e => e.dataset.itemId)")
+
+
+def open_checklist(page, query: str = "") -> None:
+    page.goto(page.base_url + "checklist/" + (f"?{query}" if query else ""))
+    page.wait_for_selector("#pre-close [data-item-id]")
+
+
+def guard(page) -> list[str]:
+    """Collect console errors and page errors for the rest of the test."""
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("dialog", lambda d: (errors.append(f"dialog: {d.message}"), d.dismiss()))
+    return errors
+
+
+@pytest.mark.parametrize("shop_id", sorted(CONTENT.shops()))
+def test_shop_link_opens_the_same_lists_as_the_cli(page, shop_id):
+    page.goto(page.base_url + f"shops/{shop_id}/")
+    link = page.locator("a[href*='checklist/?']")
+    assert link.count() == 1
+    link.click()
+    page.wait_for_selector("#pre-close [data-item-id]")
+    expected = GEN.build(shop_id, CONTENT.shops()[shop_id]).as_json()
+    assert item_ids(page, "pre-close") == [i["id"] for i in expected["pre"]]
+    assert item_ids(page, "post-close") == [i["id"] for i in expected["post"]]
+    assert page.locator("#pre-close [data-item-id] span").all_text_contents() == [i["text"] for i in expected["pre"]]
+    impact = page.locator("#impact td").all_text_contents()
+    assert impact == [x for row in expected["impact"] for x in (row["aspect"], row["level"])]
+    assert ("success" in page.get_attribute("#verdict", "class")) is expected["ready"]
+
+
+def test_answers_change_the_lists_without_reloading(page):
+    errors = guard(page)
+    open_checklist(page)
+    page.evaluate("window.__same_document = true")
+    assert "notify-team" not in item_ids(page, "post-close")
+    page.fill("input[name='team_size']", "3")
+    assert "notify-team" in item_ids(page, "post-close")
+    page.fill("input[name='orders.refunding']", "2")
+    assert item_ids(page, "pre-close")[0] == "settle-refunds"
+    assert "2" in page.locator("[data-item-id='settle-refunds']").inner_text()
+    assert "danger" in page.get_attribute("#verdict", "class")
+    page.check("input[name='plans_to_reopen']")
+    assert "reopen-howto" in item_ids(page, "post-close")
+    page.check("input[name='buyer_reliance'][value='low']")
+    assert "tell-buyers" not in item_ids(page, "post-close")
+    assert page.evaluate("window.__same_document") is True
+    assert not errors
+
+
+def test_ticks_and_progress_survive_a_reload_and_restart_clears_them(page):
+    errors = guard(page)
+    open_checklist(page, "name=%E5%B0%8F%E5%BA%97&team_size=2")
+    page.check("[data-item-id='backup-orders'] input")
+    page.check("[data-item-id='notify-team'] input")
+    total = page.locator("[data-item-id]").count()
+    assert page.inner_text("#progress-text").endswith(f"2 / {total}")
+    page.reload()
+    page.wait_for_selector("#pre-close [data-item-id]")
+    assert page.is_checked("[data-item-id='backup-orders'] input")
+    assert page.is_checked("[data-item-id='notify-team'] input")
+    assert not page.is_checked("[data-item-id='backup-customers'] input")
+    assert page.evaluate("document.getElementById('progress').value") == 2
+    page.click("[data-action='restart']")
+    assert not page.is_checked("[data-item-id='backup-orders'] input")
+    page.reload()
+    page.wait_for_selector("#pre-close [data-item-id]")
+    assert not page.is_checked("[data-item-id='backup-orders'] input")
+    assert not errors
+
+
+def test_corrupted_storage_is_discarded_without_breaking_the_page(page):
+    errors = guard(page)
+    open_checklist(page, "name=X")
+    for bad in ["{not json", "[1,2]", '{"done": [1, {"a": 2}]}', '"text"', "null"]:
+        page.evaluate("v => localStorage.setItem('order-insurance-checklist:v1:X', v)", bad)
+        page.reload()
+        page.wait_for_selector("#pre-close [data-item-id]")
+        assert page.locator("[data-item-id] input:checked").count() == 0
+        page.check("[data-item-id='read-terms'] input")
+        stored = json.loads(page.evaluate("localStorage.getItem('order-insurance-checklist:v1:X')"))
+        assert stored == {"done": ["read-terms"]}
+    assert not errors
+
+
+def test_share_link_round_trips_the_answers(page):
+    open_checklist(page)
+    page.fill("input[name='name']", "分享 测试店")
+    page.fill("input[name='team_size']", "5")
+    page.check("input[name='buyer_reliance'][value='high']")
+    page.check("input[name='plans_to_reopen']")
+    page.fill("input[name='orders.shipped']", "7")
+    url = page.url
+    query = urlsplit(url).query
+    keys = [k.split("=")[0] for k in query.split("&")]
+    assert keys == sorted(keys)
+    assert parse_qs(query) == {"name": ["分享 测试店"], "team_size": ["5"], "buyer_reliance": ["high"],
+                               "plans_to_reopen": ["1"], "orders.shipped": ["7"]}
+    ids = (item_ids(page, "pre-close"), item_ids(page, "post-close"))
+    other = page.context.new_page()
+    other.goto(url)
+    other.wait_for_selector("#pre-close [data-item-id]")
+    assert other.input_value("input[name='name']") == "分享 测试店"
+    assert other.input_value("input[name='team_size']") == "5"
+    assert other.is_checked("input[name='buyer_reliance'][value='high']")
+    assert other.is_checked("input[name='plans_to_reopen']")
+    assert (item_ids(other, "pre-close"), item_ids(other, "post-close")) == ids
+
+
+@pytest.mark.parametrize("query", [
+    "team_size=-4&buyer_reliance=extreme&orders.refunding=abc",
+    "team_size=99999999999999999999&orders.shipped=1e9&plans_to_reopen=maybe",
+    "%E0%A4%A&&&=&name=&__proto__[x]=1&constructor=1",
+    "orders.refunding=3&orders.refunding=4&unknown=1",
+])
+def test_tampered_queries_are_ignored(page, query):
+    errors = guard(page)
+    open_checklist(page, query)
+    assert page.input_value("input[name='team_size']") == "1"
+    assert page.is_checked("input[name='buyer_reliance'][value='medium']")
+    assert item_ids(page, "pre-close")
+    assert not errors
+
+
+def test_injected_markup_never_executes(page, tmp_path):
+    errors = guard(page)
+    open_checklist(page, "name=" + XSS.replace(" ", "%20").replace('"', "%22").replace("=", "%3D"))
+    quoted = '"' + XSS.replace('"', '""') + '"'
+    page.fill("#f-csv-text", f"订单编号,订单状态\n{quoted},退款中\n")
+    page.click("#f-csv-read")
+    page.wait_for_selector(".checklist-blocking-orders li")
+    assert XSS in page.inner_text(".checklist-blocking-orders")
+    page.fill("#f-csv-text", f"订单编号,订单状态\n1,{quoted}\n")
+    page.click("#f-csv-read")
+    assert XSS in page.inner_text("#csv-status")
+    assert page.input_value("input[name='name']") == XSS
+    assert page.evaluate("window.__xss") is None
+    assert page.locator("#checklist-app img").count() == 0
+    assert not errors
+
+
+def make_csv(rows: int) -> str:
+    lines = ["订单编号,买家,订单状态,备注"]
+    states = ["交易成功", "退款中", "卖家已发货，等待买家确认", "交易关闭"]
+    for i in range(rows):
+        lines.append(f"{2024000000000000 + i},买家{i},{states[i % 4]},\"含逗号, 的备注\"")
+    return "\n".join(lines) + "\n"
+
+
+def test_csv_in_gbk_with_5000_rows_fills_counts_and_blocking_orders(page, tmp_path):
+    errors = guard(page)
+    open_checklist(page)
+    path = tmp_path / "orders.csv"
+    path.write_bytes(make_csv(5000).encode("gbk"))
+    page.set_input_files("#f-csv-file", str(path))
+    page.wait_for_selector(".checklist-csv-ok")
+    assert page.input_value("input[name='orders.refunding']") == "1250"
+    assert page.input_value("input[name='orders.shipped']") == "1250"
+    assert page.input_value("input[name='orders.delivered']") == "1250"
+    assert page.locator(".checklist-blocking-orders li").count() == 2500
+    assert page.locator("#orders tbody tr").count() == 5000
+    assert item_ids(page, "pre-close")[:2] == ["wait-for-delivery", "settle-refunds"]
+    started = page.evaluate("performance.now()")
+    page.fill("input[name='team_size']", "3")
+    assert "notify-team" in item_ids(page, "post-close")
+    assert page.evaluate("performance.now()") - started < 2000, "a change of answer must not rebuild the 5,000-row table"
+    assert not errors
+
+
+def test_csv_with_bom_and_a_malformed_line_names_the_line(page, tmp_path):
+    open_checklist(page)
+    path = tmp_path / "bad.csv"
+    path.write_bytes("\ufeff订单编号,订单状态\n1,退款中\n2,不存在的状态\n3,\"退款中\n".encode("utf-8"))
+    page.set_input_files("#f-csv-file", str(path))
+    page.wait_for_selector(".checklist-csv-error")
+    text = page.inner_text("#csv-status")
+    assert "第 4 行" in text
+    page.fill("#f-csv-text", "订单编号,订单状态\n1,退款中\n2,不存在的状态\n")
+    page.click("#f-csv-read")
+    assert "第 3 行" in page.inner_text("#csv-status") and "不存在的状态" in page.inner_text("#csv-status")
+    assert page.input_value("input[name='orders.refunding']") == "0", "a rejected file changes nothing"
+
+
+def test_download_saves_the_checklist_as_markdown(page, tmp_path):
+    open_checklist(page, "name=%E4%B8%8B%E8%BD%BD%E5%BA%97&orders.returning=1")
+    page.check("[data-item-id='backup-orders'] input")
+    with page.expect_download() as info:
+        page.click("[data-action='download']")
+    saved = tmp_path / "list.md"
+    info.value.save_as(saved)
+    text = saved.read_text(encoding="utf-8")
+    assert text.startswith("# 下载店")
+    assert "- [x] 备份订单信息" in text
+    assert re.search(r"- \[ \] \*\*\S+\*\* 还有 1 笔订单退货中", text)
+    assert info.value.suggested_filename.endswith(".md")
+
+
+def test_print_shows_only_the_lists(page):
+    open_checklist(page, "team_size=2")
+    page.emulate_media(media="print")
+    assert not page.is_visible("#checklist-form")
+    assert not page.is_visible(".checklist-actions")
+    assert not page.is_visible(".md-sidebar--primary")
+    assert page.is_visible("#pre-close [data-item-id='backup-orders']")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.pdf(path=str(ARTIFACTS / "checklist-print.pdf"), format="A4")
+
+
+def test_phone_layout_has_no_horizontal_scroll_and_is_saved(browser, site_server):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(site_server.url + "checklist/?team_size=3&orders.refunding=1")
+    page.wait_for_selector("#pre-close [data-item-id]")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "checklist-phone.png"), full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    context.close()
