@@ -39,6 +39,8 @@ def on_config(config):
     for word in site.content.terms():
         jieba.add_word(word, freq=None)
     config.copyright = site.content.site["footer"]
+    if not config.repo_url:
+        config.edit_uri = None  # no repository, no edit links (and no warnings about them)
     if config.plugins.get("material/offline") and config.plugins["material/offline"].config.enabled:
         # Material would load this Worker shim from a CDN; ship the vendored copy instead.
         config.extra["polyfills"] = [OFFLINE_SHIM]
@@ -79,3 +81,16 @@ def on_page_content(html, page, config, files):
 
     label = load_site(_root(config)).content.checklist["app"]["done_mark"].replace('"', "&quot;")
     return html.replace(TASK_BOX, f'{TASK_BOX} aria-label="{label}"')
+
+
+def on_page_context(context, page, config, nav):
+    """Point the edit button at the YAML file behind the page, not at its one-line Markdown."""
+    if not config.repo_url:
+        return context
+    from macros.content import data_file_for
+    from macros.site import load_site
+
+    data_file = data_file_for(load_site(_root(config)).content, page.file.src_uri)
+    base = config.repo_url.rstrip("/") + "/" + (config.edit_uri or "").strip("/")
+    page.edit_url = f"{base}/{data_file}" if data_file else None
+    return context

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
+from .editorguide import EditorGuide
 from .interactive import InteractivePage
 from .profile import profile_query
 from .site import load_site
@@ -34,4 +35,5 @@ def define_env(env) -> None:
 
     env.macro(checklist, "checklist")
     env.macro(lambda: InteractivePage(site.content, render).render(_prefix(env)), "checklist_app")
+    env.macro(lambda: EditorGuide(site.content, render).render(_prefix(env)), "editor_guide")
     env.macro(lambda: render.shops_index(list(site.checklists.values()), _prefix(env)), "shops_index")

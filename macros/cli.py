@@ -90,6 +90,19 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_lint(args: argparse.Namespace) -> int:
+    from .copylint import lint
+
+    dataset = load_dataset(args.root)
+    problems = sorted(lint(dataset), key=lambda p: (p.file, p.line))
+    if problems:
+        print(validation.report(dataset, problems), file=sys.stderr)
+        print(f"FAIL: {len(problems)} copy problem(s)", file=sys.stderr)
+        return 1
+    print(f"OK: Chinese copy in {len(dataset.docs)} data files follows the typography rules")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m macros", description="Data tools for the order-insurance guide.")
     parser.add_argument("--root", type=Path, default=ROOT, help="site root holding data/ and docs/ (default: this checkout)")
@@ -104,6 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
     checklist.add_argument("--format", choices=("md", "json"), default="md")
     checklist.add_argument("--out", type=Path, help="write one file per shop into this folder")
     checklist.set_defaults(func=cmd_checklist)
+    lint = sub.add_parser("lint", help="check CJK spacing and punctuation in every text under data/")
+    lint.set_defaults(func=cmd_lint)
     schemas = sub.add_parser("schemas", help="regenerate macros/schemas/shop.schema.json from data/profile.yml")
     schemas.set_defaults(func=cmd_schemas)
     return parser

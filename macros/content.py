@@ -6,7 +6,7 @@ from typing import Any
 from .loading import DataSet
 
 # Pages that exist without a file in data/guide/; refs may point at them.
-EXTRA_PAGES = ("index", "faq", "glossary", "about", "shops")
+EXTRA_PAGES = ("index", "faq", "glossary", "about", "shops", "checklist", "editor")
 
 
 class Content:
@@ -15,6 +15,14 @@ class Content:
     def __init__(self, dataset: DataSet, valid: set[str] | None = None):
         self.dataset = dataset
         self._valid = valid
+        self._memo: dict[str, Any] = {}
+
+    def _once(self, name: str, build):
+        # Views are derived from immutable data; a checker builds its view only after the
+        # schema pass has settled which files are valid, so remembering them is safe.
+        if name not in self._memo:
+            self._memo[name] = build()
+        return self._memo[name]
 
     def _get(self, rel: str) -> Any:
         if self._valid is not None and rel not in self._valid:
@@ -85,6 +93,9 @@ class Content:
 
     def sections(self) -> dict[str, tuple[str, dict]]:
         """Guide sections by id, with the file each came from."""
+        return self._once("sections", self._sections)
+
+    def _sections(self) -> dict[str, tuple[str, dict]]:
         out = {}
         for doc in self.dataset.under("data/guide"):
             data = self._get(doc.rel)
@@ -114,6 +125,9 @@ class Content:
 
     def terms(self) -> dict[str, str]:
         """Every glossary word and alias, mapped to its definition."""
+        return self._once("terms", self._terms)
+
+    def _terms(self) -> dict[str, str]:
         out = {}
         for entry in self.glossary.get("terms", []):
             for word in [entry["term"], *entry.get("aliases", [])]:
@@ -122,6 +136,9 @@ class Content:
 
     def anchors(self) -> dict[str, str]:
         """Every linkable ref (`page` or `page#anchor`) mapped to its title."""
+        return self._once("anchors", self._anchors)
+
+    def _anchors(self) -> dict[str, str]:
         out = {page: page for page in EXTRA_PAGES}
         for section_id, (_, data) in self.sections().items():
             out[section_id] = data["title"]
@@ -155,3 +172,19 @@ class Content:
         if glossary:
             rows.append(("glossary", glossary["title"], glossary["reviewed"], glossary["source"]))
         return rows
+
+
+# Pages whose words live in one fixed data file; guide sections and shops are looked up.
+PAGE_FILES = {"index.md": "data/site.yml", "faq.md": "data/faq.yml", "glossary.md": "data/glossary.yml",
+              "about.md": "data/sources.yml", "checklist.md": "data/checklist.yml", "editor.md": "data/editor.yml",
+              "shops/index.md": "data/checklist.yml"}
+
+
+def data_file_for(content: Content, src_uri: str) -> str | None:
+    """The YAML file an editor opens to change the page at docs/<src_uri>."""
+    if src_uri in PAGE_FILES:
+        return PAGE_FILES[src_uri]
+    if src_uri.startswith("shops/"):
+        return f"data/shops/{src_uri[len('shops/'):-len('.md')]}.yml"
+    found = content.sections().get(src_uri.removesuffix(".md"))
+    return found[0] if found else None

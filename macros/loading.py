@@ -1,9 +1,11 @@
 """Read the YAML files under data/: a fast loader for the happy path, a line locator for errors."""
 from __future__ import annotations
 
+import collections
 import dataclasses
 import functools
 import os
+import re
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -15,6 +17,7 @@ from .problems import Problem
 _FastBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 40
 
 
 def _without_timestamps(resolvers: dict) -> dict:
@@ -59,13 +62,17 @@ class Document:
     text: str = ""
     data: Any = None
     problems: list[Problem] = dataclasses.field(default_factory=list)
+    schema_cache: dict = dataclasses.field(default_factory=dict, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
     def line_of(self, path: Iterable, key: bool = False) -> int:
-        return locate(self.text, list(path), key=key)
+        """Only called to report a problem: the node tree is composed once, on first need."""
+        if not hasattr(self, "_node"):
+            self._node = compose(self.text)
+        return locate_in(self._node, list(path), key=key)
 
 
 def parse_text(text: str, rel: str) -> tuple[Any, list[Problem]]:
@@ -84,16 +91,53 @@ def parse_text(text: str, rel: str) -> tuple[Any, list[Problem]]:
         code = "yaml_tab" if "\t" in leading or "tab" in detail.lower() or "\\t" in detail else "yaml_syntax"
         return None, [Problem(rel, line, "", code, {"line": line, "column": column, "detail": detail})]
     except yaml.YAMLError as err:  # e.g. a reader error on control characters
-        line = getattr(getattr(err, "position", None), "line", 0)
-        return None, [Problem(rel, (line or 0) + 1, "", "yaml_syntax", {"line": 1, "column": 1, "detail": str(err)})]
+        position = getattr(err, "position", None) or 0
+        line = text.count("\n", 0, position) + 1
+        return None, [Problem(rel, line, "", "yaml_syntax", {"line": line, "column": 1, "detail": str(err)})]
+    except RecursionError:
+        return None, [Problem(rel, 1, "", "too_deep", {"limit": MAX_DEPTH})]
     finally:
         loader.dispose()
+    shape = _shape_problem(data)
+    if shape:
+        code, line = shape, _first_line(text, ALIAS if shape == "yaml_alias" else None)
+        return None, [Problem(rel, line, "", code, {"limit": MAX_DEPTH})]
     problems = [
         Problem(rel, line, key, "duplicate_key", {"key": key}) for key, line in loader.duplicates
     ]
     if data is None:
         problems.append(Problem(rel, 1, "", "empty_file", {}))
     return data, problems
+
+
+ALIAS = re.compile(r"(^|[\s\[{,:-])[&*][A-Za-z0-9_-]+")
+
+
+def _first_line(text: str, pattern: "re.Pattern | None") -> int:
+    match = pattern.search(text) if pattern else None
+    return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def _shape_problem(data: Any) -> str | None:
+    """Anchors/aliases (a shared container) and absurd nesting are refused before any schema runs.
+
+    An alias makes the same list or mapping appear many times: a few lines of YAML can then
+    stand for billions of nodes, which no check should have to walk.
+    """
+    seen: set[int] = set()
+    queue = collections.deque([(data, 0)])  # breadth first: a repeat shows up near the top
+    while queue:
+        value, depth = queue.popleft()
+        if not isinstance(value, (dict, list)):
+            continue
+        if depth > MAX_DEPTH:
+            return "too_deep"
+        if id(value) in seen:
+            return "yaml_alias"
+        seen.add(id(value))
+        items = value.values() if isinstance(value, dict) else value
+        queue.extend((item, depth + 1) for item in items)
+    return None
 
 
 def read_document(path: Path, root: Path | None = None, rel: str | None = None) -> Document:
@@ -114,12 +158,19 @@ def read_document(path: Path, root: Path | None = None, rel: str | None = None) 
     return doc
 
 
-def locate(text: str, path: list, key: bool = False) -> int:
-    """Line (1-based) of the node at `path`; the deepest existing ancestor when it is missing."""
+def compose(text: str):
     try:
-        node = yaml.compose(text, Loader=LineLoader)
-    except yaml.YAMLError:
-        return 1
+        return yaml.compose(text, Loader=LineLoader)
+    except (yaml.YAMLError, RecursionError):
+        return None
+
+
+def locate(text: str, path: list, key: bool = False) -> int:
+    return locate_in(compose(text), path, key)
+
+
+def locate_in(node, path: list, key: bool = False) -> int:
+    """Line (1-based) of the node at `path`; the deepest existing ancestor when it is missing."""
     if node is None:
         return 1
     line = node.start_mark.line + 1

@@ -21,7 +21,7 @@ from .problems import Problem, path_text
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 STATIC_KINDS = ("site", "sources", "faq", "glossary", "tables", "order_states", "impact", "messages", "profile",
-                "checklist")
+                "checklist", "editor")
 # Files whose keys are free-form (labels, messages): field names there mean nothing to the ref checks.
 FREE_FORM = ("messages", "profile", "shop")
 RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?")
@@ -123,6 +123,15 @@ def validator_for(schema_doc: dict) -> Draft202012Validator:
 
 
 def schema_problems(doc: Document, schema_doc: dict, types: dict[str, str]) -> list[Problem]:
+    """Schema problems of one document; remembered on it, since documents are immutable once read."""
+    key = (id(schema_doc), id(types))
+    cached = doc.schema_cache.get(key)
+    if cached is None:
+        cached = doc.schema_cache[key] = _schema_problems(doc, schema_doc, types)
+    return list(cached)
+
+
+def _schema_problems(doc: Document, schema_doc: dict, types: dict[str, str]) -> list[Problem]:
     validator = validator_for(schema_doc)
     if validator.is_valid(doc.data):
         return []
@@ -143,6 +152,19 @@ def walk_strings(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from walk_strings(item, path + (index,))
+
+
+_SHOP_SCHEMAS: dict[tuple[int, int], tuple[dict, dict, dict]] = {}
+
+
+def _shop_schema_for(spec: dict, states: dict) -> dict:
+    """The same schema object for the same profile and states, so validation results can be reused."""
+    key = (id(spec), id(states))
+    found = _SHOP_SCHEMAS.get(key)
+    if found is None or found[0] is not spec or found[1] is not states:
+        found = (spec, states, profiles.shop_schema(spec, [s["key"] for s in states["states"]]))
+        _SHOP_SCHEMAS[key] = found
+    return found[2]
 
 
 SHOP_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -203,9 +225,11 @@ class Checker:
         seen = {} if seen is None else seen
         for path, ident in items:
             if ident in seen:
-                self.add(rel, path, "duplicate_id", id=ident, first=seen[ident])
+                first_rel, first_path = seen[ident]
+                first = f"{first_rel}:{self.dataset.docs[first_rel].line_of(first_path)}"
+                self.add(rel, path, "duplicate_id", id=ident, first=first)
             else:
-                seen[ident] = f"{rel}:{self.dataset.docs[rel].line_of(path)}"
+                seen[ident] = (rel, path)
 
     # -- run -----------------------------------------------------------------
     def run(self) -> list[Problem]:
@@ -241,7 +265,7 @@ class Checker:
             states = self.dataset.get("data/order_states.yml")
             if not (spec and states and self.valid_doc("data/profile.yml") and self.valid_doc("data/order_states.yml")):
                 return None
-            self._shop_schema = profiles.shop_schema(spec, [s["key"] for s in states["states"]])
+            self._shop_schema = _shop_schema_for(spec, states)
         return self._shop_schema
 
     def valid_doc(self, rel: str) -> bool:

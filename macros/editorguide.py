@@ -1,0 +1,111 @@
+"""The editors' guide page: which file holds what and every field, read from the JSON Schemas."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from . import profile as profiles
+from .content import Content
+from .rendering import Renderer, Table, md_escape
+from .validation import schema
+
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+class SchemaWalker:
+    """Flattens a schema into (field path, meaning, allowed values, required) rows."""
+
+    def __init__(self, types: dict[str, str], separator: str, any_value: str):
+        self.types = types
+        self.sep = separator
+        self.any = any_value
+
+    def resolve(self, node: dict, doc: dict) -> tuple[dict, dict, tuple]:
+        seen: tuple = ()
+        while "$ref" in node and len(seen) < 10:
+            ref = node["$ref"]
+            file, _, pointer = ref.partition("#")
+            target_doc = schema(file.removesuffix(".schema.json")) if file else doc
+            target = target_doc
+            for step in filter(None, pointer.split("/")):
+                target = target[step]
+            merged = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+            node, doc, seen = merged, target_doc, seen + ((id(target_doc), pointer),)
+        return node, doc, seen
+
+    def allowed(self, node: dict) -> str:
+        if "enum" in node:
+            return self.sep.join(str(v) for v in node["enum"])
+        if "const" in node:
+            return str(node["const"]).lower()
+        kinds = node.get("type")
+        kinds = kinds if isinstance(kinds, list) else [kinds] if kinds else []
+        text = "或".join(self.types.get(k, k) for k in kinds) or self.any
+        if "minimum" in node or "maximum" in node:
+            text += f"（{node.get('minimum', '')}–{node.get('maximum', '')}）"
+        return text
+
+    def rows(self, node: dict, doc: dict, path: str = "", required: bool = True, above: tuple = ()) -> Iterator[list[str]]:
+        node, doc, refs = self.resolve(node, doc)
+        recursive = any(ref in above for ref in refs)  # a rule inside a rule: describe it once
+        meaning = "：".join(filter(None, [node.get("title"), node.get("description")]))
+        if path:
+            yield [path, meaning, self.allowed(node), "required" if required else "optional"]
+        if recursive:
+            return
+        above = above + refs
+        needed = set(node.get("required", []))
+        for key, sub in node.get("properties", {}).items():
+            yield from self.rows(sub, doc, f"{path}.{key}" if path else key, key in needed, above)
+        extra = node.get("additionalProperties")
+        if isinstance(extra, dict) and not node.get("properties"):
+            yield from self.rows(extra, doc, f"{path}.*" if path else "*", False, above)
+        if isinstance(node.get("items"), dict):
+            yield from self.rows(node["items"], doc, f"{path}[]", True, above)
+
+
+class EditorGuide:
+    def __init__(self, content: Content, renderer: Renderer):
+        self.c = content
+        self.r = renderer
+        self.g = content.dataset.get("data/editor.yml")
+
+    def schema_for(self, kind: str) -> dict:
+        if kind == "shop":
+            return profiles.shop_schema(self.c.profile, list(self.c.states))
+        return schema(kind)
+
+    def render(self, prefix: str = "") -> str:
+        g, col, r = self.g, self.g["columns"], self.r
+        out = [r.header(g["title"], g["summary"])] + [r.text(p) for p in g["intro"]]
+        out.append(f"## {r.plain(g['commands_title'])} {{#commands}}")
+        out.append("\n".join(f"- `{c['command']}`：{r.text(c['text'])}" for c in g["commands"]))
+        out.append(f"## {r.plain(g['editor_setup_title'])} {{#editor-setup}}")
+        out.append("\n".join(f"- {r.text(t)}" for t in g["editor_setup"]))
+        out.append(f"## {r.plain(g['files_title'])} {{#files}}")
+        rows = []
+        for entry in g["files"]:
+            doc = self.schema_for(entry["kind"])
+            what = "：".join(filter(None, [doc.get("title"), doc.get("description")]))
+            rows.append([f"`{entry['file']}`", r.plain(what)])
+        out.append(r.table(Table(g["files_title"], [col["file"], col["what"]], rows)))
+        out.append(f"## {r.plain(g['fields_title'])} {{#fields}}")
+        walker = SchemaWalker(self.c.messages.get("types", {}), self.c.ui("list_separator"), col["any"])
+        for entry in g["files"]:
+            doc = self.schema_for(entry["kind"])
+            out.append(f"### `{entry['file']}` {{#fields-{entry['kind'].replace('_', '-')}}}")
+            rows = [[f"`{path}`", r.plain(meaning) or "-", r.plain(allowed), col["required_yes" if need == "required" else "required_no"]]
+                    for path, meaning, allowed, need in walker.rows(doc, doc)]
+            out.append(r.table(Table(entry["file"], [col["field"], col["meaning"], col["allowed"], col["required"]], rows)))
+        out.append(f"## {r.plain(g['howto_title'])} {{#howto}}")
+        for howto in g["howtos"]:
+            out.append(f"### {r.plain(howto['title'])} {{#{howto['id']}}}")
+            out.append("\n".join(f"{n}. {r.text(step)}" for n, step in enumerate(howto["steps"], 1)))
+            out.append("```yaml\n" + howto["example"].rstrip("\n") + "\n```")
+        out.append(f"## {r.plain(g['errors_title'])} {{#errors}}")
+        out.append(r.text(g["errors_intro"]))
+        rows = [[f"`{code}`", md_escape(PLACEHOLDER.sub("…", template).replace("{{", "{").replace("}}", "}"))]
+                for code, template in sorted(self.c.error_templates.items())]
+        out.append(r.table(Table(g["errors_title"], [col["code"], col["message"]], rows)))
+        out.append(r.page_meta(g["source"], g["reviewed"], prefix))
+        return "\n\n".join(out) + "\n"

@@ -1,0 +1,76 @@
+"""Editors' workflow: schema lines for their editor, schemas in Chinese, the guide page, edit links."""
+from __future__ import annotations
+
+import json
+import re
+
+import yaml
+
+from macros.content import Content, data_file_for
+from macros.loading import load_dataset
+from macros.validation import SCHEMA_DIR, file_kind
+
+from conftest import ROOT, run_mkdocs
+from test_site_build import visible_text
+
+CONTENT = Content(load_dataset(ROOT))
+SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
+
+
+def test_every_data_file_names_its_schema_for_vs_code():
+    for path in sorted((ROOT / "data").rglob("*.yml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        match = SCHEMA_LINE.match(first)
+        assert match, f"{path.relative_to(ROOT)} must start with a yaml-language-server line"
+        target = (path.parent / match.group(1)).resolve()
+        kind = file_kind(path.relative_to(ROOT).as_posix())
+        assert target == (SCHEMA_DIR / f"{kind}.schema.json").resolve(), path
+
+
+def test_schemas_speak_chinese_to_editors():
+    for path in SCHEMA_DIR.glob("*.schema.json"):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        assert re.search(r"[\u4e00-\u9fff]", schema.get("title", "")), path.name
+        if path.name != "common.schema.json":
+            assert re.search(r"[\u4e00-\u9fff]", schema.get("description", "") or json.dumps(schema, ensure_ascii=False)), path.name
+
+
+def test_editor_guide_covers_every_file_field_howto_and_error(built_site):
+    markup = (built_site / "editor" / "index.html").read_text(encoding="utf-8")
+    text = visible_text(markup)
+    kinds = {file_kind(p.relative_to(ROOT).as_posix()) for p in (ROOT / "data").rglob("*.yml")}
+    guide = yaml.safe_load((ROOT / "data" / "editor.yml").read_text(encoding="utf-8"))
+    assert kinds == {entry["kind"] for entry in guide["files"]}, "every kind of data file is explained"
+    for field in ("entries[].also_asked", "parts[].blocks[].steps[].id", "items[].when", "team_size", "orders.refunding",
+                  "terms[].aliases", "tables[].columns[].type", "aspects[].by_reliance.*"):
+        assert f"<code>{field}</code>" in markup, field
+    for howto in guide["howtos"]:
+        assert howto["title"] in text and f'id="{howto["id"]}"' in markup
+    for code in CONTENT.error_templates:
+        assert f"<code>{code}</code>" in markup, code
+    assert "make serve" in text and "python -m macros check" in text
+
+
+def test_every_page_maps_to_the_yaml_file_an_editor_opens():
+    for page in (ROOT / "docs").rglob("*.md"):
+        src = page.relative_to(ROOT / "docs").as_posix()
+        target = data_file_for(CONTENT, src)
+        assert target and (ROOT / target).is_file(), src
+    for shop_id in CONTENT.shops():
+        assert data_file_for(CONTENT, f"shops/{shop_id}.md") == f"data/shops/{shop_id}.yml"
+
+
+def test_edit_links_and_site_url_come_from_the_environment(tmp_path):
+    out = tmp_path / "site"
+    result = run_mkdocs(ROOT, out, env={"REPO_URL": "https://example.org/team/guide", "EDIT_URI": "edit/live/",
+                                        "SITE_URL": "https://guide.example.org/sub/"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    prepare = (out / "prepare" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/team/guide/edit/live/data/guide/prepare.yml"' in prepare
+    shop = (out / "shops" / "tea-returns" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/team/guide/edit/live/data/shops/tea-returns.yml"' in shop
+    assert '<link rel="canonical" href="https://guide.example.org/sub/prepare/">' in prepare
+    assert 'data-md-component="source"' not in prepare, "no request to a code host's API"
+    plain = (tmp_path / "plain")
+    assert run_mkdocs(ROOT, plain).returncode == 0
+    assert "/edit/" not in (plain / "prepare" / "index.html").read_text(encoding="utf-8"), "no edit link without REPO_URL"

@@ -1,0 +1,71 @@
+"""`python -m macros check` survives any input: each bad file gets one clear message, never a traceback."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, copy_project
+
+CASES = [
+    ("list-instead-of-mapping", "data/glossary.yml", "- 订单险\n- 卖家中心\n".encode(), 1, "应为键值对"),
+    ("alias-bomb", "data/glossary.yml",
+     ('a: &a ["x","x"]\nb: &b [*a,*a]\n' + "".join(f"c{i}: &c{i} [*{'b' if i == 0 else f'c{i-1}'},*{'b' if i == 0 else f'c{i-1}'}]\n" for i in range(40))).encode(),
+     1, "锚点和别名"),
+    ("deep-nesting", "data/faq.yml", ("a:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 80)) + "  " * 80 + "x: 1\n").encode(), 1, "嵌套超过"),
+    ("control-characters", "data/site.yml", b"title: \x00\x01\n", 1, "YAML 格式错误"),
+    ("binary-garbage", "data/tables.yml", bytes(range(256)) * 4, 2, "UTF-8"),
+    ("only-comments", "data/impact.yml", "# 只有注释\n".encode(), 1, "文件是空的"),
+    ("scalar-root", "data/profile.yml", "就一句话\n".encode(), 1, "应为键值对"),
+    ("huge-file", "data/faq.yml", ("# " + "很长" * 100 + "\n").encode() * 12000, 1, "太大了"),
+    ("tab-in-flow", "data/tables.yml", "tables:\n\t- id: x\n".encode(), 2, "Tab"),
+]
+
+
+@pytest.mark.parametrize("case,rel,content,line,fragment", CASES, ids=[c[0] for c in CASES])
+def test_bad_file_gets_one_clear_message(tmp_path, case, rel, content, line, fragment):
+    root = copy_project(tmp_path / "p")
+    (root / rel).write_bytes(content)
+    result = subprocess.run([sys.executable, "-m", "macros", "--root", str(root), "check"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    own = [l for l in result.stderr.splitlines() if l.startswith(f"{rel}:")]
+    assert len(own) == 1, result.stderr
+    assert own[0].startswith(f"{rel}:{line}:") and fragment in own[0], own[0]
+
+
+def test_editor_file_is_never_rewritten(tmp_path):
+    root = copy_project(tmp_path / "p")
+    bad = root / "data" / "faq.yml"
+    bad.write_text("entries: [\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in (root / "data").rglob("*.yml")}
+    for command in (["check"], ["lint"], ["checklist", str(root / "data" / "shops")]):
+        subprocess.run([sys.executable, "-m", "macros", "--root", str(root), *command], cwd=ROOT, capture_output=True, timeout=60)
+    assert before == {p: p.read_bytes() for p in (root / "data").rglob("*.yml")}
+
+
+def test_stale_dates_warn_but_do_not_fail(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "macros", "check", "--today", "2027-12-31"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "已超过 180 天" in result.stdout
+    short = subprocess.run([sys.executable, "-m", "macros", "check", "--max-age", "10", "--today", "2026-12-31"],
+                           cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert short.returncode == 0 and "已超过 10 天" in short.stdout
+    fresh = subprocess.run([sys.executable, "-m", "macros", "check", "--today", "2026-12-01"],
+                           cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert "已超过" not in fresh.stdout
+
+
+def test_copy_lint_passes_on_the_data_and_names_line_and_fix(tmp_path):
+    ok = subprocess.run([sys.executable, "-m", "macros", "lint"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert ok.returncode == 0, ok.stderr
+    root = copy_project(tmp_path / "p")
+    faq = root / "data" / "faq.yml"
+    faq.write_text(faq.read_text(encoding="utf-8").replace("一般不需要额外付费。", "一般不需要额外付费,关闭后3天内生效."), encoding="utf-8")
+    bad = subprocess.run([sys.executable, "-m", "macros", "--root", str(root), "lint"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 1
+    line = next(l for l in bad.stderr.splitlines() if l.startswith("data/faq.yml:"))
+    assert "entries[3].answer[0]" in line and "一般不需要额外付费，关闭后 3 天内生效。" in line
