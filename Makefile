@@ -22,9 +22,11 @@ build: $(STAMP)
 
 check: $(STAMP)
 	$(PY) -m macros check
+	$(PY) -m macros lint
 
 test: $(STAMP) browser-deps
 	$(PY) -m macros check
+	$(PY) -m macros lint
 	node --test tests/js/
 	$(PY) -m pytest
 
