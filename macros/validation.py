@@ -233,7 +233,7 @@ class Checker:
 
     # -- run -----------------------------------------------------------------
     def run(self) -> list[Problem]:
-        types = (self.dataset.get("data/messages.yml") or {}).get("types", {})
+        types = messages_part(self.dataset, "types")
         for rel, doc in self.dataset.docs.items():
             if not doc.ok:
                 self.problems.extend(doc.problems)
@@ -451,6 +451,13 @@ class Checker:
                 self.add(rel, ["items"], "unblocked_state", key=True, state=state["label"], field=f"{counts}.{key}")
 
 
+def messages_part(dataset: DataSet, key: str) -> dict[str, str]:
+    """`errors` or `types` of data/messages.yml, or {} while that file itself is broken."""
+    data = dataset.get("data/messages.yml")
+    part = data.get(key) if isinstance(data, dict) else None
+    return {k: v for k, v in part.items() if isinstance(v, str)} if isinstance(part, dict) else {}
+
+
 def check(dataset: DataSet, **options: Any) -> list[Problem]:
     return Checker(dataset, **options).run()
 
@@ -460,5 +467,5 @@ def errors(problems: list[Problem]) -> list[Problem]:
 
 
 def report(dataset: DataSet, problems: list[Problem]) -> str:
-    templates = Content(dataset).error_templates
+    templates = messages_part(dataset, "errors")
     return "\n".join(p.format(templates) for p in problems)
