@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from .loading import DataSet
+from .problems import fill
 
 # Pages that exist without a file in data/guide/; refs may point at them.
 EXTRA_PAGES = ("index", "faq", "glossary", "about", "shops", "checklist", "editor")
@@ -39,8 +40,7 @@ class Content:
         return self._get("data/messages.yml") or {}
 
     def ui(self, key: str, **args: Any) -> str:
-        template = self.messages.get("ui", {}).get(key, key)
-        return template.format(**args) if args else template
+        return fill(self.messages.get("ui", {}).get(key, key), args)
 
     @property
     def error_templates(self) -> dict[str, str]:
@@ -79,8 +79,7 @@ class Content:
         return self._get("data/checklist.yml") or {}
 
     def verdict(self, key: str, **args: Any) -> str:
-        template = self.checklist.get("verdict", {}).get(key, key)
-        return template.format(**args) if args else template
+        return fill(self.checklist.get("verdict", {}).get(key, key), args)
 
     def shops(self) -> dict[str, dict]:
         """Valid shop profiles by id (the file name)."""

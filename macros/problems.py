@@ -2,7 +2,22 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any, Iterable
+
+_FIELD = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def fill(template: str, args: dict) -> str:
+    """`{name}` from args, `{{`/`}}` as braces; anything else an editor typed stays as it is."""
+
+    def sub(match: re.Match) -> str:
+        token = match.group(0)
+        if token in ("{{", "}}"):
+            return token[0]
+        return str(args[match.group(1)]) if match.group(1) in args else token
+
+    return _FIELD.sub(sub, template)
 
 # English fallbacks, used only when data/messages.yml itself cannot be read.
 FALLBACK = "{code}: {args}"
@@ -21,10 +36,7 @@ class Problem:
         template = templates.get(self.code)
         if template is None:
             return FALLBACK.format(code=self.code, args=self.args)
-        try:
-            return template.format(**self.args)
-        except (KeyError, IndexError, ValueError):
-            return f"{template} {self.args}"
+        return fill(template, self.args)
 
     def format(self, templates: dict[str, str]) -> str:
         where = f"{self.file}:{self.line}:"

@@ -25,7 +25,7 @@ SHOP_SCHEMA = profiles.shop_schema(CONTENT.profile, STATES)
 ITEM_IDS = [i["id"] for i in CONTENT.checklist["items"]]
 # Thousands of examples in CI; fewer on a developer's machine unless asked.
 MANY = int(os.environ.get("HYPOTHESIS_EXAMPLES", "3000" if os.environ.get("CI") else "400"))
-SOME = max(MANY // 2, 100)
+SOME = max(MANY // 3, 100)
 
 names = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="<>"), min_size=1, max_size=100) \
     .filter(lambda s: s.strip() != "")
