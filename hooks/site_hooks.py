@@ -1,4 +1,4 @@
-"""MkDocs hooks: check the data before anything renders, require jieba, feed it the glossary."""
+"""MkDocs hooks: check the data before anything renders, require jieba, generate shop pages, edit links."""
 from __future__ import annotations
 
 import logging
@@ -9,6 +9,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.site")
+_BUILD: dict = {}
+
+
+def _site():
+    return _BUILD["site"]
 
 
 def _root(config) -> Path:
@@ -29,6 +34,7 @@ def on_config(config):
     from macros.site import load_site
 
     site = load_site(root)
+    _BUILD["site"] = site  # one checked view per build, shared by the events below
     if site.warnings:
         for line in site.report(site.warnings).splitlines():
             log.info(line)
@@ -57,9 +63,7 @@ def on_files(files, config):
     """One generated page per data/shops/*.yml, plus their index: no hand-written Markdown."""
     from mkdocs.structure.files import File
 
-    from macros.site import load_site
-
-    site = load_site(_root(config))
+    site = _site()
     files.append(File.generated(config, "shops/index.md", content=SHOP_PAGE.format(macro="shops_index()")))
     if config.extra.get("polyfills") == [OFFLINE_SHIM]:
         shim = _root(config) / "vendor" / "iframe-worker" / "shim.js"
@@ -77,9 +81,7 @@ def on_page_content(html, page, config, files):
     """Give the static task-list boxes an accessible name (pymdownx.tasklist leaves them unnamed)."""
     if TASK_BOX not in html:
         return html
-    from macros.site import load_site
-
-    label = load_site(_root(config)).content.checklist["app"]["done_mark"].replace('"', "&quot;")
+    label = _site().content.checklist["app"]["done_mark"].replace('"', "&quot;")
     return html.replace(TASK_BOX, f'{TASK_BOX} aria-label="{label}"')
 
 
@@ -88,9 +90,25 @@ def on_page_context(context, page, config, nav):
     if not config.repo_url:
         return context
     from macros.content import data_file_for
-    from macros.site import load_site
 
-    data_file = data_file_for(load_site(_root(config)).content, page.file.src_uri)
+    data_file = data_file_for(_site().content, page.file.src_uri)
     base = config.repo_url.rstrip("/") + "/" + (config.edit_uri or "").strip("/")
     page.edit_url = f"{base}/{data_file}" if data_file else None
     return context
+
+
+def on_post_build(config):
+    """Minify the site's own scripts and styles (Material's are minified already)."""
+    from calmjs.parse import es5
+    from calmjs.parse.unparsers.es5 import minify_print
+    from rcssmin import cssmin
+
+    own = Path(config.docs_dir) / "assets"
+    out = Path(config.site_dir) / "assets"
+    for source in sorted(own.glob("*.js")) + sorted(own.glob("*.css")):
+        target = out / source.name
+        if not target.exists():
+            continue
+        text = source.read_text(encoding="utf-8")
+        small = minify_print(es5(text), obfuscate=True, obfuscate_globals=False) if source.suffix == ".js" else cssmin(text)
+        target.write_text(small + "\n", encoding="utf-8")

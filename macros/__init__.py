@@ -16,6 +16,12 @@ def _prefix(env) -> str:
     return "../" * (len(PurePosixPath(src).parts) - 1) if src else ""
 
 
+def _asset_base(env) -> str:
+    """Path from the page's URL back to the site root, for raw <link> tags MkDocs does not rewrite."""
+    url = getattr(getattr(env, "page", None), "url", "") or ""
+    return "../" * url.count("/")
+
+
 def define_env(env) -> None:
     site = load_site(env.project_dir).require_valid()
     render = site.renderer
@@ -34,6 +40,6 @@ def define_env(env) -> None:
         return render.checklist_page(cl, prefix, form_link)
 
     env.macro(checklist, "checklist")
-    env.macro(lambda: InteractivePage(site.content, render).render(_prefix(env)), "checklist_app")
+    env.macro(lambda: InteractivePage(site.content, render).render(_prefix(env), _asset_base(env)), "checklist_app")
     env.macro(lambda: EditorGuide(site.content, render).render(_prefix(env)), "editor_guide")
     env.macro(lambda: render.shops_index(list(site.checklists.values()), _prefix(env)), "shops_index")

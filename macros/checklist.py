@@ -12,7 +12,7 @@ from .profile import normalize
 PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)?)\}")
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(slots=True)
 class Item:
     id: str
     phase: str
@@ -21,7 +21,7 @@ class Item:
     blocking: bool = False
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(slots=True)
 class OrderRow:
     id: str
     state: str
@@ -65,6 +65,8 @@ class Generator:
     def __init__(self, content: Content):
         self.content = content
         self.items = content.checklist.get("items", [])
+        # (item, predicate, has placeholders), prepared once
+        self.rules = [(item, rules.compile_rule(item.get("when")), "{" in item["text"]) for item in self.items]
         self.states = content.states
         self.state_keys = list(self.states)
         self.profile_spec = content.profile
@@ -74,9 +76,10 @@ class Generator:
     def build(self, shop_id: str, shop: dict) -> Checklist:
         profile = normalize(shop, self.profile_spec, self.state_keys)
         chosen = [
-            Item(item["id"], item["phase"], fill(item["text"], profile), item["link"], bool(item.get("blocking")))
-            for item in self.items
-            if rules.evaluate(item.get("when"), profile)
+            Item(item["id"], item["phase"], fill(item["text"], profile) if templated else item["text"], item["link"],
+                 bool(item.get("blocking")))
+            for item, applies, templated in self.rules
+            if applies(profile)
         ]
         pre = [i for i in chosen if i.phase == "pre"]
         pre.sort(key=lambda i: not i.blocking)  # blocking items lead, in data order otherwise

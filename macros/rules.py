@@ -58,6 +58,26 @@ def evaluate(rule: dict | None, profile: dict) -> bool:
     return _compare(op, lookup(profile, rule["field"]), rule[op])
 
 
+def compile_rule(rule: dict | None):
+    """The same rule as a predicate, checked once: for building many checklists quickly."""
+    if rule is None:
+        return lambda profile: True
+    if "all" in rule:
+        parts = [compile_rule(r) for r in rule["all"]]
+        return lambda profile: all(p(profile) for p in parts)
+    if "any" in rule:
+        parts = [compile_rule(r) for r in rule["any"]]
+        return lambda profile: any(p(profile) for p in parts)
+    if "not" in rule:
+        inner = compile_rule(rule["not"])
+        return lambda profile: not inner(profile)
+    op = operator_of(rule)
+    field, expected = rule["field"], rule[op]
+    if "." not in field:
+        return lambda profile: _compare(op, profile.get(field, MISSING) if isinstance(profile, dict) else MISSING, expected)
+    return lambda profile: _compare(op, lookup(profile, field), expected)
+
+
 def operator_of(rule: dict) -> str:
     ops = [key for key in rule if key in OPERATORS]
     if len(ops) != 1 or "field" not in rule:

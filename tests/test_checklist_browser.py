@@ -155,8 +155,8 @@ def test_injected_markup_never_executes(page, tmp_path):
     quoted = '"' + XSS.replace('"', '""') + '"'
     page.fill("#f-csv-text", f"订单编号,订单状态\n{quoted},退款中\n")
     page.click("#f-csv-read")
-    page.wait_for_selector(".checklist-blocking-orders li")
-    assert XSS in page.inner_text(".checklist-blocking-orders")
+    page.wait_for_selector(".ck-blocking-orders li")
+    assert XSS in page.inner_text(".ck-blocking-orders")
     page.fill("#f-csv-text", f"订单编号,订单状态\n1,{quoted}\n")
     page.click("#f-csv-read")
     assert XSS in page.inner_text("#csv-status")
@@ -180,11 +180,11 @@ def test_csv_in_gbk_with_5000_rows_fills_counts_and_blocking_orders(page, tmp_pa
     path = tmp_path / "orders.csv"
     path.write_bytes(make_csv(5000).encode("gbk"))
     page.set_input_files("#f-csv-file", str(path))
-    page.wait_for_selector(".checklist-csv-ok")
+    page.wait_for_selector(".ck-csv-ok")
     assert page.input_value("input[name='orders.refunding']") == "1250"
     assert page.input_value("input[name='orders.shipped']") == "1250"
     assert page.input_value("input[name='orders.delivered']") == "1250"
-    assert page.locator(".checklist-blocking-orders li").count() == 2500
+    assert page.locator(".ck-blocking-orders li").count() == 2500
     assert page.locator("#orders tbody tr").count() == 5000
     assert item_ids(page, "pre-close")[:2] == ["wait-for-delivery", "settle-refunds"]
     started = page.evaluate("performance.now()")
@@ -199,7 +199,7 @@ def test_csv_with_bom_and_a_malformed_line_names_the_line(page, tmp_path):
     path = tmp_path / "bad.csv"
     path.write_bytes("\ufeff订单编号,订单状态\n1,退款中\n2,不存在的状态\n3,\"退款中\n".encode("utf-8"))
     page.set_input_files("#f-csv-file", str(path))
-    page.wait_for_selector(".checklist-csv-error")
+    page.wait_for_selector(".ck-csv-error")
     text = page.inner_text("#csv-status")
     assert "第 4 行" in text
     page.fill("#f-csv-text", "订单编号,订单状态\n1,退款中\n2,不存在的状态\n")
@@ -226,7 +226,7 @@ def test_print_shows_only_the_lists(page):
     open_checklist(page, "team_size=2")
     page.emulate_media(media="print")
     assert not page.is_visible("#checklist-form")
-    assert not page.is_visible(".checklist-actions")
+    assert not page.is_visible(".ck-actions")
     assert not page.is_visible(".md-sidebar--primary")
     assert page.is_visible("#pre-close [data-item-id='backup-orders']")
     ARTIFACTS.mkdir(exist_ok=True)

@@ -160,3 +160,26 @@ def test_damaged_text_is_reported_or_renders(case):
 @given(structure_damage())
 def test_damaged_structure_is_reported_or_renders(case):
     check_damaged(*case)
+
+
+@st.composite
+def maybe_broken_profiles(draw):
+    shop = draw(profiles_st)
+    if draw(st.booleans()):
+        key = draw(st.sampled_from(["name", "team_size", "buyer_reliance", "plans_to_reopen", "orders", "order_list", "extra"]))
+        shop[key] = draw(json_values)
+    return shop
+
+
+@settings(max_examples=MANY, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(maybe_broken_profiles())
+def test_fast_validator_agrees_with_jsonschema(shop):
+    import fastjsonschema
+
+    fast = validation.fast_validator(SHOP_SCHEMA)
+    try:
+        fast(shop)
+        fast_ok = True
+    except fastjsonschema.JsonSchemaException:
+        fast_ok = False
+    assert fast_ok == validation.validator_for(SHOP_SCHEMA).is_valid(shop)

@@ -16,6 +16,11 @@ def test_shared_vector(case):
     assert rules.evaluate(case["rule"], case["profile"]) is case["expected"]
 
 
+@pytest.mark.parametrize("case", VECTORS, ids=[c["name"] for c in VECTORS])
+def test_compiled_rule_agrees_with_the_vector(case):
+    assert rules.compile_rule(case["rule"])(case["profile"]) is case["expected"]
+
+
 def test_vectors_cover_every_operator_and_combinator():
     seen = set()
     for case in VECTORS:

@@ -3,8 +3,18 @@
 // and textContent: no answer, CSV cell or URL parameter ever becomes markup.
 (function () {
   "use strict";
-  var core = window.OrderChecklist, csvReader = window.OrderCsv;
+  var core = window.OrderChecklist;
   var STORE = "order-insurance-checklist:v1:";
+  var base = document.currentScript.src.replace(/[^/]*$/, "");
+
+  // Code for what a seller may never do (import orders, share, download) is fetched on first use.
+  function later(file, name, then) {
+    if (window[name]) return then(window[name]);
+    var script = document.createElement("script");
+    script.src = base + file;
+    script.onload = function () { then(window[name]); };
+    document.head.appendChild(script);
+  }
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -25,32 +35,16 @@
     var data = JSON.parse(document.getElementById("checklist-data").textContent);
     var app = data.app, form = root.querySelector("#checklist-form");
     var links = {};
-    document.querySelectorAll(".checklist-links a[data-ref]").forEach(function (a) { links[a.getAttribute("data-ref")] = a.href; });
+    document.querySelectorAll(".ck-links a[data-ref]").forEach(function (a) { links[a.getAttribute("data-ref")] = a.href; });
     var orderList = null, shownFor, current = null;
 
     function control(name) { return form.elements.namedItem(name); }
 
+    // The form reads like a share link: the same checks decide which answers count.
     function readForm() {
-      var shop = {};
-      data.fields.forEach(function (f) {
-        var c = control(f.key);
-        if (f.type === "text") { var t = c.value.trim(); if (t) shop[f.key] = t; }
-        else if (f.type === "integer") {
-          var n = Number(c.value), ok = c.value !== "" && Number.isInteger(n) && n >= (f.min || 0) && (f.max == null || n <= f.max);
-          c.setAttribute("aria-invalid", ok ? "false" : "true");
-          shop[f.key] = ok ? n : (f["default"] !== undefined ? f["default"] : f.min || 0);
-        } else if (f.type === "boolean") shop[f.key] = c.checked;
-        else if (f.type === "choice") { var v = c.value; shop[f.key] = v || f["default"]; }
-        else if (f.type === "order_counts") {
-          shop[f.key] = {};
-          data.states.forEach(function (s) {
-            var input = control(f.key + "." + s.key), m = Number(input.value);
-            var good = input.value === "" || (Number.isInteger(m) && m >= 0 && (f.max == null || m <= f.max));
-            input.setAttribute("aria-invalid", good ? "false" : "true");
-            shop[f.key][s.key] = good && input.value !== "" ? m : 0;
-          });
-        } else if (f.type === "order_list" && orderList) shop[f.key] = orderList;
-      });
+      form.querySelectorAll("input[type=number]").forEach(function (i) { i.setAttribute("aria-invalid", String(!i.validity.valid)); });
+      var shop = core.fromQuery(new URLSearchParams(new FormData(form)), data);
+      data.fields.forEach(function (f) { if (f.type === "order_list" && orderList) shop[f.key] = orderList; });
       return shop;
     }
 
@@ -100,10 +94,10 @@
           if (box.checked) now[item.id] = true; else delete now[item.id];
           saveDone(now); progress();
         });
-        var label = el("label", {}, [box, item.blocking ? el("strong", { className: "checklist-badge", text: data.verdict.blocking_badge }) : null,
+        var label = el("label", {}, [box, item.blocking ? el("strong", { className: "ck-badge", text: data.verdict.blocking_badge }) : null,
                                     el("span", { text: item.text })]);
-        var guide = el("a", { href: links[item.link] || "#", className: "checklist-guide", text: data.verdict.guide_link });
-        return el("li", { "data-item-id": item.id, className: "checklist-item" + (item.blocking ? " checklist-item--blocking" : "") }, [label, guide]);
+        var guide = el("a", { href: links[item.link] || "#", className: "ck-guide", text: data.verdict.guide_link });
+        return el("li", { "data-item-id": item.id, className: "ck-item" }, [label, guide]);
       }));
     }
 
@@ -116,19 +110,12 @@
       var box = root.querySelector("#orders");
       if (shownFor === orderList) return;  // a 5,000-row table is rebuilt only when the orders change
       shownFor = orderList;
-      var yes = data.ui.handled_yes, no = data.ui.handled_no, open = current.orders.filter(function (o) { return !o.handled; });
-      var parts = [];
-      if (!current.orders.length) parts.push(el("p", { text: data.verdict.orders_empty }));
-      else {
-        if (open.length) parts.push(el("p", { text: app.blocking_orders }), el("ul", { className: "checklist-blocking-orders" },
-          open.map(function (o) { return el("li", { text: o.id + "：" + o.label }); })));
-        parts.push(table(data.columns, current.orders.map(function (o) { return [o.id, o.label, o.handled ? yes : no]; })));
-      }
-      box.replaceChildren.apply(box, parts);
+      if (!orderList) box.replaceChildren(el("p", { text: data.verdict.orders_empty }));
+      else later("checklist-extras.js", "OrderChecklistExtras", function (x) { x.orders(ctx, box); });
     }
 
     function progress() {
-      var boxes = root.querySelectorAll(".checklist-item input[type=checkbox]"), done = 0;
+      var boxes = root.querySelectorAll(".ck-item input[type=checkbox]"), done = 0;
       boxes.forEach(function (b) { if (b.checked) done++; });
       var bar = root.querySelector("#progress");
       bar.max = boxes.length || 1; bar.value = done;
@@ -155,45 +142,29 @@
       }
     }
 
-    function markdown() {
-      var done = loadDone(), v = data.verdict;
-      var line = function (i) {
-        return "- [" + (done[i.id] ? "x" : " ") + "] " + (i.blocking ? "**" + v.blocking_badge + "** " : "") + i.text + "（" + (data.titles[i.link] || i.link) + "）";
-      };
-      return ["# " + (current.profile.name || app.default_name), current.ready ? v.ready : format(v.not_ready, { count: current.blockingStates.length }),
-              "## " + v.pre_title, current.pre.map(line).join("\n"), "## " + v.post_title, current.post.map(line).join("\n"),
-              "## " + v.impact_title, current.impact.map(function (r) { return "- " + r.aspect + "：" + r.level; }).join("\n")].join("\n\n") + "\n";
-    }
-
     function showCsvResult(result) {
       var status = root.querySelector("#csv-status");
       if (result.errors.length) {
-        var shown = result.errors.slice(0, 10).map(function (e) {
-          var message = e.code === "unknown_state"
-            ? format(app.csv_unknown_state, { value: e.value, allowed: data.states.map(function (s) { return s.label; }).join("、") })
-            : app["csv_" + e.code] ? format(app["csv_" + e.code], { max: data.csv.max_rows }) : e.code;
-          return el("li", { text: format(app.csv_error_line, { line: e.line, message: message }) });
-        });
-        if (result.errors.length > 10) shown.push(el("li", { text: format(app.csv_more_errors, { count: result.errors.length - 10 }) }));
-        status.className = "checklist-csv-error";
-        status.replaceChildren(el("ul", {}, shown));
+        status.className = "ck-csv-error";
+        status.replaceChildren(el("ul", {}, window.OrderCsv.describe(result.errors, data).map(function (t) { return el("li", { text: t }); })));
         return;
       }
       orderList = result.orders;
-      var counts = {};
+      var counts = {}, states = {};
+      data.states.forEach(function (s) { states[s.key] = s; });
       result.orders.forEach(function (o) { counts[o.status] = (counts[o.status] || 0) + 1; });
-      data.fields.forEach(function (f) {
-        if (f.type === "order_counts") data.states.forEach(function (s) { control(f.key + "." + s.key).value = counts[s.key] || 0; });
-      });
-      var blocking = result.orders.filter(function (o) { return !data.states.some(function (s) { return s.key === o.status && s.handled; }); }).length;
-      status.className = "checklist-csv-ok";
-      status.replaceChildren(el("p", { text: format(app.csv_loaded, { count: result.orders.length, blocking: blocking }) }));
+      data.states.forEach(function (s) { control("orders." + s.key).value = counts[s.key] || 0; });
+      var open = result.orders.filter(function (o) { return !states[o.status].handled; }).length;
+      status.className = "ck-csv-ok";
+      status.replaceChildren(el("p", { text: format(app.csv_loaded, { count: result.orders.length, blocking: open }) }));
       update();
     }
 
-    function readCsvText(text) {
-      if (text === null) return showCsvResult({ orders: [], errors: [{ line: 1, code: "encoding" }] });
-      showCsvResult(csvReader.readOrders(text, data.states, data.csv));
+    function readCsv(bytesOrText) {
+      later("orders-csv.js", "OrderCsv", function (csv) {
+        var text = typeof bytesOrText === "string" ? bytesOrText : csv.decode(bytesOrText);
+        showCsvResult(text === null ? { orders: [], errors: [{ line: 1, code: "encoding" }] } : csv.readOrders(text, data.states, data.csv));
+      });
     }
 
     form.addEventListener("input", update);
@@ -201,31 +172,20 @@
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     root.querySelector("#f-csv-file").addEventListener("change", function (e) {
       var file = e.target.files && e.target.files[0];
-      if (file) file.arrayBuffer().then(function (buf) { readCsvText(csvReader.decode(new Uint8Array(buf))); });
+      if (file) file.arrayBuffer().then(function (buf) { readCsv(new Uint8Array(buf)); });
     });
-    root.querySelector("#f-csv-read").addEventListener("click", function () { readCsvText(root.querySelector("#f-csv-text").value); });
-    root.querySelector(".checklist-actions").addEventListener("click", function (e) {
+    root.querySelector("#f-csv-read").addEventListener("click", function () { readCsv(root.querySelector("#f-csv-text").value); });
+    root.querySelector(".ck-actions").addEventListener("click", function (e) {
       var action = e.target.getAttribute && e.target.getAttribute("data-action");
       if (action === "restart") {
         try { window.localStorage.removeItem(storeKey()); } catch (err) { /* storage unavailable */ }
         update(); say(app.restart_done);
       } else if (action === "print") window.print();
-      else if (action === "download") {
-        var a = el("a", { href: URL.createObjectURL(new Blob([markdown()], { type: "text/markdown;charset=utf-8" })),
-                          download: (current.profile.name || app.default_name) + ".md" });
-        document.body.appendChild(a); a.click(); a.remove();
-      } else if (action === "share") {
-        var url = location.href;
-        var manual = function () {
-          say(app.share_manual);
-          var input = el("input", { type: "text", readonly: "readonly", value: url, className: "checklist-share-url", "aria-label": app.share });
-          root.querySelector("#action-status").appendChild(input); input.select();
-        };
-        if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(url).then(function () { say(app.share_done); }, manual);
-        else manual();
-      }
+      else if (action) later("checklist-extras.js", "OrderChecklistExtras", function (x) { x[action](ctx); });
     });
 
+    var ctx = { root: root, data: data, el: el, table: table, format: format, say: say, done: loadDone,
+                current: function () { return current; } };
     writeForm(core.fromQuery(location.search, data));
     update();
   }

@@ -21,7 +21,7 @@
 
   function operatorOf(rule) {
     var ops = OPS.filter(function (k) { return has(rule, k); });
-    if (ops.length !== 1 || !has(rule, "field")) throw new Error("a comparison needs field and one operator");
+    if (ops.length !== 1 || !has(rule, "field")) throw new Error("bad rule");
     return ops[0];
   }
 

@@ -1,27 +1,42 @@
-// Open the FAQ entry (a <details>) that the address points at, on load and on every
-// in-page or instant navigation, so that /faq/#<id> links land on a readable answer.
+// Every page: open the FAQ entry the address points at; on the checklist page, load its
+// scripts (guide pages never download them). Works on first load, after Material's
+// instant navigation (document$) and from file://.
 (function () {
   "use strict";
+  var base = document.currentScript.src.replace(/[^/]*$/, "");
 
   function openTarget() {
     var id = decodeURIComponent(window.location.hash.slice(1));
-    if (!id) return;
-    var target = document.getElementById(id);
-    if (!target) return;
-    var details = target.closest("details");
+    var target = id && document.getElementById(id);
+    var details = target && target.closest("details");
     if (details && !details.open) {
       details.open = true;
       target.scrollIntoView();
     }
   }
 
+  function load(names, done) {
+    if (!names.length) return done();
+    var script = document.createElement("script");
+    script.src = base + names[0];
+    script.onload = function () { load(names.slice(1), done); };
+    document.head.appendChild(script);
+  }
+
+  var loading = false;
+  function checklist() {
+    if (!document.getElementById("checklist-app") || loading) return;
+    loading = true;  // the app mounts itself, now and after every later navigation
+    load(["checklist-core.js", "checklist-app.js"], function () {});
+  }
+
+  function page() { openTarget(); checklist(); }
+
   window.addEventListener("hashchange", openTarget);
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll("details").forEach(function (el) { el.open = true; });
   });
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(openTarget);
-  }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", openTarget);
-  else openTarget();
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(page);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", page);
+  else page();
 })();

@@ -64,5 +64,21 @@
 
   function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
 
-  return { decode: decode, parse: parse, readOrders: readOrders };
+  function fill(template, args) {
+    return template.replace(/\{(\w+)\}/g, function (all, k) { return args[k] === undefined ? all : String(args[k]); });
+  }
+
+  // The seller-facing message of each error (at most ten, then a count), in the page's words.
+  function describe(errors, data) {
+    var app = data.app, names = data.states.map(function (s) { return s.label; }).join("、");
+    var lines = errors.slice(0, 10).map(function (e) {
+      var template = app["csv_" + e.code] || e.code;
+      var message = fill(template, { value: e.value, allowed: names, max: data.csv.max_rows });
+      return fill(app.csv_error_line, { line: e.line, message: message });
+    });
+    if (errors.length > 10) lines.push(fill(app.csv_more_errors, { count: errors.length - 10 }));
+    return lines;
+  }
+
+  return { decode: decode, parse: parse, readOrders: readOrders, describe: describe };
 });
