@@ -74,6 +74,15 @@ def on_files(files, config):
     return files
 
 
+def on_page_markdown(markdown, page, config, files):
+    """Search weight per page from data/search.yml (`boost`), read by Material's search plugin."""
+    boost = (_site().content.dataset.get("data/search.yml") or {}).get("boost", {})
+    page_id = page.file.src_uri.removesuffix(".md")
+    if page_id in boost:
+        page.meta.setdefault("search", {})["boost"] = boost[page_id]
+    return markdown
+
+
 TASK_BOX = '<label class="task-list-control"><input type="checkbox" disabled'
 
 
@@ -97,18 +106,17 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-def on_post_build(config):
-    """Minify the site's own scripts and styles (Material's are minified already)."""
-    from calmjs.parse import es5
-    from calmjs.parse.unparsers.es5 import minify_print
-    from rcssmin import cssmin
 
-    own = Path(config.docs_dir) / "assets"
-    out = Path(config.site_dir) / "assets"
-    for source in sorted(own.glob("*.js")) + sorted(own.glob("*.css")):
-        target = out / source.name
-        if not target.exists():
-            continue
-        text = source.read_text(encoding="utf-8")
-        small = minify_print(es5(text), obfuscate=True, obfuscate_globals=False) if source.suffix == ".js" else cssmin(text)
-        target.write_text(small + "\n", encoding="utf-8")
+def on_post_build(config):
+    """Write the search vocabulary (index words, glossary, data/search.yml) for the query normaliser."""
+    import json
+    import re
+
+    from macros.search import vocabulary
+
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if not index.exists():
+        return
+    terms = vocabulary(json.loads(index.read_text(encoding="utf-8")), _site().content)
+    payload = json.dumps(terms, ensure_ascii=False, separators=(",", ":"))
+    (Path(config.site_dir) / "assets" / "search-terms.js").write_text(f"window.__searchTerms={payload};\n", encoding="utf-8")

@@ -3,10 +3,6 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from .editorguide import EditorGuide
-from .interactive import InteractivePage
-from .profile import profile_query
-from .site import load_site
 
 
 def _prefix(env) -> str:
@@ -23,6 +19,12 @@ def _asset_base(env) -> str:
 
 
 def define_env(env) -> None:
+    # Imported here so that `python -m macros ...` does not pay for the site renderers.
+    from .editorguide import EditorGuide
+    from .interactive import InteractivePage
+    from .profile import profile_query
+    from .site import load_site
+
     site = load_site(env.project_dir).require_valid()
     render = site.renderer
 

@@ -38,13 +38,15 @@ class DataLoader(_FastBase):  # type: ignore[misc, valid-type]
         self.duplicates: list[tuple[str, int, list]] = []
 
     def construct_mapping(self, node, deep=False):
-        seen: set = set()
-        for key_node, _ in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                if key_node.value in seen:
-                    self.duplicates.append((key_node.value, key_node.start_mark.line + 1))
-                seen.add(key_node.value)
-        return super().construct_mapping(node, deep=deep)
+        mapping = super().construct_mapping(node, deep=deep)
+        if len(mapping) != len(node.value):  # fewer keys than entries: some key came twice
+            seen: set = set()
+            for key_node, _ in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    if key_node.value in seen:
+                        self.duplicates.append((key_node.value, key_node.start_mark.line + 1))
+                    seen.add(key_node.value)
+        return mapping
 
 
 class LineLoader(yaml.SafeLoader):
@@ -98,7 +100,7 @@ def parse_text(text: str, rel: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(rel, 1, "", "too_deep", {"limit": MAX_DEPTH})]
     finally:
         loader.dispose()
-    shape = _shape_problem(data)
+    shape = _shape_problem(data) if _may_be_odd(text) else None
     if shape:
         code, line = shape, _first_line(text, ALIAS if shape == "yaml_alias" else None)
         return None, [Problem(rel, line, "", code, {"limit": MAX_DEPTH})]
@@ -110,12 +112,20 @@ def parse_text(text: str, rel: str) -> tuple[Any, list[Problem]]:
     return data, problems
 
 
+_DEEP_INDENT = re.compile(r"^ {%d,}\S" % (MAX_DEPTH // 2), re.MULTILINE)
 ALIAS = re.compile(r"(^|[\s\[{,:-])[&*][A-Za-z0-9_-]+")
 
 
 def _first_line(text: str, pattern: "re.Pattern | None") -> int:
     match = pattern.search(text) if pattern else None
     return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def _may_be_odd(text: str) -> bool:
+    """Cheap test on the text: without an anchor (&) and without much nesting, the walk is moot."""
+    if "&" in text or _DEEP_INDENT.search(text):
+        return True
+    return text.count("[") + text.count("{") >= MAX_DEPTH // 2
 
 
 def _shape_problem(data: Any) -> str | None:

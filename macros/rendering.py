@@ -245,6 +245,7 @@ class Renderer:
         out.append(self.text(self.c.site["disclaimer"]))
         out.append(self.text(self.c.site["menu_notice"]))
         out.append(f"## {self.plain(ui('about_sources'))} {{#sources}}")
+        out.append("<div markdown data-search-exclude>")
         for source in self.c.sources.values():
             out.append(f"### {self.plain(source['title'])} {{#source-{source['id']}}}")
             facts = [f"- {self.plain(source['kind'])} · {self.plain(source['publisher'])}"
@@ -253,10 +254,12 @@ class Renderer:
                 facts.append(f"- <{source['url']}>")
             facts.append(f"- {self.text(source['note'])}")
             out.append("\n".join(facts))
+        out.append("</div>")
         out.append(f"## {self.plain(ui('about_reviews'))} {{#reviews}}")
         rows = [[self.link(ref, prefix, title), reviewed, self.plain(self.c.sources[src]["title"])]
                 for ref, title, reviewed, src in self.c.reviewed_parts()]
-        out.append(self.table(Table(ui("about_reviews"), [ui("about_part"), ui("about_reviewed"), ui("about_source")], rows)))
+        table = self.table(Table(ui("about_reviews"), [ui("about_part"), ui("about_reviewed"), ui("about_source")], rows))
+        out.append(f"<div markdown data-search-exclude>\n\n{table}\n\n</div>")
         return "\n\n".join(out) + "\n"
 
     def home_page(self, prefix: str = "") -> str:
@@ -265,7 +268,7 @@ class Renderer:
         out += [self.text(p) for p in site["home"]["intro"]]
         out.append(self.callout("warning", site["disclaimer"], self.c.ui("about_disclaimer"), "about#disclaimer", prefix))
         out.append(f"## {self.plain(site['home']['start_title'])} {{#start}}")
-        cards = ['<div class="grid cards" markdown>', ""]
+        cards = ['<div class="grid cards" markdown data-search-exclude>', ""]
         for item in site["home"]["start"]:
             cards.append(f"- {self.link(item['page'], prefix)}\n\n    {self.text(item['text'])}\n")
         cards.append("</div>")

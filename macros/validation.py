@@ -22,7 +22,7 @@ from .problems import Problem, path_text
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 STATIC_KINDS = ("site", "sources", "faq", "glossary", "tables", "order_states", "impact", "messages", "profile",
-                "checklist", "editor")
+                "checklist", "editor", "search")
 # Files whose keys are free-form (labels, messages): field names there mean nothing to the ref checks.
 FREE_FORM = ("messages", "profile", "shop")
 RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?")
@@ -281,7 +281,7 @@ class Checker:
             if not found:
                 self.valid.add(rel)
         for check in (self.check_html, self.check_dates, self.check_ids, self.check_refs,
-                      self.check_tables, self.check_impact, self.check_pages, self.check_checklist, *self.extra_checks):
+                      self.check_tables, self.check_impact, self.check_pages, self.check_checklist, self.check_search, *self.extra_checks):
             check()
         return sorted(self.problems, key=lambda p: (p.file, p.line, p.path, p.code))
 
@@ -443,6 +443,20 @@ class Checker:
             if not (docs_dir / f"{section_id}.md").is_file():
                 self.add(rel, ["id"], "missing_page", id=section_id)
 
+
+    def check_search(self) -> None:
+        """A word is either ignored or mapped, once: two meanings would make search guess."""
+        rel = "data/search.yml"
+        data = self.content._get(rel)
+        if not data:
+            return
+        words = [(["ignore", i], w) for i, w in enumerate(data["ignore"])]
+        for target, others in data["synonyms"].items():
+            words += [(["synonyms", target, i], w) for i, w in enumerate(others)]
+        self.unique(rel, words)
+        pages = set(self.content.anchors())
+        for page in data.get("boost", {}):
+            self.ref(rel, ["boost", page], page, {p for p in pages if "#" not in p}, "unknown_ref")
 
     def check_checklist(self) -> None:
         c = self.content

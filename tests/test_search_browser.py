@@ -9,7 +9,7 @@ pytestmark = pytest.mark.browser
 
 # query -> sections that answer it; one of them must be among the first three results
 QUERIES = [
-    ("订单险", ("overview/", "overview/#what-is")),
+    ("订单险", ("overview/", "overview/#what-is", "close-steps/", "close-steps/#steps")),
     ("订单险是什么", ("overview/", "overview/#what-is")),
     ("重新开通", ("close-steps/#reopen-and-rating", "faq/#reopen")),
     ("店铺评分", ("faq/#shop-rating", "close-steps/#reopen-and-rating")),

@@ -32,6 +32,14 @@
 
   function page() { openTarget(); checklist(); }
 
+  // Search understands sellers' questions once its word list arrives: fetched on first focus.
+  var search = false;
+  document.addEventListener("focusin", function (e) {
+    if (search || !e.target.matches(".md-search__input")) return;
+    search = true;
+    load(["search-terms.js", "search-normalize.js"], function () {});
+  });
+
   window.addEventListener("hashchange", openTarget);
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll("details").forEach(function (el) { el.open = true; });

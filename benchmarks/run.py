@@ -1,0 +1,315 @@
+"""Performance budgets, measured side by side on this machine and printed as ratios.
+
+    .venv/bin/python benchmarks/run.py            # full run (a few minutes); exit 1 if a budget fails
+    .venv/bin/python benchmarks/run.py --quick    # small and fast, as CI runs it; reports, never fails on a budget
+    .venv/bin/python benchmarks/run.py --results benchmarks/RESULTS.md   # also write the results file
+
+Each comparison runs its two sides interleaved (A B A B ...) so that the machine's drift
+cancels, and reports min / median / max. Budgets are checked here, never in a unit test.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+KIB = 1024
+OWN_ASSETS = re.compile(r"/assets/(guide|checklist[-\w]*|orders-csv)\.(js|css)$")
+rows: list[dict] = []
+
+
+def env() -> dict:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def run(cmd: list[str], cwd: Path, extra: dict | None = None) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(cmd, cwd=cwd, env={**env(), **(extra or {})}, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"command failed: {' '.join(cmd)}\n{result.stdout[-2000:]}{result.stderr[-3000:]}")
+    return elapsed
+
+
+def build(project: Path, config: str = "mkdocs.yml", out: Path | None = None, extra: dict | None = None) -> float:
+    out = out or project / "site-bench"
+    return run([PY, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(out)], project, extra)
+
+
+def summary(xs: list[float]) -> str:
+    return f"min {min(xs):.3f} / median {statistics.median(xs):.3f} / max {max(xs):.3f}"
+
+
+def interleaved(a, b, runs: int) -> tuple[list[float], list[float]]:
+    ta, tb = [], []
+    for i in range(runs):
+        first, second = (a, b) if i % 2 == 0 else (b, a)  # A B, then B A: neither side always goes first
+        x, y = first(), second()
+        (ta, tb)[first is b].append(x)
+        (tb, ta)[first is b].append(y)
+    return ta, tb
+
+
+def report(name: str, value: float, budget: float | None, unit: str = "", detail: str = "", op: str = "<=") -> None:
+    ok = None if budget is None else (value <= budget if op == "<=" else value >= budget)
+    verdict = "INFO" if ok is None else ("PASS" if ok else "FAIL")
+    shown = f"{value:.3f}{unit}" if isinstance(value, float) else f"{value}{unit}"
+    limit = "" if budget is None else f" (budget {op} {budget}{unit})"
+    print(f"[{verdict}] {name}: {shown}{limit}" + (f"\n        {detail}" if detail else ""))
+    rows.append({"name": name, "value": shown, "budget": "" if budget is None else f"{op} {budget}{unit}",
+                 "verdict": verdict, "detail": detail})
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True)
+    for name in ("mkdocs.yml", "data", "docs", "macros", "hooks", "overrides", "vendor", "benchmarks"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / name)
+    return dest
+
+
+def capture_config(project: Path) -> str:
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("hooks:\n  - hooks/site_hooks.py", "hooks:\n  - hooks/site_hooks.py\n  - benchmarks/capture_hook.py")
+    (project / "mkdocs-capture.yml").write_text(text, encoding="utf-8")
+    return "mkdocs-capture.yml"
+
+
+def plain_config(project: Path, docs: str) -> str:
+    """The same site without mkdocs-macros and without the project's hooks, over captured Markdown."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"  - macros:\n(      .*\n)+", "", text)
+    text = text.replace("  - hooks/site_hooks.py\n", "")  # the minify hook stays: same output files
+    text = text.replace("site_url:", f"docs_dir: {docs}\nsite_url:", 1)
+    name = f"mkdocs-plain-{docs}.yml"
+    (project / name).write_text(text, encoding="utf-8")
+    return name
+
+
+def capture(project: Path, target: str) -> Path:
+    out = project / target
+    shutil.rmtree(out, ignore_errors=True)
+    build(project, capture_config(project), extra={"CAPTURE_DIR": str(out)})
+    shutil.copytree(project / "docs" / "assets", out / "assets", dirs_exist_ok=True)
+    return out
+
+
+# -- 1. macro overhead ---------------------------------------------------------------------------
+def macro_overhead(work: Path, runs: int) -> None:
+    project = copy_project(work / "overhead")
+    capture(project, "docs-plain")
+    plain = plain_config(project, "docs-plain")
+    ta, tb = interleaved(lambda: build(project), lambda: build(project, plain), runs)
+    ratio = statistics.median(ta) / statistics.median(tb)
+    report("macro overhead: build with macros / build of pre-rendered Markdown", ratio, 1.10,
+           detail=f"macros {summary(ta)} s; plain {summary(tb)} s; {runs} runs each")
+
+
+# -- 2. scale with shops -------------------------------------------------------------------------
+def random_profile(rng: random.Random, n: int) -> str:
+    states = ["awaiting_shipment", "shipped", "delivered", "refunding", "returning", "refunded", "closed"]
+    lines = [f"name: 压测店铺{n:05d}", f"team_size: {rng.randint(1, 30)}", f"buyer_reliance: {rng.choice(['low', 'medium', 'high'])}",
+             f"plans_to_reopen: {rng.choice(['true', 'false'])}", "orders:"]
+    for state in states:
+        lines.append(f"  {state}: {rng.choice([0, 0, 0, rng.randint(1, 500)])}")
+    if rng.random() < 0.4:
+        lines.append("order_list:")
+        for k in range(rng.randint(1, 8)):
+            lines.append(f'  - {{id: "{2024000000000000 + n * 10 + k}", status: {rng.choice(states)}}}')
+    return "\n".join(lines) + "\n"
+
+
+def write_shops(folder: Path, count: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        (folder / f"load-{n:05d}.yml").write_text(random_profile(rng, n), encoding="utf-8")
+
+
+def scale_with_shops(work: Path, sizes: list[int], runs: int) -> None:
+    biggest = max(sizes)
+    project = copy_project(work / "scale")
+    write_shops(project / "data" / "shops", biggest)
+    captured = capture(project, "docs-captured")  # the Markdown of every generated shop page
+    shop_pages = sorted((captured / "shops").glob("load-*.md"))
+    macro_times, plain_times = {}, {}
+    for size in sizes:
+        keep = {f"load-{n:05d}.yml" for n in range(size)}
+        for path in (project / "data" / "shops").glob("load-*.yml"):
+            if path.name not in keep:
+                path.rename(project / f"parked-{path.name}")
+        for path in project.glob("parked-load-*.yml"):
+            if path.name.removeprefix("parked-") in keep:
+                path.rename(project / "data" / "shops" / path.name.removeprefix("parked-"))
+        plain_docs = project / f"docs-plain-{size}"
+        shutil.rmtree(plain_docs, ignore_errors=True)
+        shutil.copytree(captured, plain_docs, ignore=shutil.ignore_patterns("load-*.md"))
+        for page in shop_pages[:size]:
+            shutil.copy2(page, plain_docs / "shops" / page.name)
+        plain = plain_config(project, plain_docs.name)
+        ta, tb = interleaved(lambda: build(project), lambda: build(project, plain), runs)
+        macro_times[size], plain_times[size] = statistics.median(ta), statistics.median(tb)
+        print(f"        {size:5d} shops: macros {summary(ta)} s; plain pages {summary(tb)} s")
+    small, large = sorted(sizes)[1], biggest
+    base = min(sizes)
+    per_shop = (macro_times[large] - macro_times[small]) / (large - small)
+    per_plain = (plain_times[large] - plain_times[small]) / (large - small)
+    report("scale: marginal cost of a shop page / of a plain page of the same Markdown", per_shop / per_plain, 1.2,
+           detail=f"{per_shop * 1000:.2f} ms vs {per_plain * 1000:.2f} ms per page, between {small} and {large} shops")
+    extra_small = macro_times[small] - macro_times[base]
+    extra_large = macro_times[large] - macro_times[base]
+    report(f"scale: extra build time of {large} shops / of {small} shops", extra_large / extra_small, (large - base) / (small - base) * 1.1 if base else 11.0,
+           detail=f"{extra_large:.2f} s vs {extra_small:.2f} s over the {base}-shop build; linear would be {(large - base) / (small - base):.1f}")
+
+
+# -- 3. batch generation -------------------------------------------------------------------------
+PARSE_ONLY = """
+import sys, yaml
+from pathlib import Path
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+for path in sorted(Path(sys.argv[1]).glob("*.yml")):
+    yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
+"""
+
+
+def batch(work: Path, count: int, runs: int) -> None:
+    folder = work / "batch-shops"
+    write_shops(folder, count, seed=11)
+    out = work / "batch-out"
+
+    def generate() -> float:
+        shutil.rmtree(out, ignore_errors=True)
+        return run([PY, "-m", "macros", "checklist", str(folder), "--out", str(out), "--format", "json"], ROOT)
+
+    ta, tb = interleaved(generate, lambda: run([PY, "-c", PARSE_ONLY, str(folder)], ROOT), runs)
+    assert len(list(out.glob("*.json"))) == count
+    report(f"batch: checklists for {count} profiles / parsing them with PyYAML's C loader",
+           statistics.median(ta) / statistics.median(tb), 1.5,
+           detail=f"generate {summary(ta)} s; parse only {summary(tb)} s; {runs} runs each")
+
+
+# -- 4 and 5. in the browser ---------------------------------------------------------------------
+def browser_figures(work: Path, recompute_runs: int, csv_runs: int) -> None:
+    from browser import CHROMIUM_ARGS, SiteServer, chromium_path
+    from playwright.sync_api import sync_playwright
+
+    site = work / "site-browser"
+    build(ROOT, out=site)
+    if chromium_path() is None:
+        report("browser figures", "skipped: no chromium", None)
+        return
+    with SiteServer(site) as server, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        for path in ("checklist/", "prepare/"):
+            page = browser.new_page()
+            sizes: dict[str, int] = {}
+            page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body())) if r.ok else None)
+            page.goto(server.url + path)
+            page.wait_for_load_state("networkidle")
+            own = sum(n for url, n in sizes.items() if OWN_ASSETS.search(url))
+            report(f"page weight: own JS+CSS of /{path}", round(own / KIB, 2), 15, " KiB",
+                   detail=", ".join(f"{url.rsplit('/', 1)[-1]} {n} B" for url, n in sorted(sizes.items()) if OWN_ASSETS.search(url)))
+            report(f"page weight: all bytes of /{path} with every request", round(sum(sizes.values()) / KIB, 1), None, " KiB",
+                   detail=f"{len(sizes)} requests")
+            page.close()
+        index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+        plain = sum(len(re.sub(r"<[^>]+>", "", d["title"] + d["text"]).replace("\u200b", "").encode()) for d in index["docs"])
+        raw = (site / "search" / "search_index.json").stat().st_size
+        report("search index: bytes / bytes of the plain text it indexes", round(raw / plain, 2), None,
+               detail=f"{raw} B index, {plain} B text, {len(index['docs'])} sections")
+
+        page = browser.new_page()
+        page.goto(server.url + "checklist/")
+        page.wait_for_selector("#pre-close [data-item-id]")
+        times = page.evaluate(f"""() => {{
+            const input = document.querySelector("input[name='orders.refunding']"), out = [];
+            for (let i = 0; i < {recompute_runs}; i++) {{
+                input.value = String(i % 3);
+                const t = performance.now();
+                input.dispatchEvent(new Event("input", {{bubbles: true}}));
+                out.push(performance.now() - t);
+            }}
+            return out;
+        }}""")
+        report("browser: recompute the lists after a change of answer (median)", round(statistics.median(times), 3), 5, " ms",
+               detail=f"{summary(times)} ms over {recompute_runs} changes")
+        page.evaluate("() => new Promise(done => { const s = document.createElement('script');"
+                      " s.src = '../assets/orders-csv.js'; s.onload = done; document.head.appendChild(s); })")
+        times = page.evaluate(f"""() => {{
+            const data = JSON.parse(document.getElementById("checklist-data").textContent);
+            const names = ["交易成功", "退款中", "卖家已发货，等待买家确认", "交易关闭"];
+            const rows = ["订单编号,买家,订单状态,备注"];
+            for (let i = 0; i < 5000; i++) rows.push(`${{2024000000000000 + i}},买家${{i}},${{names[i % 4]}},"备注, ${{i}}"`);
+            const text = rows.join("\\n"), out = [];
+            for (let i = 0; i < {csv_runs}; i++) {{
+                const t = performance.now();
+                const r = OrderCsv.readOrders(text, data.states, data.csv);
+                out.push(performance.now() - t);
+                if (r.orders.length !== 5000) throw new Error("parse failed");
+            }}
+            return out;
+        }}""")
+        report("browser: parse a 5,000-row order CSV (median)", round(statistics.median(times), 2), 150, " ms",
+               detail=f"{summary(times)} ms over {csv_runs} runs")
+        browser.close()
+
+
+def machine() -> str:
+    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines() if l.startswith("model name")), platform.processor()) \
+        if Path("/proc/cpuinfo").exists() else platform.processor()
+    return f"{platform.node()}: {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}"
+
+
+def write_results(path: Path, mode: str, started: str) -> None:
+    lines = ["# Benchmark results", "", f"- when: {started}", f"- machine: {machine()}", f"- mode: {mode}",
+             f"- command: `.venv/bin/python benchmarks/run.py{' --quick' if mode == 'quick' else ''}`", "",
+             "| figure | value | budget | verdict |", "| --- | --- | --- | --- |"]
+    lines += [f"| {r['name']} | {r['value']} | {r['budget']} | {r['verdict']} |" for r in rows]
+    lines += ["", "Details:", ""] + [f"- {r['name']}: {r['detail']}" for r in rows if r["detail"]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer shops, profiles and runs; budgets reported, not enforced")
+    parser.add_argument("--results", type=Path, help="write the results as Markdown to this file")
+    args = parser.parse_args()
+    started = dt.datetime.now().isoformat(timespec="seconds")
+    print(f"machine: {machine()}")
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        if args.quick:
+            macro_overhead(work, runs=2)
+            scale_with_shops(work, [0, 10, 40], runs=1)
+            batch(work, 500, runs=2)
+            browser_figures(work, recompute_runs=20, csv_runs=3)
+        else:
+            macro_overhead(work, runs=5)
+            scale_with_shops(work, [0, 100, 1000], runs=3)
+            batch(work, 10000, runs=4)
+            browser_figures(work, recompute_runs=200, csv_runs=11)
+    if args.results:
+        write_results(args.results, "quick" if args.quick else "full", started)
+    failed = [r for r in rows if r["verdict"] == "FAIL"]
+    print(f"{len(rows) - len(failed)} passed, {len(failed)} failed")
+    return 0 if args.quick or not failed else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

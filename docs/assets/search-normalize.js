@@ -1,0 +1,59 @@
+// Turn a seller's question into the guide's words before Material's search sees it:
+// question words and particles go, everyday words become guide terms, and every Han run
+// is cut into words the index knows (longest first), so no unknown word swallows the rest.
+// Loaded on first use of the search box, with the vocabulary the build wrote (search-terms.js).
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) module.exports = factory();
+  else root.SearchNormalize = factory();
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+  var HAN = /[\u3400-\u9fff]/;
+
+  function prepare(terms) {
+    var words = {}, longest = 1;
+    var add = function (word, meaning) { words[word] = meaning; longest = Math.max(longest, word.length); };
+    terms.vocab.forEach(function (w) { if (w.length > 1) add(w, w); });
+    Object.keys(terms.synonyms).forEach(function (target) {
+      add(target, target);
+      terms.synonyms[target].forEach(function (w) { add(w, target); });
+    });
+    terms.ignore.forEach(function (w) { add(w, ""); });
+    return { words: words, longest: longest };
+  }
+
+  function normalize(query, prepared) {
+    var out = [];
+    var push = function (w) { if (w && out.indexOf(w) < 0) out.push(w); };
+    query.split(/[\s,.;:!?，。、；：！？「」“”"'（）()《》]+/).forEach(function (chunk) {
+      if (!HAN.test(chunk)) return push(chunk.toLowerCase());
+      for (var i = 0; i < chunk.length;) {
+        var found = 0;
+        for (var n = Math.min(prepared.longest, chunk.length - i); n > 0 && !found; n--) {
+          var piece = chunk.substr(i, n);
+          if (Object.prototype.hasOwnProperty.call(prepared.words, piece)) { push(prepared.words[piece]); found = n; }
+          else if (n === 1 && !HAN.test(piece)) { found = 1; }
+        }
+        i += found || 1;  // an unknown single character is dropped: it would only match noise
+      }
+    });
+    return out.join(" ");
+  }
+
+  // Material's search runs in a Worker; queries reach it as {type: 2, data: "..."}.
+  function install(terms) {
+    var prepared = prepare(terms), Worker = window.Worker;
+    if (!Worker || Worker.prototype.__normalized) return;
+    var post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message) {
+      var args = Array.prototype.slice.call(arguments);
+      if (message && message.type === 2 && typeof message.data === "string") {
+        args[0] = { type: 2, data: normalize(message.data, prepared) };
+      }
+      return post.apply(this, args);
+    };
+    Worker.prototype.__normalized = true;
+  }
+
+  if (typeof window !== "undefined" && window.__searchTerms) install(window.__searchTerms);
+  return { prepare: prepare, normalize: normalize, install: install };
+});
