@@ -4,13 +4,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import multiprocessing
+import os
 import sys
 from pathlib import Path
 
 from . import profile as profiles
 from . import validation
 from .checklist import Generator
-from .loading import Document, load_dataset, read_document
+from .loading import load_dataset, read_document
 from .site import DataError, load_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,10 +34,36 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _shop_documents(target: Path) -> list[Document]:
+def _shop_paths(target: Path) -> list[Path]:
     """The shop files named on the command line, each called by the path the user typed."""
-    paths = sorted(p for p in target.iterdir() if p.suffix in (".yml", ".yaml")) if target.is_dir() else [target]
-    return [read_document(path, rel=path.as_posix()) for path in paths]
+    return sorted(p for p in target.iterdir() if p.suffix in (".yml", ".yaml")) if target.is_dir() else [target]
+
+
+# Everything a batch needs, prepared once in the parent; forked workers inherit it.
+_BATCH: dict = {}
+PARALLEL_FROM = 400  # below this many files, starting workers costs more than it saves
+
+
+def _process(paths: list[Path]) -> tuple[list[tuple[str, str]], list[str]]:
+    """Check and build the checklists of some shop files; write them when --out was given."""
+    b = _BATCH
+    outputs, errors = [], []
+    for path in paths:
+        doc = read_document(path, rel=path.as_posix())
+        problems = validation.shop_problems(doc, b["schema"], b["types"])
+        if problems:
+            errors.append(validation.report(b["dataset"], problems))
+            continue
+        checklist = b["generator"].build(path.stem, doc.data)
+        if b["format"] == "json":
+            text = json.dumps(checklist.as_json(), ensure_ascii=False, indent=None if b["out"] else 2)
+        else:
+            text = b["render"].checklist_plain(checklist)
+        if b["out"]:
+            with open(b["out"] / f"{path.stem}.{b['suffix']}", "w", encoding="utf-8") as handle:
+                handle.write(text if text.endswith("\n") else text + "\n")
+        outputs.append((path.stem, text))
+    return outputs, errors
 
 
 def cmd_checklist(args: argparse.Namespace) -> int:
@@ -44,40 +72,36 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     except DataError as err:
         print(err, file=sys.stderr)
         return 1
-    content = site.content
-    schema_doc = profiles.shop_schema(content.profile, list(content.states))
-    types = content.messages.get("types", {})
-    generator = Generator(content)
-    render = site.renderer
     target = Path(args.path)
     if not target.exists():
         print(f"{args.path}: no such file or folder", file=sys.stderr)
         return 2
-    failed = 0
-    outputs: list[tuple[str, str]] = []
-    for doc in _shop_documents(target):
-        problems = validation.shop_problems(doc, schema_doc, types)
-        if problems:
-            failed += 1
-            print(validation.report(site.dataset, problems), file=sys.stderr)
-            continue
-        checklist = generator.build(doc.path.stem, doc.data)
-        if args.format == "json":
-            text = json.dumps(checklist.as_json(), ensure_ascii=False, indent=None if args.out else 2)
-        else:
-            text = render.checklist_plain(checklist)
-        outputs.append((doc.path.stem, text))
+    content = site.content
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)
-        suffix = "json" if args.format == "json" else "md"
-        for shop_id, text in outputs:
-            (args.out / f"{shop_id}.{suffix}").write_text(text + ("\n" if not text.endswith("\n") else ""), encoding="utf-8")
-        print(f"wrote {len(outputs)} checklist(s) to {args.out}" + (f"; {failed} profile(s) rejected" if failed else ""))
+    _BATCH.update(schema=profiles.shop_schema(content.profile, list(content.states)), types=content.messages.get("types", {}),
+                  generator=Generator(content), render=site.renderer, dataset=site.dataset, format=args.format,
+                  out=args.out, suffix="json" if args.format == "json" else "md")
+    paths = _shop_paths(target)
+    jobs = max(1, args.jobs or os.cpu_count() or 1)
+    if jobs > 1 and len(paths) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
+        size = -(-len(paths) // (jobs * 4))
+        chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            results = pool.map(_process, chunks)  # in order: messages and output keep the files' order
+    else:
+        results = [_process(paths)]
+    outputs = [o for done, _ in results for o in done]
+    errors = [e for _, failed in results for e in failed]
+    for report in errors:
+        print(report, file=sys.stderr)
+    if args.out:
+        print(f"wrote {len(outputs)} checklist(s) to {args.out}" + (f"; {len(errors)} profile(s) rejected" if errors else ""))
     elif target.is_dir() and args.format == "json":
         print("[" + ",\n".join(text for _, text in outputs) + "]")
     elif outputs:
         print("\n".join(text for _, text in outputs), end="" if args.format == "md" else "\n")
-    return 1 if failed else 0
+    return 1 if errors else 0
 
 
 def cmd_schemas(args: argparse.Namespace) -> int:
@@ -116,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     checklist.add_argument("path", help="a shop profile (data/shops/<id>.yml) or a folder of them")
     checklist.add_argument("--format", choices=("md", "json"), default="md")
     checklist.add_argument("--out", type=Path, help="write one file per shop into this folder")
+    checklist.add_argument("--jobs", type=int, default=0, help="worker processes for large folders (default: one per core)")
     checklist.set_defaults(func=cmd_checklist)
     lint = sub.add_parser("lint", help="check CJK spacing and punctuation in every text under data/")
     lint.set_defaults(func=cmd_lint)
