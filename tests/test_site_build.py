@@ -92,7 +92,7 @@ def test_faq_entries_have_stable_anchors_are_collapsible_and_in_json_ld(built_si
     for entry in entries:
         anchor = re.search(rf'<details class="faq[^"]*">\s*<summary>\s*<h2 id="{re.escape(entry["id"])}">', markup)
         assert anchor, entry["id"]
-        for paragraph in entry["answer"]:
+        for paragraph in entry["answer"] + entry.get("also_asked", []):
             assert paragraph in visible_text(markup)
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', markup, re.S)
     data = json.loads(block.group(1))
