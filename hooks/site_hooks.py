@@ -110,7 +110,6 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     """Write the search vocabulary (index words, glossary, data/search.yml) for the query normaliser."""
     import json
-    import re
 
     from macros.search import vocabulary
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Any
 
 from . import rules
 from .content import Content
@@ -99,6 +98,3 @@ class Generator:
             impact=impact, orders=orders,
         )
 
-
-def build_checklist(content: Content, shop_id: str, shop: dict[str, Any]) -> Checklist:
-    return Generator(content).build(shop_id, shop)

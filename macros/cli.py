@@ -12,6 +12,7 @@ from pathlib import Path
 from . import profile as profiles
 from . import validation
 from .checklist import Generator
+from .content import messages_part
 from .loading import load_dataset, read_document
 from .site import DataError, load_site
 
@@ -79,7 +80,7 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     content = site.content
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)
-    _BATCH.update(schema=profiles.shop_schema(content.profile, list(content.states)), types=content.messages.get("types", {}),
+    _BATCH.update(schema=profiles.shop_schema(content.profile, list(content.states)), types=messages_part(site.dataset, "types"),
                   generator=Generator(content), render=site.renderer, dataset=site.dataset, format=args.format,
                   out=args.out, suffix="json" if args.format == "json" else "md")
     paths = _shop_paths(target)

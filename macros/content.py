@@ -10,6 +10,13 @@ from .problems import fill
 EXTRA_PAGES = ("index", "faq", "glossary", "about", "shops", "checklist", "editor")
 
 
+def messages_part(dataset: DataSet, key: str) -> dict[str, str]:
+    """`errors` or `types` of data/messages.yml, or {} while that file itself is broken."""
+    data = dataset.get("data/messages.yml")
+    part = data.get(key) if isinstance(data, dict) else None
+    return {k: v for k, v in part.items() if isinstance(v, str)} if isinstance(part, dict) else {}
+
+
 class Content:
     """The data a renderer or a checker needs, looked up by id rather than by file."""
 
@@ -44,7 +51,7 @@ class Content:
 
     @property
     def error_templates(self) -> dict[str, str]:
-        return self.messages.get("errors", {})
+        return messages_part(self.dataset, "errors")
 
     @property
     def faq(self) -> dict:

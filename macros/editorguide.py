@@ -5,7 +5,7 @@ import re
 from typing import Iterator
 
 from . import profile as profiles
-from .content import Content
+from .content import Content, messages_part
 from .rendering import Renderer, Table, md_escape
 from .validation import schema
 
@@ -90,7 +90,7 @@ class EditorGuide:
             rows.append([f"`{entry['file']}`", r.plain(what)])
         out.append(r.table(Table(g["files_title"], [col["file"], col["what"]], rows)))
         out.append(f"## {r.plain(g['fields_title'])} {{#fields}}")
-        walker = SchemaWalker(self.c.messages.get("types", {}), self.c.ui("list_separator"), col["any"])
+        walker = SchemaWalker(messages_part(self.c.dataset, "types"), self.c.ui("list_separator"), col["any"])
         for entry in g["files"]:
             doc = self.schema_for(entry["kind"])
             out.append(f"### `{entry['file']}` {{#fields-{entry['kind'].replace('_', '-')}}}")

@@ -104,7 +104,7 @@ class InteractivePage:
             f'<form id="checklist-form" class="checklist-form" autocomplete="off"><h2 id="profile-form">{html.escape(a["form_title"])}</h2>{form}</form>',
             '<section class="ck-result" aria-live="polite">',
             '<div id="verdict" class="admonition" role="status"></div>',
-            f'<div class="ck-progress"><progress id="progress" max="1" value="0"></progress> <span id="progress-text"></span></div>',
+            '<div class="ck-progress"><progress id="progress" max="1" value="0"></progress> <span id="progress-text"></span></div>',
             f'<div class="ck-actions">{actions}</div>',
             '<p id="action-status" role="status" aria-live="polite"></p>',
             f'<h2 id="pre-close-title">{html.escape(v("pre_title"))}</h2><ul id="pre-close" class="ck-list"></ul>',

@@ -175,10 +175,6 @@ def compose(text: str):
         return None
 
 
-def locate(text: str, path: list, key: bool = False) -> int:
-    return locate_in(compose(text), path, key)
-
-
 def locate_in(node, path: list, key: bool = False) -> int:
     """Line (1-based) of the node at `path`; the deepest existing ancestor when it is missing."""
     if node is None:

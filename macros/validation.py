@@ -13,7 +13,7 @@ import fastjsonschema
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from .content import EXTRA_PAGES, Content
+from .content import Content, messages_part
 from . import profile as profiles
 from . import rules
 from .checklist import PLACEHOLDER
@@ -464,7 +464,7 @@ class Checker:
         if not (c.checklist and c.profile and c.states):
             return
         paths = profiles.field_paths(c.profile, list(c.states))
-        types = c.messages.get("types", {})
+        types = messages_part(self.dataset, "types")
         guarded: set[str] = set()
         for i, item in enumerate(c.checklist["items"]):
             for sub, comparison in rules.comparisons(item.get("when")):
@@ -491,13 +491,6 @@ class Checker:
         for key, state in c.states.items():
             if counts and not state["handled"] and f"{counts}.{key}" not in guarded:
                 self.add(rel, ["items"], "unblocked_state", key=True, state=state["label"], field=f"{counts}.{key}")
-
-
-def messages_part(dataset: DataSet, key: str) -> dict[str, str]:
-    """`errors` or `types` of data/messages.yml, or {} while that file itself is broken."""
-    data = dataset.get("data/messages.yml")
-    part = data.get(key) if isinstance(data, dict) else None
-    return {k: v for k, v in part.items() if isinstance(v, str)} if isinstance(part, dict) else {}
 
 
 def check(dataset: DataSet, **options: Any) -> list[Problem]:

@@ -1,7 +1,6 @@
 """Every page in the real browser: nothing leaves 127.0.0.1, no console error, no serious a11y issue."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest

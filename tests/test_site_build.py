@@ -7,8 +7,6 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
-
 from macros.content import Content
 from macros.loading import load_dataset
 
