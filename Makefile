@@ -41,4 +41,4 @@ offline: $(STAMP)
 	OFFLINE=true $(VENV)/bin/mkdocs build --strict -d site-offline
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .cache

@@ -77,10 +77,16 @@ def report(name: str, value: float, budget: float | None, unit: str = "", detail
 
 
 def copy_project(dest: Path) -> Path:
+    """A copy of the project, its Python byte-compiled once, as on any machine that has built it before.
+
+    (Python writes __pycache__ on first import unless PYTHONDONTWRITEBYTECODE is set, as it is on
+    some CI images; without this, every build would pay to compile the project's own modules.)
+    """
     dest.mkdir(parents=True)
     for name in ("mkdocs.yml", "data", "docs", "macros", "hooks", "overrides", "vendor", "benchmarks"):
         src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / name)
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / name, **({"ignore": shutil.ignore_patterns("__pycache__")} if src.is_dir() else {}))
+    subprocess.run([PY, "-m", "compileall", "-q", "macros", "hooks", "benchmarks"], cwd=dest, check=True)
     return dest
 
 
@@ -97,6 +103,8 @@ def plain_config(project: Path, docs: str) -> str:
     text = re.sub(r"  - macros:\n(      .*\n)+", "", text)
     text = text.replace("  - hooks/site_hooks.py\n", "")  # the minify hook stays: same output files
     text = text.replace("site_url:", f"docs_dir: {docs}\nsite_url:", 1)
+    if not os.environ.get("REPO_URL"):  # as the site hook does: no repository, no edit links
+        text = re.sub(r"^edit_uri:.*$", "edit_uri: null", text, flags=re.M)
     name = f"mkdocs-plain-{docs}.yml"
     (project / name).write_text(text, encoding="utf-8")
     return name
@@ -285,25 +293,31 @@ def write_results(path: Path, mode: str, started: str) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+PARTS = ("overhead", "scale", "batch", "browser")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer shops, profiles and runs; budgets reported, not enforced")
     parser.add_argument("--results", type=Path, help="write the results as Markdown to this file")
+    parser.add_argument("--only", default=",".join(PARTS), help=f"comma-separated parts to run (default: all of {','.join(PARTS)})")
     args = parser.parse_args()
+    parts = set(args.only.split(","))
+    if parts - set(PARTS):
+        parser.error(f"unknown part(s): {', '.join(sorted(parts - set(PARTS)))}")
     started = dt.datetime.now().isoformat(timespec="seconds")
     print(f"machine: {machine()}")
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
-        if args.quick:
-            macro_overhead(work, runs=2)
-            scale_with_shops(work, [0, 10, 40], runs=1)
-            batch(work, 500, runs=2)
-            browser_figures(work, recompute_runs=20, csv_runs=3)
-        else:
-            macro_overhead(work, runs=5)
-            scale_with_shops(work, [0, 100, 1000], runs=3)
-            batch(work, 10000, runs=4)
-            browser_figures(work, recompute_runs=200, csv_runs=11)
+        quick = args.quick
+        if "overhead" in parts:
+            macro_overhead(work, runs=2 if quick else 7)
+        if "scale" in parts:
+            scale_with_shops(work, [0, 10, 40] if quick else [0, 100, 1000], runs=1 if quick else 3)
+        if "batch" in parts:
+            batch(work, 500 if quick else 10000, runs=2 if quick else 5)
+        if "browser" in parts:
+            browser_figures(work, recompute_runs=20 if quick else 200, csv_runs=3 if quick else 11)
     if args.results:
         write_results(args.results, "quick" if args.quick else "full", started)
     failed = [r for r in rows if r["verdict"] == "FAIL"]

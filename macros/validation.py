@@ -9,10 +9,7 @@ import re
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-import fastjsonschema
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
-
+from . import compiled
 from .content import Content, messages_part
 from . import profile as profiles
 from . import rules
@@ -41,15 +38,21 @@ def file_kind(rel: str) -> str | None:
 
 
 @functools.cache
-def registry() -> Registry:
-    resources = []
-    for path in SCHEMA_DIR.glob("*.schema.json"):
-        resources.append((path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8")))))
-    return Registry().with_resources(resources)
+def schemas() -> dict[str, dict]:
+    """Every schema file by name (`common.schema.json`), read once."""
+    return {path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(SCHEMA_DIR.glob("*.schema.json"))}
 
 
 def schema(kind: str) -> dict:
-    return registry()[f"{kind}.schema.json"].contents
+    return schemas()[f"{kind}.schema.json"]
+
+
+@functools.cache
+def registry():
+    """The schema files for jsonschema's $ref resolution; imported only when a file fails."""
+    from referencing import Registry, Resource
+
+    return Registry().with_resources((name, Resource.from_contents(doc)) for name, doc in schemas().items())
 
 
 def _found(value: Any) -> str:
@@ -111,13 +114,15 @@ def translate(err, doc: Document, types: dict[str, str]) -> Iterator[Problem]:
         yield Problem(doc.rel, doc.line_of(path), where, "schema_other", {"detail": err.message})
 
 
-_VALIDATORS: dict[int, tuple[dict, Draft202012Validator]] = {}
+_VALIDATORS: dict[int, tuple[dict, Any]] = {}
 
 
-def validator_for(schema_doc: dict) -> Draft202012Validator:
-    """One compiled validator per schema object, reused across files."""
+def validator_for(schema_doc: dict):
+    """One jsonschema validator per schema object, reused across files (it explains failures)."""
     found = _VALIDATORS.get(id(schema_doc))
     if found is None or found[0] is not schema_doc:
+        from jsonschema import Draft202012Validator
+
         found = (schema_doc, Draft202012Validator(schema_doc, registry=registry()))
         _VALIDATORS[id(schema_doc)] = found
     return found[1]
@@ -127,17 +132,14 @@ _FAST: dict[int, tuple[dict, object]] = {}
 
 
 def fast_validator(schema_doc: dict):
-    """A compiled yes/no check (fastjsonschema) for a self-contained schema; None when it has $refs.
+    """A compiled yes/no check (compiled.py) for a schema, or None when it cannot be compiled.
 
     Valid files, the usual case, pass in microseconds; only a failing file goes on to
     jsonschema, which says what is wrong and where.
     """
     found = _FAST.get(id(schema_doc))
     if found is None or found[0] is not schema_doc:
-        compiled = None
-        if "$ref" not in json.dumps(schema_doc):
-            compiled = fastjsonschema.compile({**schema_doc, "$schema": "http://json-schema.org/draft-07/schema#"})
-        found = _FAST[id(schema_doc)] = (schema_doc, compiled)
+        found = _FAST[id(schema_doc)] = (schema_doc, compiled.check_for(schema_doc, schemas()))
     return found[1]
 
 
@@ -152,12 +154,8 @@ def schema_problems(doc: Document, schema_doc: dict, types: dict[str, str]) -> l
 
 def _schema_problems(doc: Document, schema_doc: dict, types: dict[str, str]) -> list[Problem]:
     fast = fast_validator(schema_doc)
-    if fast is not None:
-        try:
-            fast(doc.data)
-            return []
-        except fastjsonschema.JsonSchemaException:
-            pass
+    if fast is not None and fast(doc.data):
+        return []
     validator = validator_for(schema_doc)
     if validator.is_valid(doc.data):
         return []

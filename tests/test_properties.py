@@ -174,12 +174,20 @@ def maybe_broken_profiles(draw):
 @settings(max_examples=MANY, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(maybe_broken_profiles())
 def test_fast_validator_agrees_with_jsonschema(shop):
-    import fastjsonschema
+    assert validation.fast_validator(SHOP_SCHEMA)(shop) == validation.validator_for(SHOP_SCHEMA).is_valid(shop)
 
-    fast = validation.fast_validator(SHOP_SCHEMA)
-    try:
-        fast(shop)
-        fast_ok = True
-    except fastjsonschema.JsonSchemaException:
-        fast_ok = False
-    assert fast_ok == validation.validator_for(SHOP_SCHEMA).is_valid(shop)
+
+def schema_of(rel: str) -> dict:
+    kind = validation.file_kind(rel)
+    return SHOP_SCHEMA if kind == "shop" else validation.schema(kind)
+
+
+@settings(max_examples=SOME, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(structure_damage())
+def test_compiled_check_agrees_with_jsonschema_on_damaged_files(case):
+    rel, text = case
+    data, problems = parse_text(text, rel)
+    if problems:
+        return
+    schema_doc = schema_of(rel)
+    assert validation.fast_validator(schema_doc)(data) == validation.validator_for(schema_doc).is_valid(data), rel
