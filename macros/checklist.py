@@ -2,22 +2,41 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
+import json
 import re
 
 from . import rules
 from .content import Content
-from .profile import normalize
+from .profile import normalizer
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)?)\}")
 
 
-@dataclasses.dataclass(slots=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class Item:
+    """One line of a list. Items without placeholders are built once and shared by every checklist."""
+
     id: str
     phase: str
     text: str
     link: str
     blocking: bool = False
+    json: str = dataclasses.field(default="", compare=False, repr=False)  # as_json() serialised, when known
+
+    def as_json(self) -> dict:
+        if self.phase == "pre":
+            return {"id": self.id, "text": self.text, "blocking": self.blocking}
+        return {"id": self.id, "text": self.text}
+
+
+def _json(item: Item) -> str:
+    return item.json or json.dumps(item.as_json(), ensure_ascii=False)
+
+
+@functools.lru_cache(maxsize=64)
+def _impact_json(impact: tuple[tuple[str, str], ...]) -> str:
+    return json.dumps([{"aspect": aspect, "level": level} for aspect, level in impact], ensure_ascii=False)
 
 
 @dataclasses.dataclass(slots=True)
@@ -44,10 +63,19 @@ class Checklist:
         return {
             "shop": self.shop,
             "ready": self.ready,
-            "pre": [{"id": i.id, "text": i.text, "blocking": i.blocking} for i in self.pre],
-            "post": [{"id": i.id, "text": i.text} for i in self.post],
+            "pre": [i.as_json() for i in self.pre],
+            "post": [i.as_json() for i in self.post],
             "impact": [{"aspect": aspect, "level": level} for aspect, level in self.impact],
         }
+
+    def json_text(self) -> str:
+        """`json.dumps(self.as_json(), ensure_ascii=False)`, from parts shared between checklists.
+
+        A batch of thousands of shops repeats the same items; each is serialised once.
+        """
+        return (f'{{"shop": {json.dumps(self.shop, ensure_ascii=False)}, "ready": {"true" if self.ready else "false"}, '
+                f'"pre": [{", ".join(map(_json, self.pre))}], "post": [{", ".join(map(_json, self.post))}], '
+                f'"impact": {_impact_json(tuple(self.impact))}}}')
 
 
 def fill(text: str, profile: dict) -> str:
@@ -64,30 +92,45 @@ class Generator:
     def __init__(self, content: Content):
         self.content = content
         self.items = content.checklist.get("items", [])
-        # (item, predicate, has placeholders), prepared once
-        self.rules = [(item, rules.compile_rule(item.get("when")), "{" in item["text"]) for item in self.items]
+        # (predicate, the shared Item or None, the item when its text has placeholders), prepared once
+        self.rules = [
+            (rules.compile_rule(item.get("when")), None if "{" in item["text"] else self._item(item, item["text"], shared=True), item)
+            for item in self.items
+        ]
         self.states = content.states
         self.state_keys = list(self.states)
+        self.open_states = [key for key in self.state_keys if not self.states[key]["handled"]]
         self.profile_spec = content.profile
+        self.normalize = normalizer(self.profile_spec, self.state_keys)
         self.levels = content.level_labels()
         self.aspects = content.impact.get("aspects", [])
+        self.impacts = {
+            reliance: [(a["name"], self.levels[a["by_reliance"][reliance]]) for a in self.aspects]
+            for reliance in {r for a in self.aspects for r in a["by_reliance"]}
+        }
+
+    @staticmethod
+    def _item(item: dict, text: str, shared: bool = False) -> Item:
+        made = Item(item["id"], item["phase"], text, item["link"], bool(item.get("blocking")))
+        # A shared item is serialised once here; an item with the shop's figures when written.
+        return dataclasses.replace(made, json=json.dumps(made.as_json(), ensure_ascii=False)) if shared else made
 
     def build(self, shop_id: str, shop: dict) -> Checklist:
-        profile = normalize(shop, self.profile_spec, self.state_keys)
+        profile = self.normalize(shop)
         chosen = [
-            Item(item["id"], item["phase"], fill(item["text"], profile) if templated else item["text"], item["link"],
-                 bool(item.get("blocking")))
-            for item, applies, templated in self.rules
+            shared or self._item(item, fill(item["text"], profile))
+            for applies, shared, item in self.rules
             if applies(profile)
         ]
         pre = [i for i in chosen if i.phase == "pre"]
         pre.sort(key=lambda i: not i.blocking)  # blocking items lead, in data order otherwise
         counts = profile.get("orders", {})
-        blocking_states = [key for key in self.state_keys if not self.states[key]["handled"] and counts.get(key, 0) > 0]
+        blocking_states = [key for key in self.open_states if counts.get(key, 0) > 0]
         reliance = profile["buyer_reliance"]
-        impact = [(a["name"], self.levels[a["by_reliance"][reliance]]) for a in self.aspects]
+        impact = self.impacts.get(reliance) or [(a["name"], self.levels[a["by_reliance"][reliance]]) for a in self.aspects]
+        states = self.states
         orders = [
-            OrderRow(o["id"], o["status"], self.states[o["status"]]["label"], self.states[o["status"]]["handled"])
+            OrderRow(o["id"], o["status"], states[o["status"]]["label"], states[o["status"]]["handled"])
             for o in profile.get("order_list", [])
         ]
         return Checklist(
@@ -95,6 +138,5 @@ class Generator:
             ready=not any(i.blocking for i in pre),
             blocking_states=blocking_states,
             pre=pre, post=[i for i in chosen if i.phase == "post"],
-            impact=impact, orders=orders,
+            impact=list(impact), orders=orders,
         )
-

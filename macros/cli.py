@@ -37,7 +37,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _shop_paths(target: Path) -> list[Path]:
     """The shop files named on the command line, each called by the path the user typed."""
-    return sorted(p for p in target.iterdir() if p.suffix in (".yml", ".yaml")) if target.is_dir() else [target]
+    if not target.is_dir():
+        return [target]
+    return sorted((p for p in target.iterdir() if p.suffix in (".yml", ".yaml")), key=lambda p: p.name)
 
 
 # Everything a batch needs, prepared once in the parent; forked workers inherit it.
@@ -45,26 +47,44 @@ _BATCH: dict = {}
 PARALLEL_FROM = 400  # below this many files, starting workers costs more than it saves
 
 
-def _process(paths: list[Path]) -> tuple[list[tuple[str, str]], list[str]]:
-    """Check and build the checklists of some shop files; write them when --out was given."""
+def _process(paths: list[Path]) -> tuple[list[tuple[str, str]], int, list[str]]:
+    """Check and build the checklists of some shop files.
+
+    With --out each checklist is written to its file and only the count comes back (a worker
+    would otherwise send every text to the parent for nothing); without it the texts do.
+    """
     b = _BATCH
-    outputs, errors = [], []
+    outputs, written, errors = [], 0, []
+    out, as_json, suffix = b["out"], b["format"] == "json", b["suffix"]
     for path in paths:
         doc = read_document(path, rel=path.as_posix())
         problems = validation.shop_problems(doc, b["schema"], b["types"])
         if problems:
             errors.append(validation.report(b["dataset"], problems))
             continue
-        checklist = b["generator"].build(path.stem, doc.data)
-        if b["format"] == "json":
-            text = json.dumps(checklist.as_json(), ensure_ascii=False, indent=None if b["out"] else 2)
+        shop_id = path.stem
+        checklist = b["generator"].build(shop_id, doc.data)
+        if as_json:
+            text = checklist.json_text() if out else json.dumps(checklist.as_json(), ensure_ascii=False, indent=2)
         else:
             text = b["render"].checklist_plain(checklist)
-        if b["out"]:
-            with open(b["out"] / f"{path.stem}.{b['suffix']}", "w", encoding="utf-8") as handle:
-                handle.write(text if text.endswith("\n") else text + "\n")
-        outputs.append((path.stem, text))
-    return outputs, errors
+        if out:
+            _write(os.path.join(out, f"{shop_id}.{suffix}"), text if text.endswith("\n") else text + "\n")
+            written += 1
+        else:
+            outputs.append((shop_id, text))
+    return outputs, written, errors
+
+
+def _write(path: str, text: str) -> None:
+    """open(path, "w").write(text) in UTF-8, without the text-file layers: thousands of small files."""
+    data = text.encode("utf-8")
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    try:
+        while data:
+            data = data[os.write(handle, data):]
+    finally:
+        os.close(handle)
 
 
 def cmd_checklist(args: argparse.Namespace) -> int:
@@ -92,12 +112,13 @@ def cmd_checklist(args: argparse.Namespace) -> int:
             results = pool.map(_process, chunks)  # in order: messages and output keep the files' order
     else:
         results = [_process(paths)]
-    outputs = [o for done, _ in results for o in done]
-    errors = [e for _, failed in results for e in failed]
+    outputs = [o for done, _, _ in results for o in done]
+    written = sum(count for _, count, _ in results)
+    errors = [e for _, _, failed in results for e in failed]
     for report in errors:
         print(report, file=sys.stderr)
     if args.out:
-        print(f"wrote {len(outputs)} checklist(s) to {args.out}" + (f"; {len(errors)} profile(s) rejected" if errors else ""))
+        print(f"wrote {written} checklist(s) to {args.out}" + (f"; {len(errors)} profile(s) rejected" if errors else ""))
     elif target.is_dir() and args.format == "json":
         print("[" + ",\n".join(text for _, text in outputs) + "]")
     elif outputs:

@@ -28,24 +28,95 @@ def _without_timestamps(resolvers: dict) -> dict:
     }
 
 
+_STR, _INT, _BOOL, _NULL = (f"tag:yaml.org,2002:{name}" for name in ("str", "int", "bool", "null"))
+_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)")  # what int() reads exactly as construct_yaml_int does
+
+
+class _Fallback(Exception):
+    """The node tree needs the general constructor (merge keys, tags, complex keys)."""
+
+
 class DataLoader(_FastBase):  # type: ignore[misc, valid-type]
-    """Safe loader that keeps dates as strings and records duplicate mapping keys."""
+    """Safe loader that keeps dates as strings and records duplicate mapping keys.
+
+    Parsing and composing run in libyaml. Building Python values from the nodes is PyYAML's
+    general (and slowest) step; for the data files' plain shape (mappings, lists, strings,
+    decimal integers, booleans, nulls, no anchors, tags or merge keys) `construct_document`
+    builds them in one direct walk instead. Anything else goes to SafeConstructor unchanged,
+    so the values and the errors are the same either way (tests/test_hardening.py compares).
+    """
 
     yaml_implicit_resolvers = _without_timestamps(_FastBase.yaml_implicit_resolvers)
 
     def __init__(self, stream):
         super().__init__(stream)
         self.duplicates: list[tuple[str, int, list]] = []
+        # An anchor lets one node appear many times; only the general constructor shares it.
+        self.direct = isinstance(stream, str) and "&" not in stream
+
+    _resolved: dict = {}  # (value, implicit) -> tag: a batch sees the same keys and numbers again and again
+
+    def resolve(self, kind, value, implicit):
+        if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
+            return super().resolve(kind, value, implicit)
+        key = (value, implicit)
+        tag = self._resolved.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(self._resolved) < 65536:
+                self._resolved[key] = tag
+        return tag
+
+    def construct_document(self, node):
+        if self.direct:
+            try:
+                return self._direct(node)
+            except _Fallback:
+                self.duplicates.clear()
+            finally:
+                self.constructed_objects = {}
+        return super().construct_document(node)
+
+    def _direct(self, node):
+        kind = type(node)
+        tag = node.tag
+        if kind is yaml.ScalarNode:
+            value = node.value
+            if tag == _STR:
+                return value
+            if tag == _INT and _DECIMAL.fullmatch(value):
+                return int(value)
+            if tag == _NULL:
+                return None
+            if tag == _BOOL:
+                return self.bool_values[value.lower()]
+            return self.construct_object(node)  # floats and the like: the general path, same value
+        if kind is yaml.SequenceNode and tag == _SEQ:
+            return [self._direct(item) for item in node.value]
+        if kind is not yaml.MappingNode or tag != _MAP:
+            raise _Fallback
+        mapping = {}
+        for key_node, value_node in node.value:
+            if type(key_node) is not yaml.ScalarNode or key_node.tag not in (_STR, _INT, _NULL, _BOOL):
+                raise _Fallback  # merge keys (<<), complex or tagged keys
+            mapping[self._direct(key_node)] = self._direct(value_node)
+        if len(mapping) != len(node.value):
+            self._record_duplicates(node)
+        return mapping
+
+    def _record_duplicates(self, node) -> None:
+        seen: set = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    self.duplicates.append((key_node.value, key_node.start_mark.line + 1))
+                seen.add(key_node.value)
 
     def construct_mapping(self, node, deep=False):
         mapping = super().construct_mapping(node, deep=deep)
         if len(mapping) != len(node.value):  # fewer keys than entries: some key came twice
-            seen: set = set()
-            for key_node, _ in node.value:
-                if isinstance(key_node, yaml.ScalarNode):
-                    if key_node.value in seen:
-                        self.duplicates.append((key_node.value, key_node.start_mark.line + 1))
-                    seen.add(key_node.value)
+            self._record_duplicates(node)
         return mapping
 
 

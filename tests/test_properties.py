@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import os
 
 import yaml
@@ -54,6 +55,7 @@ def test_random_valid_profiles_give_sound_deterministic_lists(shop):
     first, second = GEN.build("random", doc.data), GEN.build("random", copy.deepcopy(doc.data))
     assert first == second
     assert first.as_json() == second.as_json()
+    assert first.json_text() == json.dumps(first.as_json(), ensure_ascii=False), "the batch writer's JSON is json.dumps'"
     pre_ids = [i.id for i in first.pre]
     assert set(pre_ids + [i.id for i in first.post]) <= set(ITEM_IDS)
     assert len(set(pre_ids)) == len(pre_ids)
@@ -191,3 +193,32 @@ def test_compiled_check_agrees_with_jsonschema_on_damaged_files(case):
         return
     schema_doc = schema_of(rel)
     assert validation.fast_validator(schema_doc)(data) == validation.validator_for(schema_doc).is_valid(data), rel
+
+
+# -- compiled rules against the reference evaluator ----------------------------------------------
+from macros import rules  # noqa: E402
+
+# A small pool, so that rules and profiles often hold the same or nearly the same values.
+literals = st.sampled_from([None, True, False, 0, 1, 2, 5, 1.0, 2.5, -1, "low", "high", "", "1"])
+rule_fields = st.sampled_from(["team_size", "buyer_reliance", "plans_to_reopen", "name", "orders.refunding",
+                               "orders.closed", "orders", "missing", "orders.missing", "name.deeper"])
+
+
+def comparisons_st():
+    return st.builds(lambda field, op, value: {"field": field, op: value}, rule_fields, st.sampled_from(rules.OPERATORS),
+                     literals | st.lists(literals, max_size=4))
+
+
+rules_st = st.recursive(comparisons_st(), lambda inner: st.one_of(
+    st.builds(lambda parts: {"all": parts}, st.lists(inner, min_size=1, max_size=4)),
+    st.builds(lambda parts: {"any": parts}, st.lists(inner, min_size=1, max_size=4)),
+    st.builds(lambda part: {"not": part}, inner)), max_leaves=8)
+loose_profiles = st.dictionaries(st.sampled_from(["team_size", "buyer_reliance", "plans_to_reopen", "name", "orders"]),
+                                 literals | st.dictionaries(st.sampled_from(["refunding", "closed"]), literals, max_size=2),
+                                 max_size=5)
+
+
+@settings(max_examples=MANY, deadline=None)
+@given(rules_st, loose_profiles | profiles_st.map(lambda shop: profiles.normalize(shop, CONTENT.profile, STATES)))
+def test_compiled_rules_agree_with_the_evaluator(rule, profile):
+    assert rules.compile_rule(rule)(profile) is rules.evaluate(rule, profile)
