@@ -176,7 +176,7 @@ def parse_text(text: str, rel: str) -> tuple[Any, list[Problem]]:
         code, line = shape, _first_line(text, ALIAS if shape == "yaml_alias" else None)
         return None, [Problem(rel, line, "", code, {"limit": MAX_DEPTH})]
     problems = [
-        Problem(rel, line, key, "duplicate_key", {"key": key}) for key, line in loader.duplicates
+        Problem(rel, line, key, "duplicate_key", {"key": key}) for key, line in sorted(loader.duplicates, key=lambda d: (d[1], d[0]))
     ]
     if data is None:
         problems.append(Problem(rel, 1, "", "empty_file", {}))

@@ -222,3 +222,36 @@ loose_profiles = st.dictionaries(st.sampled_from(["team_size", "buyer_reliance",
 @given(rules_st, loose_profiles | profiles_st.map(lambda shop: profiles.normalize(shop, CONTENT.profile, STATES)))
 def test_compiled_rules_agree_with_the_evaluator(rule, profile):
     assert rules.compile_rule(rule)(profile) is rules.evaluate(rule, profile)
+
+
+# -- the loader's direct construction against SafeConstructor ------------------------------------
+from macros.loading import DataLoader  # noqa: E402
+
+
+def load_both(text: str):
+    out = []
+    for direct in (True, False):
+        loader = DataLoader(text)
+        loader.direct = loader.direct and direct
+        try:
+            out.append((loader.get_single_data(), sorted(loader.duplicates, key=lambda d: (d[1], d[0]))))
+        except Exception as err:  # noqa: BLE001 - the class is what is compared
+            out.append((type(err).__name__, str(err)))
+        finally:
+            loader.dispose()
+    return out
+
+
+@settings(max_examples=MANY, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(json_values, st.sampled_from([dict(), dict(default_flow_style=True), dict(default_style='"')]))
+def test_direct_construction_agrees_with_safe_constructor(value, style):
+    text = yaml.safe_dump({"v": value}, allow_unicode=True, **style)
+    direct, general = load_both(text)
+    assert direct == general
+
+
+@settings(max_examples=SOME, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(text_damage())
+def test_direct_construction_agrees_on_damaged_files(case):
+    direct, general = load_both(case[1])
+    assert repr(direct) == repr(general)  # repr: NaN values compare by how they print
