@@ -320,7 +320,7 @@ def main() -> int:
         work = Path(tmp)
         quick = args.quick
         if "overhead" in parts:
-            macro_overhead(work, runs=2 if quick else 7)
+            macro_overhead(work, runs=2 if quick else 15)
         if "scale" in parts:
             scale_with_shops(work, [0, 10, 40] if quick else [0, 100, 1000], runs=1 if quick else 3)
         if "batch" in parts:

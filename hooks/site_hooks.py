@@ -1,6 +1,7 @@
 """MkDocs hooks: check the data before anything renders, require jieba, generate shop pages, edit links."""
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -31,9 +32,17 @@ def on_config(config):
         raise PluginError("jieba is required for Chinese search segmentation: pip install -r requirements.txt") from err
 
     root = _root(config)
-    from macros.site import load_site
+    # Importing and checking make many objects and no reference cycles: with the collector on,
+    # they would set off full collections of MkDocs' whole heap for nothing.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        from macros.site import load_site
 
-    site = load_site(root)
+        site = load_site(root)
+    finally:
+        if enabled:
+            gc.enable()
     _BUILD["site"] = site  # one checked view per build, shared by the events below
     if site.warnings:
         for line in site.report(site.warnings).splitlines():

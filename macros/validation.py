@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import json
 import re
@@ -66,6 +65,8 @@ def _list(values) -> str:
 
 def _suggest(value: str, known) -> str:
     """The closest known values, or the first few: a full list of hundreds helps nobody."""
+    import difflib  # only when there is a mistake to suggest a fix for
+
     known = sorted(str(k) for k in known)
     close = difflib.get_close_matches(value, known, n=5, cutoff=0.5)
     if close:
