@@ -150,7 +150,9 @@ def write_shops(folder: Path, count: int, seed: int = 7) -> None:
         (folder / f"load-{n:05d}.yml").write_text(random_profile(rng, n), encoding="utf-8")
 
 
-def scale_with_shops(work: Path, sizes: list[int], runs: int) -> None:
+def scale_with_shops(work: Path, sizes: list[int], runs: int, runs_largest: int | None = None) -> None:
+    """Builds with 0, n and N shops. The figures are differences between medians, which
+    magnifies noise, so the small builds (cheap) get `runs` each and the largest `runs_largest`."""
     biggest = max(sizes)
     project = copy_project(work / "scale")
     write_shops(project / "data" / "shops", biggest)
@@ -171,9 +173,10 @@ def scale_with_shops(work: Path, sizes: list[int], runs: int) -> None:
         for page in shop_pages[:size]:
             shutil.copy2(page, plain_docs / "shops" / page.name)
         plain = plain_config(project, plain_docs.name)
-        ta, tb = interleaved(lambda: build(project), lambda: build(project, plain), runs)
+        n_runs = runs_largest if size == biggest and runs_largest else runs
+        ta, tb = interleaved(lambda: build(project), lambda: build(project, plain), n_runs)
         macro_times[size], plain_times[size] = statistics.median(ta), statistics.median(tb)
-        print(f"        {size:5d} shops: macros {summary(ta)} s; plain pages {summary(tb)} s")
+        print(f"        {size:5d} shops: macros {summary(ta)} s; plain pages {summary(tb)} s; {n_runs} runs each")
     small, large = sorted(sizes)[1], biggest
     base = min(sizes)
     per_shop = (macro_times[large] - macro_times[small]) / (large - small)
@@ -322,7 +325,7 @@ def main() -> int:
         if "overhead" in parts:
             macro_overhead(work, runs=2 if quick else 15)
         if "scale" in parts:
-            scale_with_shops(work, [0, 10, 40] if quick else [0, 100, 1000], runs=1 if quick else 3)
+            scale_with_shops(work, [0, 10, 40] if quick else [0, 100, 1000], runs=1 if quick else 9, runs_largest=1 if quick else 5)
         if "batch" in parts:
             batch(work, 500 if quick else 10000, runs=2 if quick else 5)
         if "browser" in parts:

@@ -77,8 +77,8 @@ def on_files(files, config):
     if config.extra.get("polyfills") == [OFFLINE_SHIM]:
         shim = _root(config) / "vendor" / "iframe-worker" / "shim.js"
         files.append(File.generated(config, OFFLINE_SHIM, abs_src_path=str(shim)))
+    content = SHOP_PAGE.format(macro="checklist()")  # the same text on every shop page: compiled once
     for shop_id in site.content.shops():
-        content = SHOP_PAGE.format(macro=f'checklist("{shop_id}")')
         files.append(File.generated(config, f"shops/{shop_id}.md", content=content))
     return files
 

@@ -18,6 +18,46 @@ def _asset_base(env) -> str:
     return "../" * url.count("/")
 
 
+def _page_shop(env) -> str:
+    """The shop of the page being rendered: shops/<id>.md."""
+    src = getattr(getattr(getattr(env, "page", None), "file", None), "src_uri", "") or ""
+    path = PurePosixPath(src)
+    if len(path.parts) != 2 or path.parts[0] != "shops" or path.suffix != ".md":
+        raise ValueError(f"checklist() without a shop id only works on a shops/<id>.md page, not on {src!r}")
+    return path.stem
+
+
+def compile_once(jinja_env, limit: int = 512) -> None:
+    """Make the Jinja environment compile each distinct page text once per build.
+
+    mkdocs-macros compiles every page with `from_string`, which Jinja never caches; every
+    generated shop page has the same one-line text, so a thousand shops need one template.
+    A compiled template holds no page state (pages pass theirs to render()), so reuse is safe.
+    """
+    original = jinja_env.from_string
+    if getattr(original, "compiles_once", False):
+        return
+    templates: dict[str, object] = {}
+
+    def from_string(source, globals=None, template_class=None):
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return original(source, globals, template_class)
+        template = templates.get(source)
+        if template is None:
+            if len(templates) >= limit:
+                templates.clear()
+            template = templates[source] = original(source)
+        return template
+
+    from_string.compiles_once = True
+    jinja_env.from_string = from_string
+
+
+def on_pre_page_macros(env) -> None:
+    """mkdocs-macros calls this before each page; its Jinja environment exists only from pre_build on."""
+    compile_once(env.env)
+
+
 def define_env(env) -> None:
     # Imported here so that `python -m macros ...` does not pay for the site renderers.
     from .editorguide import EditorGuide
@@ -34,8 +74,8 @@ def define_env(env) -> None:
     env.macro(lambda: render.about_page(_prefix(env)), "about")
     env.macro(lambda: render.home_page(_prefix(env)), "home")
     env.macro(lambda table_id: render.table(render.data_table(table_id)), "table")
-    def checklist(shop_id: str) -> str:
-        cl = site.checklists[shop_id]
+    def checklist(shop_id: str | None = None) -> str:
+        cl = site.checklists[shop_id or _page_shop(env)]
         prefix = _prefix(env)
         query = profile_query(cl.profile, site.content.profile)
         form_link = f"[{render.plain(site.content.checklist['app']['open_interactive'])}]({prefix}checklist.md?{query}){{: .md-button }}"
