@@ -150,33 +150,42 @@ def write_shops(folder: Path, count: int, seed: int = 7) -> None:
         (folder / f"load-{n:05d}.yml").write_text(random_profile(rng, n), encoding="utf-8")
 
 
-def scale_with_shops(work: Path, sizes: list[int], runs: int, runs_largest: int | None = None) -> None:
-    """Builds with 0, n and N shops. The figures are differences between medians, which
-    magnifies noise, so the small builds (cheap) get `runs` each and the largest `runs_largest`."""
+def scale_with_shops(work: Path, sizes: list[int], runs: int) -> None:
+    """Builds with 0, n and N shops, each with its pre-rendered twin.
+
+    The figures compare different sizes, so every round builds every size (macro and plain,
+    in alternating order): the machine's drift then touches all sizes alike instead of
+    landing on whichever size happened to run last.
+    """
     biggest = max(sizes)
-    project = copy_project(work / "scale")
-    write_shops(project / "data" / "shops", biggest)
-    captured = capture(project, "docs-captured")  # the Markdown of every generated shop page
+    source = copy_project(work / "scale")
+    write_shops(source / "data" / "shops", biggest)
+    captured = capture(source, "docs-captured")  # the Markdown of every generated shop page
     shop_pages = sorted((captured / "shops").glob("load-*.md"))
-    macro_times, plain_times = {}, {}
+    projects: dict[int, tuple[Path, str]] = {}
     for size in sizes:
-        keep = {f"load-{n:05d}.yml" for n in range(size)}
-        for path in (project / "data" / "shops").glob("load-*.yml"):
-            if path.name not in keep:
-                path.rename(project / f"parked-{path.name}")
-        for path in project.glob("parked-load-*.yml"):
-            if path.name.removeprefix("parked-") in keep:
-                path.rename(project / "data" / "shops" / path.name.removeprefix("parked-"))
-        plain_docs = project / f"docs-plain-{size}"
-        shutil.rmtree(plain_docs, ignore_errors=True)
+        project = source if size == biggest else copy_project(work / f"scale-{size}")
+        if size != biggest:
+            write_shops(project / "data" / "shops", size)  # the same seed: the first `size` shops
+        plain_docs = project / "docs-plain"
         shutil.copytree(captured, plain_docs, ignore=shutil.ignore_patterns("load-*.md"))
         for page in shop_pages[:size]:
             shutil.copy2(page, plain_docs / "shops" / page.name)
-        plain = plain_config(project, plain_docs.name)
-        n_runs = runs_largest if size == biggest and runs_largest else runs
-        ta, tb = interleaved(lambda: build(project), lambda: build(project, plain), n_runs)
+        projects[size] = (project, plain_config(project, plain_docs.name))
+    samples: dict[int, tuple[list[float], list[float]]] = {size: ([], []) for size in sizes}
+    for round_ in range(runs):
+        for size in (sizes if round_ % 2 == 0 else sizes[::-1]):
+            project, plain = projects[size]
+            macro_first = round_ % 2 == 0
+            first = build(project) if macro_first else build(project, plain)
+            second = build(project, plain) if macro_first else build(project)
+            samples[size][0].append(first if macro_first else second)
+            samples[size][1].append(second if macro_first else first)
+    macro_times, plain_times = {}, {}
+    for size in sizes:
+        ta, tb = samples[size]
         macro_times[size], plain_times[size] = statistics.median(ta), statistics.median(tb)
-        print(f"        {size:5d} shops: macros {summary(ta)} s; plain pages {summary(tb)} s; {n_runs} runs each")
+        print(f"        {size:5d} shops: macros {summary(ta)} s; plain pages {summary(tb)} s; {runs} rounds")
     small, large = sorted(sizes)[1], biggest
     base = min(sizes)
     per_shop = (macro_times[large] - macro_times[small]) / (large - small)
@@ -185,7 +194,7 @@ def scale_with_shops(work: Path, sizes: list[int], runs: int, runs_largest: int 
            detail=f"{per_shop * 1000:.2f} ms vs {per_plain * 1000:.2f} ms per page, between {small} and {large} shops")
     extra_small = macro_times[small] - macro_times[base]
     extra_large = macro_times[large] - macro_times[base]
-    report(f"scale: extra build time of {large} shops / of {small} shops", extra_large / extra_small, (large - base) / (small - base) * 1.1 if base else 11.0,
+    report(f"scale: extra build time of {large} shops / of {small} shops", extra_large / extra_small, round((large - base) / (small - base) * 1.1, 2),
            detail=f"{extra_large:.2f} s vs {extra_small:.2f} s over the {base}-shop build; linear would be {(large - base) / (small - base):.1f}")
 
 
@@ -325,7 +334,7 @@ def main() -> int:
         if "overhead" in parts:
             macro_overhead(work, runs=2 if quick else 15)
         if "scale" in parts:
-            scale_with_shops(work, [0, 10, 40] if quick else [0, 100, 1000], runs=1 if quick else 9, runs_largest=1 if quick else 5)
+            scale_with_shops(work, [0, 10, 40] if quick else [0, 100, 1000], runs=1 if quick else 5)
         if "batch" in parts:
             batch(work, 500 if quick else 10000, runs=2 if quick else 5)
         if "browser" in parts:

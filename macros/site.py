@@ -42,7 +42,8 @@ class Site:
     def checklists(self) -> dict[str, Checklist]:
         """Every example shop's checklist, built once per data set."""
         generator = Generator(self.require_valid().content)
-        return {shop_id: generator.build(shop_id, shop) for shop_id, shop in sorted(self.content.shops().items())}
+        with gc_paused():
+            return {shop_id: generator.build(shop_id, shop) for shop_id, shop in sorted(self.content.shops().items())}
 
     @property
     def renderer(self) -> Renderer:
