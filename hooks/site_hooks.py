@@ -1,7 +1,6 @@
 """MkDocs hooks: check the data before anything renders, require jieba, generate shop pages, edit links."""
 from __future__ import annotations
 
-import gc
 import logging
 import sys
 from pathlib import Path
@@ -32,23 +31,21 @@ def on_config(config):
         raise PluginError("jieba is required for Chinese search segmentation: pip install -r requirements.txt") from err
 
     root = _root(config)
-    # Importing and checking make many objects and no reference cycles: with the collector on,
-    # they would set off full collections of MkDocs' whole heap for nothing.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    from macros.gcpause import gc_paused  # light: the heavy imports below run with it on
+
+    with gc_paused():
         from macros.site import load_site
 
         site = load_site(root)
-    finally:
-        if enabled:
-            gc.enable()
-    _BUILD["site"] = site  # one checked view per build, shared by the events below
+    # One checked view per build, shared by the events below, and what they need from it.
+    _BUILD["site"] = site
     if site.warnings:
         for line in site.report(site.warnings).splitlines():
             log.info(line)
     if site.errors:
         raise PluginError(f"data check failed with {len(site.errors)} error(s):\n{site.report(site.errors)}")
+    _BUILD["boost"] = site.content.search.get("boost", {})
+    _BUILD["done_mark"] = site.content.checklist["app"]["done_mark"].replace('"', "&quot;")
 
     jieba.setLogLevel(logging.WARNING)
     for word in site.content.terms():
@@ -85,7 +82,7 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     """Search weight per page from data/search.yml (`boost`), read by Material's search plugin."""
-    boost = (_site().content.dataset.get("data/search.yml") or {}).get("boost", {})
+    boost = _BUILD["boost"]
     page_id = page.file.src_uri.removesuffix(".md")
     if page_id in boost:
         page.meta.setdefault("search", {})["boost"] = boost[page_id]
@@ -99,8 +96,7 @@ def on_page_content(html, page, config, files):
     """Give the static task-list boxes an accessible name (pymdownx.tasklist leaves them unnamed)."""
     if TASK_BOX not in html:
         return html
-    label = _site().content.checklist["app"]["done_mark"].replace('"', "&quot;")
-    return html.replace(TASK_BOX, f'{TASK_BOX} aria-label="{label}"')
+    return html.replace(TASK_BOX, f'{TASK_BOX} aria-label="{_BUILD["done_mark"]}"')
 
 
 def on_page_context(context, page, config, nav):
@@ -113,7 +109,6 @@ def on_page_context(context, page, config, nav):
     base = config.repo_url.rstrip("/") + "/" + (config.edit_uri or "").strip("/")
     page.edit_url = f"{base}/{data_file}" if data_file else None
     return context
-
 
 
 def on_post_build(config):

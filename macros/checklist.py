@@ -127,7 +127,7 @@ class Generator:
         counts = profile.get("orders", {})
         blocking_states = [key for key in self.open_states if counts.get(key, 0) > 0]
         reliance = profile["buyer_reliance"]
-        impact = self.impacts.get(reliance) or [(a["name"], self.levels[a["by_reliance"][reliance]]) for a in self.aspects]
+        impact = self.impacts[reliance] if self.aspects else []
         states = self.states
         orders = [
             OrderRow(o["id"], o["status"], states[o["status"]]["label"], states[o["status"]]["handled"])

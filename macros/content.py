@@ -46,6 +46,10 @@ class Content:
     def messages(self) -> dict:
         return self._get("data/messages.yml") or {}
 
+    @property
+    def search(self) -> dict:
+        return self._get("data/search.yml") or {}
+
     def ui(self, key: str, **args: Any) -> str:
         return fill(self.messages.get("ui", {}).get(key, key), args)
 

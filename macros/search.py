@@ -16,5 +16,5 @@ def vocabulary(index: dict, content: Content) -> dict:
             if HAN_WORD.match(token):
                 words.add(token)
     words |= {w for w in content.terms() if HAN_WORD.match(w)}
-    search = content.dataset.get("data/search.yml") or {}
+    search = content.search
     return {"vocab": sorted(words), "ignore": search.get("ignore", []), "synonyms": search.get("synonyms", {})}

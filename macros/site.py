@@ -1,14 +1,13 @@
 """One validated view of a site's data, shared by the MkDocs plugin, the hooks and the CLI."""
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 from pathlib import Path
 
 from . import validation
 from .checklist import Checklist, Generator
 from .content import Content
+from .gcpause import gc_paused
 from .loading import DataSet, load_dataset
 from .rendering import Renderer
 
@@ -56,20 +55,6 @@ def load_site(root: str | Path) -> Site:
     """Load and check the data under root; the same Site comes back while no data file changed."""
     with gc_paused():
         return _site_for(load_dataset(root))
-
-
-@contextlib.contextmanager
-def gc_paused():
-    """Reading and checking make tens of thousands of small objects and no reference cycles:
-    the cyclic collector would only walk the host's whole heap (all of MkDocs, in a build)
-    again and again for nothing. Reference counting still frees everything as usual."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @functools.lru_cache(maxsize=4)

@@ -9,20 +9,12 @@ from pathlib import Path
 import pytest
 
 from macros import compiled, validation
-from macros import profile as profiles
 from macros.site import load_site
 
-from conftest import ROOT
+from conftest import ROOT, schema_of
 
 SITE = load_site(ROOT).require_valid()
 FIXTURES = ROOT / "tests" / "fixtures" / "invalid"
-
-
-def schema_of(rel: str) -> dict:
-    kind = validation.file_kind(rel)
-    if kind == "shop":
-        return profiles.shop_schema(SITE.content.profile, list(SITE.content.states))
-    return validation.schema(kind)
 
 
 @pytest.mark.parametrize("name", sorted(validation.schemas()))
@@ -38,7 +30,7 @@ def fixture_docs():
 
 @pytest.mark.parametrize("rel", sorted(SITE.dataset.docs))
 def test_real_files_pass_both_checks(rel):
-    data, schema_doc = SITE.dataset.docs[rel].data, schema_of(rel)
+    data, schema_doc = SITE.dataset.docs[rel].data, schema_of(SITE.dataset, rel)
     assert validation.fast_validator(schema_doc)(data) is True
     assert validation.validator_for(schema_doc).is_valid(data) is True
 
@@ -53,7 +45,7 @@ def test_fixture_files_get_the_same_verdict_from_both_checks():
         data, problems = parse_text(path.read_bytes().decode("utf-8", "replace"), rel)
         if problems:
             continue
-        schema_doc = schema_of(rel)
+        schema_doc = schema_of(SITE.dataset, rel)
         verdict = validation.validator_for(schema_doc).is_valid(data)
         assert validation.fast_validator(schema_doc)(data) == verdict, f"{case}: {rel}"
         compared += 1

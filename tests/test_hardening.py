@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, construct_both_ways, copy_project
 
 CASES = [
     ("list-instead-of-mapping", "data/glossary.yml", "- 订单险\n- 卖家中心\n".encode(), 1, "应为键值对"),
@@ -75,21 +75,6 @@ def test_copy_lint_passes_on_the_data_and_names_line_and_fix(tmp_path):
 from macros import loading  # noqa: E402
 
 
-def both_ways(text: str):
-    """(direct result, general result): values, duplicate reports and error classes."""
-    out = []
-    for direct in (True, False):
-        loader = loading.DataLoader(text)
-        loader.direct = loader.direct and direct
-        try:
-            out.append(("ok", loader.get_single_data(), sorted(loader.duplicates, key=lambda d: (d[1], d[0]))))
-        except Exception as err:  # noqa: BLE001 - the class is what is compared
-            out.append(("error", type(err).__name__, str(err)))
-        finally:
-            loader.dispose()
-    return out
-
-
 SCALARS = ["1", "-7", "+5", "0", "007", "0o17", "0x1F", "0b101", "1_000", "1:30", "3.5", "-.inf", ".nan", "1e3",
            "~", "null", "Null", "", "true", "False", "yes", "No", "on", "OFF", "2026-11-26", "'quoted'", '"1"',
            "中文", "a: b", "[1, 2]", "{x: 1}", "!!str 5", "!!int '5'", "!!float 1", "!!binary aGk=", "!!set {a, b}"]
@@ -98,7 +83,7 @@ SCALARS = ["1", "-7", "+5", "0", "007", "0o17", "0x1F", "0b101", "1_000", "1:30"
 @pytest.mark.parametrize("scalar", SCALARS)
 def test_direct_construction_matches_the_general_one_for_values(scalar):
     text = f"key: {scalar}\nlist:\n  - {scalar}\n  - plain\n{scalar if ':' not in scalar and scalar else 'k2'}: v\n"
-    direct, general = both_ways(text)
+    direct, general = construct_both_ways(text)
     if direct[0] == "ok" and general[0] == "ok" and isinstance(general[1], dict) and any(
             isinstance(v, float) and v != v for v in general[1].values()):
         return  # NaN is never equal to itself; its type is checked by the general path alone
@@ -119,7 +104,7 @@ def test_direct_construction_matches_the_general_one_for_values(scalar):
     "",
 ])
 def test_direct_construction_matches_the_general_one_for_shapes(text):
-    direct, general = both_ways(text)
+    direct, general = construct_both_ways(text)
     assert direct == general, text
 
 
@@ -128,6 +113,6 @@ def test_direct_construction_covers_the_real_data():
 
     for path in data_files(ROOT):
         text = path.read_text(encoding="utf-8")
-        direct, general = both_ways(text)
+        direct, general = construct_both_ways(text)
         assert direct == general, path
         assert loading.DataLoader(text).direct or "&" in text, path

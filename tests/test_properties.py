@@ -16,7 +16,7 @@ from macros.interactive import InteractivePage
 from macros.loading import DataSet, Document, parse_text
 from macros.site import Site, load_site
 
-from conftest import ROOT
+from conftest import ROOT, construct_both_ways, schema_of
 
 SITE = load_site(ROOT).require_valid()
 CONTENT = SITE.content
@@ -179,11 +179,6 @@ def test_fast_validator_agrees_with_jsonschema(shop):
     assert validation.fast_validator(SHOP_SCHEMA)(shop) == validation.validator_for(SHOP_SCHEMA).is_valid(shop)
 
 
-def schema_of(rel: str) -> dict:
-    kind = validation.file_kind(rel)
-    return SHOP_SCHEMA if kind == "shop" else validation.schema(kind)
-
-
 @settings(max_examples=SOME, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(structure_damage())
 def test_compiled_check_agrees_with_jsonschema_on_damaged_files(case):
@@ -191,7 +186,7 @@ def test_compiled_check_agrees_with_jsonschema_on_damaged_files(case):
     data, problems = parse_text(text, rel)
     if problems:
         return
-    schema_doc = schema_of(rel)
+    schema_doc = schema_of(SITE.dataset, rel)
     assert validation.fast_validator(schema_doc)(data) == validation.validator_for(schema_doc).is_valid(data), rel
 
 
@@ -225,33 +220,18 @@ def test_compiled_rules_agree_with_the_evaluator(rule, profile):
 
 
 # -- the loader's direct construction against SafeConstructor ------------------------------------
-from macros.loading import DataLoader  # noqa: E402
-
-
-def load_both(text: str):
-    out = []
-    for direct in (True, False):
-        loader = DataLoader(text)
-        loader.direct = loader.direct and direct
-        try:
-            out.append((loader.get_single_data(), sorted(loader.duplicates, key=lambda d: (d[1], d[0]))))
-        except Exception as err:  # noqa: BLE001 - the class is what is compared
-            out.append((type(err).__name__, str(err)))
-        finally:
-            loader.dispose()
-    return out
 
 
 @settings(max_examples=MANY, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(json_values, st.sampled_from([dict(), dict(default_flow_style=True), dict(default_style='"')]))
 def test_direct_construction_agrees_with_safe_constructor(value, style):
     text = yaml.safe_dump({"v": value}, allow_unicode=True, **style)
-    direct, general = load_both(text)
+    direct, general = construct_both_ways(text)
     assert direct == general
 
 
 @settings(max_examples=SOME, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(text_damage())
 def test_direct_construction_agrees_on_damaged_files(case):
-    direct, general = load_both(case[1])
+    direct, general = construct_both_ways(case[1])
     assert repr(direct) == repr(general)  # repr: NaN values compare by how they print
