@@ -42,7 +42,7 @@ class InteractivePage:
             "csv": c.checklist["csv"],
             "ui": {k: c.ui(k) for k in ("handled_yes", "handled_no", "impact_aspect", "impact_level")},
             "columns": [col["title"] for col in c.tables["order-status-example"]["columns"]],
-            "titles": {ref: c.page_title(ref) for ref in {i["link"] for i in c.checklist["items"]}},
+            "titles": {ref: c.page_title(ref) for ref in sorted({i["link"] for i in c.checklist["items"]})},
         }
 
     def field(self, field: dict) -> str:

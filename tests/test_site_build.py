@@ -174,3 +174,23 @@ def test_pages_are_thin_and_content_lives_in_data():
     for path in (ROOT / "docs").glob("*.md"):
         body = re.sub(r"^---.*?---\s*", "", path.read_text(encoding="utf-8"), flags=re.S)
         assert re.fullmatch(r"\s*\{\{[^}]*\}\}\s*", body), f"{path.name} must only call a macro"
+
+
+def tree_bytes(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_the_build_is_reproducible_whatever_the_hash_seed(tmp_path):
+    # Python salts str hashes per process: anything built from a set would change from build to build.
+    from conftest import run_mkdocs
+
+    sites = []
+    for seed in ("1", "2"):
+        site = tmp_path / f"site-{seed}"
+        result = run_mkdocs(ROOT, site, env={"PYTHONHASHSEED": seed})
+        assert result.returncode == 0, result.stdout + result.stderr
+        sites.append(tree_bytes(site))
+    first, second = sites
+    assert first.keys() == second.keys()
+    changed = [name for name in first if first[name] != second[name]]
+    assert not changed, f"files that differ between two builds of the same sources: {changed}"
