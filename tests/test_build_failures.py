@@ -1,6 +1,8 @@
 """A broken macro call, bad data or a missing segmenter must fail the build, never render quietly."""
 from __future__ import annotations
 
+import os
+
 from conftest import run_mkdocs
 
 
@@ -40,3 +42,22 @@ def test_build_without_jieba_fails(project_copy, tmp_path):
     (blocker / "jieba.py").write_text("raise ImportError('jieba blocked for this test')\n", encoding="utf-8")
     result = run_mkdocs(project_copy, tmp_path / "out", env={"PYTHONPATH": str(blocker)})
     assert_failed(result, "jieba is required")
+
+
+def test_macros_pluglets_are_refused_before_anything_is_installed(project_copy, tmp_path):
+    # mkdocs-macros 1.3.9 runs `pip3 install` for a pluglet it cannot import; the site hook stops first.
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    marker = tmp_path / "pip-ran"
+    for name in ("pip", "pip3"):
+        fake = bin_dir / name
+        fake.write_text(f"#!/bin/sh\ntouch {marker}\nexit 1\n", encoding="utf-8")
+        fake.chmod(0o755)
+    config = project_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("      module_name: macros\n",
+                                   "      module_name: macros\n      modules:\n        - no-such-pluglet\n"), encoding="utf-8")
+    assert "no-such-pluglet" in config.read_text(encoding="utf-8")
+    result = run_mkdocs(project_copy, tmp_path / "out", env={"PATH": f"{bin_dir}:{os.environ['PATH']}"})
+    assert_failed(result, "must not list `modules:`")
+    assert not marker.exists()
