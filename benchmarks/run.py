@@ -90,9 +90,14 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+SITE_HOOK = "  - hooks/site_hooks.py\n"
+
+
 def capture_config(project: Path) -> str:
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("hooks:\n  - hooks/site_hooks.py", "hooks:\n  - hooks/site_hooks.py\n  - benchmarks/capture_hook.py")
+    if SITE_HOOK not in text:
+        raise SystemExit(f"mkdocs.yml no longer lists {SITE_HOOK.strip()!r} under hooks: update benchmarks/run.py")
+    text = text.replace(SITE_HOOK, SITE_HOOK + "  - benchmarks/capture_hook.py\n")
     (project / "mkdocs-capture.yml").write_text(text, encoding="utf-8")
     return "mkdocs-capture.yml"
 
@@ -104,8 +109,14 @@ def plain_config(project: Path, docs: str) -> str:
     """
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     text = re.sub(r"  - macros:\n(      .*\n)+", "", text)
-    text = text.replace("  - hooks/site_hooks.py\n", "")
+    if SITE_HOOK not in text:
+        raise SystemExit(f"mkdocs.yml no longer lists {SITE_HOOK.strip()!r} under hooks: update benchmarks/run.py")
+    text = text.replace(SITE_HOOK, "")
     text = text.replace("site_url:", f"docs_dir: {docs}\nsite_url:", 1)
+    import yaml  # as the site hook does: the footer line from data/site.yml
+
+    footer = yaml.safe_load((project / "data" / "site.yml").read_text(encoding="utf-8"))["footer"]
+    text = text.replace("site_url:", f"copyright: {json.dumps(footer, ensure_ascii=False)}\nsite_url:", 1)
     if not os.environ.get("REPO_URL"):  # as the site hook does: no repository, no edit links
         text = re.sub(r"^edit_uri:.*$", "edit_uri: null", text, flags=re.M)
     name = f"mkdocs-plain-{docs}.yml"
@@ -113,12 +124,37 @@ def plain_config(project: Path, docs: str) -> str:
     return name
 
 
+def pages_of(site: Path) -> list[str]:
+    """The pages of a built site, as their folders ("." for the home page; 404.html is not a page)."""
+    return sorted(str(p.parent.relative_to(site)) for p in site.rglob("index.html"))
+
+
+def page_folder(src: Path) -> str:
+    """Where MkDocs puts the page built from a Markdown source (use_directory_urls)."""
+    return str(src.parent if src.stem == "index" else src.with_suffix(""))
+
+
 def capture(project: Path, target: str) -> Path:
     out = project / target
     shutil.rmtree(out, ignore_errors=True)
-    build(project, capture_config(project), extra={"CAPTURE_DIR": str(out)})
+    site = project / "site-capture"
+    build(project, capture_config(project), out=site, extra={"CAPTURE_DIR": str(out)})
+    captured = sorted(page_folder(p.relative_to(out)) for p in out.rglob("*.md"))
+    built = pages_of(site)
+    shops = [p for p in built if p.startswith("shops/")]
+    if captured != built or not shops:  # a twin without the pages would make every ratio meaningless
+        raise SystemExit(f"capture: {len(captured)} Markdown pages written for {len(built)} built pages ({len(shops)} shop pages)")
     shutil.copytree(project / "docs" / "assets", out / "assets", dirs_exist_ok=True)
     return out
+
+
+def same_pages(project: Path, plain: str) -> None:
+    """Both twins must build the same pages, or the comparison means nothing."""
+    a, b = project / "site-check-macros", project / "site-check-plain"
+    build(project, out=a)
+    build(project, plain, out=b)
+    if pages_of(a) != pages_of(b):
+        raise SystemExit(f"the plain twin builds {len(pages_of(b))} pages, the macro build {len(pages_of(a))}")
 
 
 # -- 1. macro overhead ---------------------------------------------------------------------------
@@ -126,6 +162,7 @@ def macro_overhead(work: Path, runs: int) -> None:
     project = copy_project(work / "overhead")
     capture(project, "docs-plain")
     plain = plain_config(project, "docs-plain")
+    same_pages(project, plain)
     ta, tb = interleaved(lambda: build(project), lambda: build(project, plain), runs)
     ratio = statistics.median(ta) / statistics.median(tb)
     report("macro overhead: build with macros / build of pre-rendered Markdown", ratio, 1.10,
@@ -175,6 +212,7 @@ def scale_with_shops(work: Path, sizes: list[int], runs: int) -> None:
         for page in shop_pages[:size]:
             shutil.copy2(page, plain_docs / "shops" / page.name)
         projects[size] = (project, plain_config(project, plain_docs.name))
+        same_pages(*projects[size])
     samples: dict[int, tuple[list[float], list[float]]] = {size: ([], []) for size in sizes}
     for round_ in range(runs):
         for size in (sizes if round_ % 2 == 0 else sizes[::-1]):
