@@ -90,10 +90,14 @@ def inline(schema: dict, schemas: Mapping[str, dict]) -> dict:
     return result
 
 
-def cache_dir() -> Path:
+def cache_root() -> Path:
+    """`$GUIDE_CACHE_DIR`, or `.cache/` beside this package: build caches that never decide a result."""
     configured = os.environ.get("GUIDE_CACHE_DIR")
-    base = Path(configured) if configured else Path(__file__).resolve().parent.parent / ".cache"
-    return base / "schema-checks"
+    return Path(configured) if configured else Path(__file__).resolve().parent.parent / ".cache"
+
+
+def cache_dir() -> Path:
+    return cache_root() / "schema-checks"
 
 
 def _key(definition: str) -> str:

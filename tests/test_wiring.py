@@ -45,3 +45,62 @@ def test_checklist_without_id_takes_the_shop_from_the_page():
 def test_checklist_without_id_elsewhere_is_a_clear_error(src):
     with pytest.raises(ValueError, match="shops/<id>.md"):
         macros._page_shop(page_env(src))
+
+
+def counting_env(**options):
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined, **options)
+    env.compiles = 0
+    original = env.compile
+
+    def compile(*args, **kwargs):
+        env.compiles += 1
+        return original(*args, **kwargs)
+
+    env.compile = compile
+    return env
+
+
+def test_compiled_page_templates_are_kept_between_builds(tmp_path):
+    first = counting_env()
+    macros.compile_once(first, cache_dir=tmp_path)
+    assert first.from_string("{{ shop }}：{{ n + 1 }}").render(shop="甲", n=1) == "甲：2"
+    assert first.compiles == 1 and len(list(tmp_path.iterdir())) == 1
+
+    second = counting_env()  # the next build: a new environment, the same folder
+    macros.compile_once(second, cache_dir=tmp_path)
+    assert second.from_string("{{ shop }}：{{ n + 1 }}").render(shop="乙", n=2) == "乙：3"
+    assert second.compiles == 0
+    with pytest.raises(jinja2.UndefinedError):
+        second.from_string("{{ shop }}：{{ n + 1 }}").render()
+    assert second.from_string("{{ shop }}！").render(shop="丙") == "丙！"  # another text: compiled
+    assert second.compiles == 1
+
+
+def test_other_jinja_syntax_never_reuses_code_compiled_for_the_default(tmp_path):
+    default = counting_env()
+    macros.compile_once(default, cache_dir=tmp_path)
+    assert default.from_string("[[ x ]] {{ x }}").render(x=1) == "[[ x ]] 1"
+    brackets = counting_env(variable_start_string="[[", variable_end_string="]]")
+    macros.compile_once(brackets, cache_dir=tmp_path)
+    assert brackets.from_string("[[ x ]] {{ x }}").render(x=1) == "1 {{ x }}"
+    assert brackets.compiles == 1
+
+
+def test_damaged_cache_entries_are_compiled_again(tmp_path):
+    env = counting_env()
+    macros.compile_once(env, cache_dir=tmp_path)
+    env.from_string("{{ 6 * 7 }}")
+    for entry in tmp_path.iterdir():
+        entry.write_bytes(entry.read_bytes()[:20] + b"\x00damaged")
+    again = counting_env()
+    macros.compile_once(again, cache_dir=tmp_path)
+    assert again.from_string("{{ 6 * 7 }}").render() == "42"
+    assert again.compiles == 1
+
+
+def test_a_cache_folder_that_cannot_be_made_only_means_compiling(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    env = counting_env()
+    macros.compile_once(env, cache_dir=blocker / "templates")
+    assert env.from_string("{{ 1 + 1 }}").render() == "2"
