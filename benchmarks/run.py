@@ -169,6 +169,38 @@ def macro_overhead(work: Path, runs: int) -> None:
            detail=f"macros {summary(ta)} s; plain {summary(tb)} s; {runs} runs each; ratio of the minimums {min(ta) / min(tb):.3f}")
 
 
+def instructions(work: Path) -> None:
+    """The same comparison counted in instructions (valgrind's callgrind): no machine noise at all.
+
+    Both twins run at once under callgrind, one per core, with a fixed hash seed. The count
+    leaves out what a build waits for (files, the `git` processes mkdocs-macros starts) and
+    memory effects, so it is the floor under the timed ratio, not a stand-in for it.
+    """
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        print("[SKIP] instructions: valgrind is not installed (apt-get install valgrind)")
+        return
+    project = copy_project(work / "instructions")
+    capture(project, "docs-plain")
+    plain = plain_config(project, "docs-plain")
+    same_pages(project, plain)
+    jobs = {}
+    for name, config in (("macros", "mkdocs.yml"), ("plain", plain)):
+        out = project / f"callgrind-{name}.out"
+        cmd = [valgrind, "--tool=callgrind", f"--callgrind-out-file={out}", PY, "-m", "mkdocs", "build", "-q",
+               "-f", config, "-d", str(project / f"site-{name}")]
+        jobs[name] = (out, subprocess.Popen(cmd, cwd=project, env={**env(), "PYTHONHASHSEED": "0"},
+                                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True))
+    counts = {}
+    for name, (out, job) in jobs.items():
+        _, err = job.communicate()
+        if job.returncode != 0:
+            raise SystemExit(f"callgrind run of the {name} build failed:\n{err[-3000:]}")
+        counts[name] = int(re.search(r"^totals:\s*(\d+)", out.read_text(), re.M).group(1))
+    report("macro overhead in instructions executed (callgrind): macros / plain", counts["macros"] / counts["plain"], None,
+           detail=f"{counts['macros'] / 1e9:.3f} vs {counts['plain'] / 1e9:.3f} billion instructions, one build each")
+
+
 # -- 2. scale with shops -------------------------------------------------------------------------
 def random_profile(rng: random.Random, n: int) -> str:
     states = ["awaiting_shipment", "shipped", "delivered", "refunding", "returning", "refunded", "closed"]
@@ -370,7 +402,7 @@ METHOD = [
 ]
 
 
-PARTS = ("overhead", "scale", "batch", "browser")
+PARTS = ("overhead", "instructions", "scale", "batch", "browser")
 
 
 def main() -> int:
@@ -389,6 +421,8 @@ def main() -> int:
         quick = args.quick
         if "overhead" in parts:
             macro_overhead(work, runs=2 if quick else 31)
+        if "instructions" in parts and not quick:  # minutes under valgrind: full runs only
+            instructions(work)
         if "scale" in parts:
             scale_with_shops(work, [0, 10, 40] if quick else [0, 100, 1000], runs=1 if quick else 7)
         if "batch" in parts:
