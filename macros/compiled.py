@@ -10,6 +10,7 @@ the same schema always gives the same code.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import marshal
@@ -92,7 +93,11 @@ def inline(schema: dict, schemas: Mapping[str, dict]) -> dict:
 
 def cache_root() -> Path:
     """`$GUIDE_CACHE_DIR`, or `.cache/` beside this package: build caches that never decide a result."""
-    configured = os.environ.get("GUIDE_CACHE_DIR")
+    return _cache_root(os.environ.get("GUIDE_CACHE_DIR"))
+
+
+@functools.lru_cache(maxsize=8)
+def _cache_root(configured: str | None) -> Path:
     return Path(configured) if configured else Path(__file__).resolve().parent.parent / ".cache"
 
 

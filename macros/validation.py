@@ -224,6 +224,7 @@ class Checker:
         self.extra_checks = extra_checks
         self._shop_schema: dict | None = None
         self._early: dict[str, bool] = {}
+        self._strings: dict[str, list[tuple[tuple, str]]] = {}
         self.content = Content(dataset, self.valid)
 
     # -- helpers -------------------------------------------------------------
@@ -303,9 +304,16 @@ class Checker:
         return self._early[rel]
 
     # -- cross-file checks -----------------------------------------------------
+    def strings(self, rel: str) -> list[tuple[tuple, str]]:
+        """Every string of a file with its path, walked once for all the checks below."""
+        found = self._strings.get(rel)
+        if found is None:
+            found = self._strings[rel] = list(walk_strings(self.dataset.get(rel)))
+        return found
+
     def check_html(self) -> None:
         for rel in sorted(self.valid):
-            for path, text in walk_strings(self.dataset.get(rel)):
+            for path, text in self.strings(rel):
                 match = RAW_HTML.search(text)
                 if match:
                     self.add(rel, list(path), "raw_html", found=match.group(0)[:30])
@@ -315,7 +323,7 @@ class Checker:
 
     def check_dates(self) -> None:
         for rel in self.structured():
-            for path, text in walk_strings(self.dataset.get(rel)):
+            for path, text in self.strings(rel):
                 if not path or path[-1] != "reviewed":
                     continue
                 try:
@@ -383,8 +391,7 @@ class Checker:
         tables = c.tables
         reliance = c.reliance_options()
         for rel in self.structured():
-            data = self.dataset.get(rel)
-            for path, text in walk_strings(data):
+            for path, text in self.strings(rel):
                 last = path[-1] if path else None
                 parent = path[-2] if len(path) > 1 else None
                 if last == "source" and sources:
