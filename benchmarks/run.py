@@ -56,6 +56,29 @@ def summary(xs: list[float]) -> str:
     return f"min {min(xs):.3f} / median {statistics.median(xs):.3f} / max {max(xs):.3f}"
 
 
+def interval(figure, samples: dict, draws: int = 2000) -> str:
+    """How far the machine's noise alone moves a figure made from medians: a 90 % bootstrap interval.
+
+    Each draw resamples every list of timings (with replacement, same length) and recomputes the
+    figure; the 5th and 95th percentiles of the draws bound it. The verdict stays on the figure
+    itself; an interval that straddles the budget says one run cannot settle it.
+    """
+    rng = random.Random(0)
+
+    def safe(resampled: dict) -> float:
+        try:
+            return figure(resampled)
+        except ZeroDivisionError:
+            return float("inf")
+
+    values = sorted(safe({key: [rng.choice(xs) for _ in xs] for key, xs in samples.items()}) for _ in range(draws))
+    return f"90 % bootstrap interval {values[int(0.05 * draws)]:.3f} to {values[int(0.95 * draws) - 1]:.3f}"
+
+
+def median_ratio(s: dict) -> float:
+    return statistics.median(s["a"]) / statistics.median(s["b"])
+
+
 def interleaved(a, b, runs: int) -> tuple[list[float], list[float]]:
     ta, tb = [], []
     for i in range(runs):
@@ -166,7 +189,8 @@ def macro_overhead(work: Path, runs: int) -> None:
     ta, tb = interleaved(lambda: build(project), lambda: build(project, plain), runs)
     ratio = statistics.median(ta) / statistics.median(tb)
     report("macro overhead: build with macros / build of pre-rendered Markdown", ratio, 1.10,
-           detail=f"macros {summary(ta)} s; plain {summary(tb)} s; {runs} runs each; ratio of the minimums {min(ta) / min(tb):.3f}")
+           detail=f"macros {summary(ta)} s; plain {summary(tb)} s; {runs} runs each; ratio of the minimums {min(ta) / min(tb):.3f}; "
+                  + interval(median_ratio, {"a": ta, "b": tb}))
 
 
 def instructions(work: Path) -> None:
@@ -263,12 +287,24 @@ def scale_with_shops(work: Path, sizes: list[int], runs: int) -> None:
     base = min(sizes)
     per_shop = (macro_times[large] - macro_times[small]) / (large - small)
     per_plain = (plain_times[large] - plain_times[small]) / (large - small)
+    timings = {(size, side): samples[size][side] for size in sizes for side in (0, 1)}
+
+    def marginal(s: dict) -> float:
+        m = {key: statistics.median(xs) for key, xs in s.items()}
+        return (m[large, 0] - m[small, 0]) / (m[large, 1] - m[small, 1])
+
+    def linear(s: dict) -> float:
+        m = {key: statistics.median(xs) for key, xs in s.items()}
+        return (m[large, 0] - m[base, 0]) / (m[small, 0] - m[base, 0])
+
     report("scale: marginal cost of a shop page / of a plain page of the same Markdown", per_shop / per_plain, 1.2,
-           detail=f"{per_shop * 1000:.2f} ms vs {per_plain * 1000:.2f} ms per page, between {small} and {large} shops")
+           detail=f"{per_shop * 1000:.2f} ms vs {per_plain * 1000:.2f} ms per page, between {small} and {large} shops; "
+                  + interval(marginal, timings))
     extra_small = macro_times[small] - macro_times[base]
     extra_large = macro_times[large] - macro_times[base]
     report(f"scale: extra build time of {large} shops / of {small} shops", extra_large / extra_small, round((large - base) / (small - base) * 1.1, 2),
-           detail=f"{extra_large:.2f} s vs {extra_small:.2f} s over the {base}-shop build; linear would be {(large - base) / (small - base):.1f}")
+           detail=f"{extra_large:.2f} s vs {extra_small:.2f} s over the {base}-shop build; linear would be {(large - base) / (small - base):.1f}; "
+                  + interval(linear, timings))
 
 
 # -- 3. batch generation -------------------------------------------------------------------------
@@ -303,7 +339,8 @@ def batch(work: Path, count: int, runs: int) -> None:
     ta, tb = interleaved(generate, parse_only, runs)
     report(f"batch: checklists for {count} profiles / parsing them with PyYAML's C loader",
            statistics.median(ta) / statistics.median(tb), 1.5,
-           detail=f"generate {summary(ta)} s; parse only {summary(tb)} s; {runs} runs each; {os.cpu_count()} worker processes")
+           detail=f"generate {summary(ta)} s; parse only {summary(tb)} s; {runs} runs each; {os.cpu_count()} worker processes; "
+                  + interval(median_ratio, {"a": ta, "b": tb}))
 
 
 # -- 4 and 5. in the browser ---------------------------------------------------------------------
@@ -397,6 +434,9 @@ METHOD = [
     "- The plain twin is the same site built from the Markdown the macros produced, with the macros plugin",
     "  and the data hook off; the hooks that serve any build (jieba's dictionary load, the minifier) stay on.",
     "- The scale figures compare sizes, so each round builds every size, macro and plain, in alternating order.",
+    "- Each timed ratio comes with a 90 % bootstrap interval (timings resampled 2,000 times): how far this",
+    "  machine's noise alone moves it. The verdict is on the ratio itself; an interval across the budget means",
+    "  one run cannot settle that figure.",
     "- Batch runs write into a new folder after `os.sync()`: on ext4 mounted with `discard` (this VM), files",
     "  created right after a mass delete cost several times the kernel time; that is the disk, not the tool.",
 ]
