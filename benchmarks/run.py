@@ -415,9 +415,9 @@ def machine() -> str:
     return f"{platform.node()}: {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}"
 
 
-def write_results(path: Path, mode: str, started: str) -> None:
+def write_results(path: Path, mode: str, started: str, options: str = "") -> None:
     lines = ["# Benchmark results", "", f"- when: {started}", f"- machine: {machine()}", f"- mode: {mode}",
-             f"- command: `.venv/bin/python benchmarks/run.py{' --quick' if mode == 'quick' else ''}`", "",
+             f"- command: `.venv/bin/python benchmarks/run.py{options}`", "",
              "| figure | value | budget | verdict |", "| --- | --- | --- | --- |"]
     lines += [f"| {r['name']} | {r['value']} | {r['budget']} | {r['verdict']} |" for r in rows]
     lines += ["", "Details:", ""] + [f"- {r['name']}: {r['detail']}" for r in rows if r["detail"]]
@@ -450,7 +450,12 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="fewer shops, profiles and runs; budgets reported, not enforced")
     parser.add_argument("--results", type=Path, help="write the results as Markdown to this file")
     parser.add_argument("--only", default=",".join(PARTS), help=f"comma-separated parts to run (default: all of {','.join(PARTS)})")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="full mode: N times the runs and rounds (31 overhead runs, 7 scale rounds, 5 batch runs), "
+                             "to narrow the noise on a busy machine")
     args = parser.parse_args()
+    if args.repeat < 1:
+        parser.error("--repeat must be 1 or more")
     parts = set(args.only.split(","))
     if parts - set(PARTS):
         parser.error(f"unknown part(s): {', '.join(sorted(parts - set(PARTS)))}")
@@ -460,17 +465,18 @@ def main() -> int:
         work = Path(tmp)
         quick = args.quick
         if "overhead" in parts:
-            macro_overhead(work, runs=2 if quick else 31)
+            macro_overhead(work, runs=2 if quick else 31 * args.repeat)
         if "instructions" in parts and not quick:  # minutes under valgrind: full runs only
             instructions(work)
         if "scale" in parts:
-            scale_with_shops(work, [0, 10, 40] if quick else [0, 100, 1000], runs=1 if quick else 7)
+            scale_with_shops(work, [0, 10, 40] if quick else [0, 100, 1000], runs=1 if quick else 7 * args.repeat)
         if "batch" in parts:
-            batch(work, 500 if quick else 10000, runs=2 if quick else 5)
+            batch(work, 500 if quick else 10000, runs=2 if quick else 5 * args.repeat)
         if "browser" in parts:
             browser_figures(work, recompute_runs=20 if quick else 200, csv_runs=3 if quick else 11)
     if args.results:
-        write_results(args.results, "quick" if args.quick else "full", started)
+        options = " --quick" if args.quick else (f" --repeat {args.repeat}" if args.repeat > 1 else "")
+        write_results(args.results, "quick" if args.quick else "full", started, options)
     failed = [r for r in rows if r["verdict"] == "FAIL"]
     print(f"{len(rows) - len(failed)} passed, {len(failed)} failed")
     return 0 if args.quick or not failed else 1
