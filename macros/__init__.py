@@ -98,6 +98,8 @@ def compile_once(jinja_env, limit: int = 512, cache_dir: Path | None = None) -> 
 
 def on_pre_page_macros(env) -> None:
     """mkdocs-macros calls this before each page; its Jinja environment exists only from pre_build on."""
+    if getattr(env.env.from_string, "compiles_once", False):
+        return  # installed on the first page; nothing to do on the other thousand
     from .compiled import cache_root
 
     compile_once(env.env, cache_dir=cache_root() / "page-templates")

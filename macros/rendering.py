@@ -40,21 +40,13 @@ class Renderer:
         self._terms = terms
         words = sorted(terms, key=len, reverse=True)
         self._term_re = re.compile("|".join(re.escape(w) for w in words)) if words else None
-        self._memo: dict[tuple, str] = {}  # text() and task() results: pure, and repeated on every shop page
-
-    def _remember(self, key: tuple, value: str) -> str:
-        if len(self._memo) >= 16384:
-            self._memo.clear()
-        self._memo[key] = value
-        return value
+        # text() and task() are pure and repeat on every shop page: one bounded cache per renderer
+        self.text = functools.lru_cache(maxsize=16384)(self._text)
+        self.task = functools.lru_cache(maxsize=16384)(self._task)
 
     # -- inline ----------------------------------------------------------------
-    def text(self, value: str, markdown: bool = True) -> str:
-        """Escape editor text and mark glossary terms as <abbr> tooltips."""
-        found = self._memo.get(("text", value, markdown))
-        return found if found is not None else self._remember(("text", value, markdown), self._text(value, markdown))
-
-    def _text(self, value: str, markdown: bool) -> str:
+    def _text(self, value: str, markdown: bool = True) -> str:
+        """Escape editor text and mark glossary terms as <abbr> tooltips (as `text`, cached)."""
         escaped = md_escape(value) if markdown else html.escape(value, quote=False)
         if self._term_re is None:
             return escaped
@@ -311,11 +303,8 @@ class Renderer:
             return self.c.verdict("ready")
         return self.c.verdict("not_ready", count=len(checklist.blocking_states))
 
-    def task(self, item: Item, prefix: str) -> str:
-        found = self._memo.get(("task", item, prefix))
-        return found if found is not None else self._remember(("task", item, prefix), self._task(item, prefix))
-
     def _task(self, item: Item, prefix: str) -> str:
+        """One checklist item as a task-list line (as `task`, cached)."""
         badge = f"**{self.plain(self.c.verdict('blocking_badge'))}** " if item.blocking else ""
         link = self.link(item.link, prefix, self.c.verdict("guide_link"))
         return f"- [ ] {badge}{self.text(item.text)} {link}"
