@@ -116,11 +116,16 @@ def copy_project(dest: Path) -> Path:
 SITE_HOOK = "  - hooks/site_hooks.py\n"
 
 
-def capture_config(project: Path) -> str:
+def site_config(project: Path) -> str:
+    """The project's mkdocs.yml, which both derived configs change at the site hook's line."""
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     if SITE_HOOK not in text:
         raise SystemExit(f"mkdocs.yml no longer lists {SITE_HOOK.strip()!r} under hooks: update benchmarks/run.py")
-    text = text.replace(SITE_HOOK, SITE_HOOK + "  - benchmarks/capture_hook.py\n")
+    return text
+
+
+def capture_config(project: Path) -> str:
+    text = site_config(project).replace(SITE_HOOK, SITE_HOOK + "  - benchmarks/capture_hook.py\n")
     (project / "mkdocs-capture.yml").write_text(text, encoding="utf-8")
     return "mkdocs-capture.yml"
 
@@ -130,11 +135,7 @@ def plain_config(project: Path, docs: str) -> str:
 
     The hooks that serve any build stay on both sides: jieba's dictionary load and the minifier.
     """
-    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    text = re.sub(r"  - macros:\n(      .*\n)+", "", text)
-    if SITE_HOOK not in text:
-        raise SystemExit(f"mkdocs.yml no longer lists {SITE_HOOK.strip()!r} under hooks: update benchmarks/run.py")
-    text = text.replace(SITE_HOOK, "")
+    text = re.sub(r"  - macros:\n(      .*\n)+", "", site_config(project)).replace(SITE_HOOK, "")
     text = text.replace("site_url:", f"docs_dir: {docs}\nsite_url:", 1)
     import yaml  # as the site hook does: the footer line from data/site.yml
 
@@ -171,21 +172,32 @@ def capture(project: Path, target: str) -> Path:
     return out
 
 
-def same_pages(project: Path, plain: str) -> None:
-    """Both twins must build the same pages, or the comparison means nothing."""
-    a, b = project / "site-check-macros", project / "site-check-plain"
-    build(project, out=a)
-    build(project, plain, out=b)
-    if pages_of(a) != pages_of(b):
-        raise SystemExit(f"the plain twin builds {len(pages_of(b))} pages, the macro build {len(pages_of(a))}")
+def same_pages(project: Path, plain: str, macro_site: Path | None = None) -> None:
+    """Both twins must build the same pages, or the comparison means nothing.
+
+    macro_site: the macro build's output when one is at hand (the capture build is one).
+    """
+    if macro_site is None:
+        macro_site = project / "site-check-macros"
+        build(project, out=macro_site)
+    plain_site = project / "site-check-plain"
+    build(project, plain, out=plain_site)
+    if pages_of(macro_site) != pages_of(plain_site):
+        raise SystemExit(f"the plain twin builds {len(pages_of(plain_site))} pages, the macro build {len(pages_of(macro_site))}")
+
+
+def twins(folder: Path) -> tuple[Path, str]:
+    """A project copy and the config of its plain twin, checked to build the same pages."""
+    project = copy_project(folder)
+    capture(project, "docs-plain")
+    plain = plain_config(project, "docs-plain")
+    same_pages(project, plain, macro_site=project / "site-capture")
+    return project, plain
 
 
 # -- 1. macro overhead ---------------------------------------------------------------------------
 def macro_overhead(work: Path, runs: int) -> None:
-    project = copy_project(work / "overhead")
-    capture(project, "docs-plain")
-    plain = plain_config(project, "docs-plain")
-    same_pages(project, plain)
+    project, plain = twins(work / "overhead")
     ta, tb = interleaved(lambda: build(project), lambda: build(project, plain), runs)
     ratio = statistics.median(ta) / statistics.median(tb)
     report("macro overhead: build with macros / build of pre-rendered Markdown", ratio, 1.10,
@@ -204,10 +216,7 @@ def instructions(work: Path) -> None:
     if valgrind is None:
         print("[SKIP] instructions: valgrind is not installed (apt-get install valgrind)")
         return
-    project = copy_project(work / "instructions")
-    capture(project, "docs-plain")
-    plain = plain_config(project, "docs-plain")
-    same_pages(project, plain)
+    project, plain = twins(work / "instructions")
     jobs = {}
     for name, config in (("macros", "mkdocs.yml"), ("plain", plain)):
         out = project / f"callgrind-{name}.out"
