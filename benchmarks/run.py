@@ -186,9 +186,12 @@ def same_pages(project: Path, plain: str, macro_site: Path | None = None) -> Non
         raise SystemExit(f"the plain twin builds {len(pages_of(plain_site))} pages, the macro build {len(pages_of(macro_site))}")
 
 
-def twins(folder: Path) -> tuple[Path, str]:
-    """A project copy and the config of its plain twin, checked to build the same pages."""
+def twins(folder: Path, shops: int = 0) -> tuple[Path, str]:
+    """A project copy (with `shops` generated shop profiles added) and the config of its plain twin,
+    checked to build the same pages."""
     project = copy_project(folder)
+    if shops:
+        write_shops(project / "data" / "shops", shops)
     capture(project, "docs-plain")
     plain = plain_config(project, "docs-plain")
     same_pages(project, plain, macro_site=project / "site-capture")
@@ -205,33 +208,40 @@ def macro_overhead(work: Path, runs: int) -> None:
                   + interval(median_ratio, {"a": ta, "b": tb}))
 
 
-def instructions(work: Path) -> None:
-    """The same comparison counted in instructions (valgrind's callgrind): no machine noise at all.
+def instructions(work: Path, shops: int) -> None:
+    """The same comparisons counted in instructions (valgrind's callgrind): no machine noise at all.
 
-    Both twins run at once under callgrind, one per core, with a fixed hash seed. The count
-    leaves out what a build waits for (files, the `git` processes mkdocs-macros starts) and
-    memory effects, so it is the floor under the timed ratio, not a stand-in for it.
+    Both twins of the site run under callgrind, then both twins of the site with `shops` generated
+    shops; each pair runs at once, one build per core, with a fixed hash seed. The first pair gives
+    the overhead; the difference between the pairs gives what one more shop page costs each twin.
+    A count leaves out what a build waits for (files, the `git` processes mkdocs-macros starts) and
+    memory effects, so it is the floor under a timed ratio, not a stand-in for it.
     """
     valgrind = shutil.which("valgrind")
     if valgrind is None:
         print("[SKIP] instructions: valgrind is not installed (apt-get install valgrind)")
         return
-    project, plain = twins(work / "instructions")
-    jobs = {}
-    for name, config in (("macros", "mkdocs.yml"), ("plain", plain)):
-        out = project / f"callgrind-{name}.out"
-        cmd = [valgrind, "--tool=callgrind", f"--callgrind-out-file={out}", PY, "-m", "mkdocs", "build", "-q",
-               "-f", config, "-d", str(project / f"site-{name}")]
-        jobs[name] = (out, subprocess.Popen(cmd, cwd=project, env={**env(), "PYTHONHASHSEED": "0"},
-                                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True))
     counts = {}
-    for name, (out, job) in jobs.items():
-        _, err = job.communicate()
-        if job.returncode != 0:
-            raise SystemExit(f"callgrind run of the {name} build failed:\n{err[-3000:]}")
-        counts[name] = int(re.search(r"^totals:\s*(\d+)", out.read_text(), re.M).group(1))
-    report("macro overhead in instructions executed (callgrind): macros / plain", counts["macros"] / counts["plain"], None,
-           detail=f"{counts['macros'] / 1e9:.3f} vs {counts['plain'] / 1e9:.3f} billion instructions, one build each")
+    for size in (0, shops):
+        project, plain = twins(work / f"instructions-{size}", shops=size)
+        jobs = {}
+        for name, config in (("macros", "mkdocs.yml"), ("plain", plain)):
+            out = project / f"callgrind-{name}.out"
+            cmd = [valgrind, "--tool=callgrind", f"--callgrind-out-file={out}", PY, "-m", "mkdocs", "build", "-q",
+                   "-f", config, "-d", str(project / f"site-{name}")]
+            jobs[name] = (out, subprocess.Popen(cmd, cwd=project, env={**env(), "PYTHONHASHSEED": "0"},
+                                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True))
+        for name, (out, job) in jobs.items():
+            _, err = job.communicate()
+            if job.returncode != 0:
+                raise SystemExit(f"callgrind run of the {name} build with {size} shops failed:\n{err[-3000:]}")
+            counts[name, size] = int(re.search(r"^totals:\s*(\d+)", out.read_text(), re.M).group(1))
+    report("macro overhead in instructions executed (callgrind): macros / plain", counts["macros", 0] / counts["plain", 0], None,
+           detail=f"{counts['macros', 0] / 1e9:.3f} vs {counts['plain', 0] / 1e9:.3f} billion instructions, one build each")
+    per_page = {name: (counts[name, shops] - counts[name, 0]) / shops for name in ("macros", "plain")}
+    report("scale: marginal instructions of a shop page / of a plain page (callgrind)", per_page["macros"] / per_page["plain"], None,
+           detail=f"{per_page['macros'] / 1e6:.1f} vs {per_page['plain'] / 1e6:.1f} million instructions per page, "
+                  f"between 0 and {shops} shops, one build each")
 
 
 # -- 2. scale with shops -------------------------------------------------------------------------
@@ -478,7 +488,7 @@ def main() -> int:
         if "overhead" in parts:
             macro_overhead(work, runs=2 if quick else 31 * args.repeat)
         if "instructions" in parts and not quick:  # minutes under valgrind: full runs only
-            instructions(work)
+            instructions(work, shops=50)
         if "scale" in parts:
             scale_with_shops(work, [0, 10, 40] if quick else [0, 10, 100, 1000], runs=1 if quick else 7 * args.repeat)
         if "batch" in parts:
