@@ -1,8 +1,9 @@
 """Performance budgets, measured side by side on this machine and printed as ratios.
 
-    .venv/bin/python benchmarks/run.py            # full run (a few minutes); exit 1 if a budget fails
+    .venv/bin/python benchmarks/run.py            # full run (about 17 minutes); exit 1 if a budget fails
     .venv/bin/python benchmarks/run.py --quick    # small and fast, as CI runs it; reports, never fails on a budget
     .venv/bin/python benchmarks/run.py --results benchmarks/RESULTS.md   # also write the results file
+    .venv/bin/python benchmarks/run.py --repeat 4 # four times the runs and rounds: narrower noise
 
 Each comparison runs its two sides interleaved (A B A B ...) so that the machine's drift
 cancels, and reports min / median / max. Budgets are checked here, never in a unit test.
