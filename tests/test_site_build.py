@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -196,3 +199,42 @@ def test_the_build_is_reproducible_whatever_the_hash_seed(tmp_path):
     assert first.keys() == second.keys()
     changed = [name for name in first if first[name] != second[name]]
     assert not changed, f"files that differ between two builds of the same sources: {changed}"
+
+
+COUNTING_BUILD = """
+import collections, json, sys
+import macros.loading as loading, macros.site as site, macros.validation as validation
+reads, calls = collections.Counter(), collections.Counter()
+
+def counted(module, name, key=None):
+    original = getattr(module, name)
+    def wrapper(*args, **kwargs):
+        calls[name] += 1
+        if key:
+            reads[key(*args)] += 1
+        return original(*args, **kwargs)
+    setattr(module, name, wrapper)
+
+counted(loading, "read_document", key=lambda path, *rest: str(path))
+counted(site, "load_dataset")
+counted(validation, "check")
+from mkdocs.__main__ import cli
+cli.main(["build", "--strict", "-q", "-d", sys.argv[1]], standalone_mode=False)
+print(json.dumps({"reads": reads, "calls": calls}))
+"""
+
+
+def test_the_data_is_read_and_checked_once_per_build_not_once_per_page(tmp_path):
+    """Issue 6: one load and one check serve every page; the shop pages add no reload."""
+    out = tmp_path / "site"
+    result = subprocess.run([sys.executable, "-c", COUNTING_BUILD, str(out)], cwd=ROOT, capture_output=True, text=True,
+                            timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    counts = json.loads(result.stdout.strip().splitlines()[-1])
+    pages = list(out.rglob("index.html"))
+    data_files = sorted(str(p) for p in (ROOT / "data").rglob("*.yml"))
+    assert len(pages) > 10
+    assert sorted(counts["reads"]) == data_files  # every data file was read ...
+    assert set(counts["reads"].values()) == {1}  # ... exactly once
+    assert counts["calls"]["check"] == 1
+    assert counts["calls"]["load_dataset"] <= 2  # the site hook and the macros module; the second is a cache hit
