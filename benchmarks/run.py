@@ -76,6 +76,10 @@ def interval(figure, samples: dict, draws: int = 2000) -> str:
     return f"90 % bootstrap interval {values[int(0.05 * draws)]:.3f} to {values[int(0.95 * draws) - 1]:.3f}"
 
 
+def medians(s: dict) -> dict:
+    return {key: statistics.median(xs) for key, xs in s.items()}
+
+
 def median_ratio(s: dict) -> float:
     return statistics.median(s["a"]) / statistics.median(s["b"])
 
@@ -203,10 +207,10 @@ def twins(folder: Path, shops: int = 0) -> tuple[Path, str]:
 def macro_overhead(work: Path, runs: int) -> None:
     project, plain = twins(work / "overhead")
     ta, tb = interleaved(lambda: build(project), lambda: build(project, plain), runs)
-    ratio = statistics.median(ta) / statistics.median(tb)
-    report("macro overhead: build with macros / build of pre-rendered Markdown", ratio, 1.10,
+    pair = {"a": ta, "b": tb}
+    report("macro overhead: build with macros / build of pre-rendered Markdown", median_ratio(pair), 1.10,
            detail=f"macros {summary(ta)} s; plain {summary(tb)} s; {runs} runs each; ratio of the minimums {min(ta) / min(tb):.3f}; "
-                  + interval(median_ratio, {"a": ta, "b": tb}))
+                  + interval(median_ratio, pair))
 
 
 def instructions(work: Path, shops: int) -> None:
@@ -291,42 +295,34 @@ def scale_with_shops(work: Path, sizes: list[int], runs: int) -> None:
             shutil.copy2(page, plain_docs / "shops" / page.name)
         projects[size] = (project, plain_config(project, plain_docs.name))
         same_pages(*projects[size])
-    samples: dict[int, tuple[list[float], list[float]]] = {size: ([], []) for size in sizes}
+    timings: dict[tuple[int, int], list[float]] = {(size, side): [] for size in sizes for side in (0, 1)}  # side 0: macros, 1: plain
     for round_ in range(runs):
         for size in (sizes if round_ % 2 == 0 else sizes[::-1]):
             project, plain = projects[size]
-            macro_first = round_ % 2 == 0
-            first = build(project) if macro_first else build(project, plain)
-            second = build(project, plain) if macro_first else build(project)
-            samples[size][0].append(first if macro_first else second)
-            samples[size][1].append(second if macro_first else first)
-    macro_times, plain_times = {}, {}
+            for side in ((0, 1) if round_ % 2 == 0 else (1, 0)):
+                timings[size, side].append(build(project) if side == 0 else build(project, plain))
     for size in sizes:
-        ta, tb = samples[size]
-        macro_times[size], plain_times[size] = statistics.median(ta), statistics.median(tb)
-        print(f"        {size:5d} shops: macros {summary(ta)} s; plain pages {summary(tb)} s; {runs} rounds")
+        print(f"        {size:5d} shops: macros {summary(timings[size, 0])} s; plain pages {summary(timings[size, 1])} s; {runs} rounds")
     small, large = sorted(sizes)[-2], biggest
     base = min(sizes)
-    per_shop = (macro_times[large] - macro_times[small]) / (large - small)
-    per_plain = (plain_times[large] - plain_times[small]) / (large - small)
-    timings = {(size, side): samples[size][side] for size in sizes for side in (0, 1)}
+    m = medians(timings)
 
     def marginal(s: dict) -> float:
-        m = {key: statistics.median(xs) for key, xs in s.items()}
+        m = medians(s)
         return (m[large, 0] - m[small, 0]) / (m[large, 1] - m[small, 1])
 
     def linear(s: dict) -> float:
-        m = {key: statistics.median(xs) for key, xs in s.items()}
+        m = medians(s)
         return (m[large, 0] - m[base, 0]) / (m[small, 0] - m[base, 0])
 
-    report("scale: marginal cost of a shop page / of a plain page of the same Markdown", per_shop / per_plain, 1.2,
-           detail=f"{per_shop * 1000:.2f} ms vs {per_plain * 1000:.2f} ms per page, between {small} and {large} shops; "
+    per_page = {side: (m[large, side] - m[small, side]) / (large - small) * 1000 for side in (0, 1)}
+    report("scale: marginal cost of a shop page / of a plain page of the same Markdown", marginal(timings), 1.2,
+           detail=f"{per_page[0]:.2f} ms vs {per_page[1]:.2f} ms per page, between {small} and {large} shops; "
                   + interval(marginal, timings))
-    extra_small = macro_times[small] - macro_times[base]
-    extra_large = macro_times[large] - macro_times[base]
-    report(f"scale: extra build time of {large} shops / of {small} shops", extra_large / extra_small, round((large - base) / (small - base) * 1.1, 2),
-           detail=f"{extra_large:.2f} s vs {extra_small:.2f} s over the {base}-shop build; linear would be {(large - base) / (small - base):.1f}; "
-                  + interval(linear, timings) + "; medians " + ", ".join(f"{size} shops {macro_times[size]:.2f} s" for size in sizes))
+    report(f"scale: extra build time of {large} shops / of {small} shops", linear(timings), round((large - base) / (small - base) * 1.1, 2),
+           detail=f"{m[large, 0] - m[base, 0]:.2f} s vs {m[small, 0] - m[base, 0]:.2f} s over the {base}-shop build; "
+                  f"linear would be {(large - base) / (small - base):.1f}; " + interval(linear, timings)
+                  + "; medians " + ", ".join(f"{size} shops {m[size, 0]:.2f} s" for size in sizes))
 
 
 # -- 3. batch generation -------------------------------------------------------------------------
@@ -359,10 +355,10 @@ def batch(work: Path, count: int, runs: int) -> None:
         return run([PY, "-c", PARSE_ONLY, str(folder)], project)
 
     ta, tb = interleaved(generate, parse_only, runs)
-    report(f"batch: checklists for {count} profiles / parsing them with PyYAML's C loader",
-           statistics.median(ta) / statistics.median(tb), 1.5,
+    pair = {"a": ta, "b": tb}
+    report(f"batch: checklists for {count} profiles / parsing them with PyYAML's C loader", median_ratio(pair), 1.5,
            detail=f"generate {summary(ta)} s; parse only {summary(tb)} s; {runs} runs each; {os.cpu_count()} worker processes; "
-                  + interval(median_ratio, {"a": ta, "b": tb}))
+                  + interval(median_ratio, pair))
 
 
 # -- 4 and 5. in the browser ---------------------------------------------------------------------
