@@ -57,6 +57,8 @@ def on_config(config):
     for word in site.content.terms():
         jieba.add_word(word, freq=None)
     config.copyright = site.content.site["footer"]
+    ui = site.content.ui
+    config.extra["not_found"] = {"title": ui("not_found_title"), "text": ui("not_found_text"), "home": ui("not_found_home")}
     if not config.repo_url:
         config.edit_uri = None  # no repository, no edit links (and no warnings about them)
     if config.plugins.get("material/offline") and config.plugins["material/offline"].config.enabled:

@@ -22,11 +22,13 @@ class Item:
     text: str
     link: str
     blocking: bool = False
+    reason: str = ""  # for a blocking item: why the shop is not ready, in the verdict
     json: str = dataclasses.field(default="", compare=False, repr=False)  # as_json() serialised, when known
 
     def as_json(self) -> dict:
         if self.phase == "pre":
-            return {"id": self.id, "text": self.text, "blocking": self.blocking}
+            out = {"id": self.id, "text": self.text, "blocking": self.blocking}
+            return dict(out, reason=self.reason) if self.blocking else out
         return {"id": self.id, "text": self.text}
 
 
@@ -59,10 +61,16 @@ class Checklist:
     impact: list[tuple[str, str]]
     orders: list[OrderRow]
 
+    @property
+    def reasons(self) -> list[str]:
+        """Why the shop is not ready: one line per blocking item, in list order."""
+        return [i.reason for i in self.pre if i.blocking]
+
     def as_json(self) -> dict:
         return {
             "shop": self.shop,
             "ready": self.ready,
+            "reasons": self.reasons,
             "pre": [i.as_json() for i in self.pre],
             "post": [i.as_json() for i in self.post],
             "impact": [{"aspect": aspect, "level": level} for aspect, level in self.impact],
@@ -74,6 +82,7 @@ class Checklist:
         A batch of thousands of shops repeats the same items; each is serialised once.
         """
         return (f'{{"shop": {json.dumps(self.shop, ensure_ascii=False)}, "ready": {"true" if self.ready else "false"}, '
+                f'"reasons": {json.dumps(self.reasons, ensure_ascii=False)}, '
                 f'"pre": [{", ".join(map(_json, self.pre))}], "post": [{", ".join(map(_json, self.post))}], '
                 f'"impact": {_impact_json(tuple(self.impact))}}}')
 
@@ -94,7 +103,8 @@ class Generator:
         self.items = content.checklist.get("items", [])
         # (predicate, the shared Item or None, the item when its text has placeholders), prepared once
         self.rules = [
-            (rules.compile_rule(item.get("when")), None if "{" in item["text"] else self._item(item, item["text"], shared=True), item)
+            (rules.compile_rule(item.get("when")),
+             None if "{" in item["text"] + item.get("reason", "") else self._item(item, item["text"], shared=True), item)
             for item in self.items
         ]
         self.states = content.states
@@ -110,15 +120,16 @@ class Generator:
         }
 
     @staticmethod
-    def _item(item: dict, text: str, shared: bool = False) -> Item:
-        made = Item(item["id"], item["phase"], text, item["link"], bool(item.get("blocking")))
+    def _item(item: dict, text: str, shared: bool = False, reason: str | None = None) -> Item:
+        made = Item(item["id"], item["phase"], text, item["link"], bool(item.get("blocking")),
+                    item.get("reason", "") if reason is None else reason)
         # A shared item is serialised once here; an item with the shop's figures when written.
         return dataclasses.replace(made, json=json.dumps(made.as_json(), ensure_ascii=False)) if shared else made
 
     def build(self, shop_id: str, shop: dict) -> Checklist:
         profile = self.normalize(shop)
         chosen = [
-            shared or self._item(item, fill(item["text"], profile))
+            shared or self._item(item, fill(item["text"], profile), reason=fill(item.get("reason", ""), profile))
             for applies, shared, item in self.rules
             if applies(profile)
         ]

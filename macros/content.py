@@ -163,24 +163,34 @@ class Content:
             out["glossary"] = self.glossary["title"]
         out["about"] = self.ui("about_title")
         out["index"] = self.site.get("title", "index")
+        if self.checklist:
+            out["checklist"] = self.checklist["app"]["title"]
         return out
 
     def page_title(self, ref: str) -> str:
         return self.anchors().get(ref, ref)
 
-    def reviewed_parts(self) -> list[tuple[str, str, str, str]]:
-        """(ref, title, reviewed, source id) for every dated part of the site."""
+    @staticmethod
+    def section_sources(section: dict) -> list[str]:
+        """The sources of a guide page: every source its parts name, in first-named order."""
+        return list(dict.fromkeys(s for part in section["parts"] for s in part["sources"]))
+
+    def faq_sources(self) -> list[str]:
+        return list(dict.fromkeys(s for entry in self.faq["entries"] for s in entry["sources"]))
+
+    def reviewed_parts(self) -> list[tuple[str, str, str, list[str]]]:
+        """(ref, title, reviewed, source ids) for every dated part of the site."""
         rows = []
         for section_id, (_, data) in self.sections().items():
-            rows.append((section_id, data["title"], data["reviewed"], data["source"]))
+            for part in data["parts"]:
+                rows.append((f"{section_id}#{part['id']}", self.ui("part_title", page=data["title"], part=part["title"]), data["reviewed"], part["sources"]))
         faq = self.faq
         if faq:
-            rows.append(("faq", faq["title"], faq["reviewed"], faq["source"]))
             for entry in faq["entries"]:
-                rows.append((f"faq#{entry['id']}", entry["question"], entry["reviewed"], entry["source"]))
+                rows.append((f"faq#{entry['id']}", entry["question"], entry["reviewed"], entry["sources"]))
         glossary = self.glossary
         if glossary:
-            rows.append(("glossary", glossary["title"], glossary["reviewed"], glossary["source"]))
+            rows.append(("glossary", glossary["title"], glossary["reviewed"], glossary["sources"]))
         return rows
 
 

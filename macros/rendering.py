@@ -137,12 +137,16 @@ class Renderer:
             lines.append(f"{marker} {body}")
         return "\n".join(lines)
 
+    # Material admonition types for the site's own kinds: an inference and an open question
+    # look unlike the notes around them, and carry a class of their own for the stylesheet.
+    ADMONITION = {"inference": "info inference", "unsettled": "question unsettled"}
+
     def callout(self, kind: str, text: str, title: str | None = None, link: str | None = None, prefix: str = "") -> str:
         heading = (title or self.c.ui(f"callout_{kind}")).replace('"', "'")
         body = self.text(text)
         if link:
             body += " " + self.link(link, prefix, self.c.ui("go_to", title=self.c.page_title(link)))
-        return f'!!! {kind} "{heading}"\n\n    {body}'
+        return f'!!! {self.ADMONITION.get(kind, kind)} "{heading}"\n\n    {body}'
 
     def steps(self, steps: list[dict]) -> str:
         lines = ['<ol class="steps">']
@@ -174,10 +178,19 @@ class Renderer:
         raise ValueError(f"unknown block kind: {sorted(block)}")
 
     # -- page pieces -------------------------------------------------------------
-    def page_meta(self, source: str, reviewed: str, prefix: str = "") -> str:
-        src = self.c.sources[source]
-        return (f"{self.plain(self.c.ui('source'))}：{self.link('about#source-' + source, prefix, src['title'])}"
-                f" · {self.plain(self.c.ui('reviewed'))}：{reviewed}\n{{: .page-meta }}")
+    def source_links(self, source_ids: list[str], prefix: str = "") -> str:
+        """Each source by its short name, linked to its entry on the about page."""
+        sep = self.c.ui("list_separator")
+        return sep.join(self.link(f"about#source-{s}", prefix, self.c.sources[s]["short"]) for s in source_ids)
+
+    def page_meta(self, source_ids: list[str], reviewed: str, prefix: str = "") -> str:
+        """What the page rests on, and what its date means: checked against those sources, not the seller centre."""
+        text = self.plain(self.c.ui("page_meta", sources="\x00", reviewed=reviewed))
+        return text.replace("\x00", self.source_links(source_ids, prefix)) + "\n{: .page-meta }"
+
+    def part_sources(self, source_ids: list[str], prefix: str = "") -> str:
+        text = self.plain(self.c.ui("part_sources", sources="\x00"))
+        return text.replace("\x00", self.source_links(source_ids, prefix)) + "\n{: .part-sources }"
 
     def header(self, title: str, summary: str) -> str:
         return f"# {self.plain(title)} {{#page-title}}\n\n{self.text(summary)}\n{{: .page-summary }}"
@@ -189,32 +202,31 @@ class Renderer:
         for part in data["parts"]:
             out.append(f"## {self.plain(part['title'])} {{#{part['id']}}}")
             out += [self.block(block, prefix) for block in part["blocks"]]
-        out.append(self.page_meta(data["source"], data["reviewed"], prefix))
+            out.append(self.part_sources(part["sources"], prefix))
+        out.append(self.page_meta(self.c.section_sources(data), data["reviewed"], prefix))
         return "\n\n".join(out) + "\n"
 
     def faq_page(self, prefix: str = "") -> str:
         faq = self.c.faq
         out = [self.header(faq["title"], faq["summary"])]
-        index = [f"**{self.plain(self.c.ui('faq_index'))}**", ""]
-        index += [f"- [{self.plain(e['question'])}](#{e['id']})" for e in faq["entries"]]
-        out.append("\n".join(index))
         for entry in faq["entries"]:
             out.append(self.faq_entry(entry, prefix))
-        out.append(self.page_meta(faq["source"], faq["reviewed"], prefix))
+        out.append(self.page_meta(self.c.faq_sources(), faq["reviewed"], prefix))
         out.append(self.faq_json_ld())
         return "\n\n".join(out) + "\n"
 
     def faq_entry(self, entry: dict, prefix: str) -> str:
         body = [self.text(p) for p in entry["answer"]]
-        if entry.get("also_asked"):
-            asked = self.c.ui("list_separator").join(self.text(q) for q in entry["also_asked"])
-            body.append(f"{self.plain(self.c.ui('also_asked'))}：{asked}\n{{: .faq-also }}")
+        if entry.get("inference"):
+            body.append(f"**{self.plain(self.c.ui('faq_inference'))}**{self.text(entry['inference'])}\n{{: .faq-inference }}")
         if entry.get("related"):
             links = self.c.ui("list_separator").join(self.link(r, prefix) for r in entry["related"])
             body.append(f"{self.plain(self.c.ui('see_also'))}：{links}\n{{: .faq-related }}")
-        src = self.c.sources[entry["source"]]
-        body.append(f"{self.plain(self.c.ui('source'))}：{self.link('about#source-' + entry['source'], prefix, src['title'])}"
-                    f" · {self.plain(self.c.ui('reviewed'))}：{entry['reviewed']}\n{{: .page-meta }}")
+        if entry.get("also_asked"):
+            asked = "\n".join(f"- {self.text(q)}" for q in entry["also_asked"])
+            body.append(f"{self.plain(self.c.ui('also_asked'))}\n{{: .faq-also }}\n\n{asked}\n{{: .faq-also-list }}")
+        meta = self.plain(self.c.ui("faq_sources", sources="\x00", reviewed=entry["reviewed"]))
+        body.append(meta.replace("\x00", self.source_links(entry["sources"], prefix)) + "\n{: .part-sources }")
         summary = f'<summary><h2 id="{entry["id"]}">{html.escape(entry["question"])}</h2></summary>'
         return f'<details class="faq question" markdown="1">\n{summary}\n\n' + "\n\n".join(body) + "\n\n</details>"
 
@@ -241,7 +253,7 @@ class Renderer:
                 for t in g["terms"]]
         table = Table(g["title"], [self.c.ui("glossary_term"), self.c.ui("glossary_definition"), self.c.ui("glossary_aliases")], rows)
         return "\n\n".join([self.header(g["title"], g["summary"]), self.table(table),
-                            self.page_meta(g["source"], g["reviewed"], prefix)]) + "\n"
+                            self.page_meta(g["sources"], g["reviewed"], prefix)]) + "\n"
 
     def about_page(self, prefix: str = "") -> str:
         ui = self.c.ui
@@ -253,18 +265,30 @@ class Renderer:
         out.append("<div markdown data-search-exclude>")
         for source in self.c.sources.values():
             out.append(f"### {self.plain(source['title'])} {{#source-{source['id']}}}")
-            facts = [f"- {self.plain(source['kind'])} · {self.plain(source['publisher'])}"
-                     + (f" · {self.plain(source['author'])}" if source.get("author") else "")]
+            facts = [(ui("about_kind"), source["kind"]), (ui("about_publisher"), source["publisher"]),
+                     (ui("about_author"), source.get("author")), (ui("about_period"), source["period"]),
+                     (ui("about_strength"), source["strength"])]
+            lines = [f"- **{self.plain(label)}**：{self.text(value)}" for label, value in facts if value]
             if source.get("url"):
-                facts.append(f"- <{source['url']}>")
-            facts.append(f"- {self.text(source['note'])}")
-            out.append("\n".join(facts))
+                lines.append(f"- <{source['url']}>")
+            out.append("\n".join(lines))
+            out.append(self.text(source["note"]))
+            if source.get("corrections"):
+                out.append(f"#### {self.plain(ui('about_corrections'))} {{#corrections-{source['id']}}}")
+                out.append("\n".join(
+                    f"- {self.link(fix['ref'], prefix)}\n\n    **{self.plain(ui('about_correction_fact'))}**：{self.text(fix['fact'])}"
+                    f"\n\n    **{self.plain(ui('about_correction_note'))}**：{self.text(fix['note'])}\n"
+                    for fix in source["corrections"]))
         out.append("</div>")
         out.append(f"## {self.plain(ui('about_reviews'))} {{#reviews}}")
-        rows = [[self.link(ref, prefix, title), reviewed, self.plain(self.c.sources[src]["title"])]
-                for ref, title, reviewed, src in self.c.reviewed_parts()]
+        out.append(self.text(ui("about_reviews_note")))
+        sep = ui("list_separator")
+        rows = [[self.link(ref, prefix, title), reviewed, self.plain(sep.join(self.c.sources[s]["short"] for s in srcs))]
+                for ref, title, reviewed, srcs in self.c.reviewed_parts()]
         table = self.table(Table(ui("about_reviews"), [ui("about_part"), ui("about_reviewed"), ui("about_source")], rows))
         out.append(f"<div markdown data-search-exclude>\n\n{table}\n\n</div>")
+        out.append(f"## {self.plain(ui('about_editors'))} {{#editors}}")
+        out.append(self.link("editor", prefix, ui("about_editor_guide")))
         return "\n\n".join(out) + "\n"
 
     def home_page(self, prefix: str = "") -> str:
@@ -301,7 +325,7 @@ class Renderer:
     def verdict_text(self, checklist: Checklist) -> str:
         if checklist.ready:
             return self.c.verdict("ready")
-        return self.c.verdict("not_ready", count=len(checklist.blocking_states))
+        return self.c.verdict("not_ready", reasons=self.c.verdict("reason_separator").join(checklist.reasons))
 
     def _task(self, item: Item, prefix: str) -> str:
         """One checklist item as a task-list line (as `task`, cached)."""
@@ -340,10 +364,10 @@ class Renderer:
         v = self.c.verdict
         rows = []
         for cl in checklists:
-            labels = self.c.ui("list_separator").join(self.c.states[k]["label"] for k in cl.blocking_states)
+            reasons = v("reason_separator").join(cl.reasons)
             rows.append([f"[{self.plain(cl.name)}]({prefix}shops/{cl.shop}.md)",
                          self.plain(v("index_ready_yes") if cl.ready else v("index_ready_no")),
-                         self.plain(labels) or "-"])
+                         self.plain(reasons) or "-"])
         table = Table(v("index_title"), [v("index_shop"), v("index_ready"), v("index_blocking")], rows)
         return "\n\n".join([self.header(v("index_title"), v("index_summary")), self.table(table)]) + "\n"
 

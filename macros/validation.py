@@ -108,6 +108,8 @@ def translate(err, doc: Document, types: dict[str, str]) -> Iterator[Problem]:
         yield at("too_few", limit=value)
     elif kind == "maxItems":
         yield at("too_many", limit=value, found=len(instance))
+    elif kind == "uniqueItems":
+        yield at("repeated_item", found=_found(instance))
     elif "x-error" in err.schema:
         size = len(instance) if isinstance(instance, (dict, list)) else 0
         yield at(err.schema["x-error"], found=_found(instance) if not isinstance(instance, dict) else size)
@@ -384,19 +386,21 @@ class Checker:
                 self.add("data/profile.yml", ["fields", i], "bad_field_spec", field=field["key"], detail="options")
 
     def check_refs(self) -> None:
+        """References from every parsed file, valid or not: a file with a schema error may also cite a missing source."""
         c = self.content
         anchors = c.anchors()
         skip = self.unknowable_pages()
         sources = c.sources
         tables = c.tables
         reliance = c.reliance_options()
-        for rel in self.structured():
+        parsed = [rel for rel, doc in sorted(self.dataset.docs.items()) if doc.ok and file_kind(rel) not in (None, *FREE_FORM)]
+        for rel in parsed:
             for path, text in self.strings(rel):
                 last = path[-1] if path else None
                 parent = path[-2] if len(path) > 1 else None
-                if last == "source" and sources:
+                if parent == "sources" and isinstance(last, int) and sources:
                     self.ref(rel, list(path), text, sources, "unknown_source")
-                elif (last in ("link", "page") or parent == "related") and text.partition("#")[0] not in skip:
+                elif (last in ("link", "page", "ref") or parent == "related") and text.partition("#")[0] not in skip:
                     self.ref(rel, list(path), text, anchors, "unknown_ref")
                 elif last == "table" and file_kind(rel) == "section" and tables:
                     self.ref(rel, list(path), text, tables, "unknown_table")

@@ -33,7 +33,7 @@ def test_unknown_macro_fails(project_copy, tmp_path):
 def test_invalid_data_fails_with_the_data_report(project_copy, tmp_path):
     faq = project_copy / "data" / "faq.yml"
     faq.write_text(faq.read_text(encoding="utf-8").replace("  - id: extra-fee", "  - id: Extra Fee"), encoding="utf-8")
-    assert_failed(run_mkdocs(project_copy, tmp_path / "out"), "data/faq.yml:", "entries[3].id")
+    assert_failed(run_mkdocs(project_copy, tmp_path / "out"), "data/faq.yml:", "entries[5].id")
 
 
 def test_build_without_jieba_fails(project_copy, tmp_path):

@@ -20,12 +20,13 @@ IN_PROGRESS = ["awaiting_shipment", "shipped", "refunding", "returning"]
 BLOCKING_ITEM = {"awaiting_shipment": "ship-pending-orders", "shipped": "wait-for-delivery",
                  "refunding": "settle-refunds", "returning": "settle-returns"}
 ALWAYS_PRE = {"verify-order-states", "assess-impact", "backup-orders", "backup-transactions", "backup-customers",
-              "read-terms", "secure-session"}
+              "ask-official", "secure-session"}
 ALWAYS_POST = {"check-insurance-status", "watch-feedback", "keep-backup"}
 
 
 def shop(**overrides):
-    base = {"name": "测试店", "team_size": 1, "buyer_reliance": "medium"}
+    base = {"name": "测试店", "team_size": 1, "buyer_reliance": "medium",
+            "guarantee_required": "not_required", "alternative_tool": "none"}
     return {**base, **overrides}
 
 
@@ -78,6 +79,51 @@ def test_order_table_handled_is_computed_from_the_state():
     assert {o.state for o in result.orders if o.handled} == {"delivered", "refunded", "closed"}
 
 
+GUARANTEE_CASES = [
+    # (categories require a tool, other tool the shop has, blocked by the switch item, told to find out, told to confirm)
+    ("required", "none", True, False, False),
+    ("required", "unsure", True, False, False),
+    ("unsure", "none", True, True, False),
+    ("unsure", "unsure", True, True, False),
+    ("required", "deposit", False, False, True),
+    ("required", "account_period", False, False, True),
+    ("unsure", "deposit", False, True, True),
+    ("not_required", "none", False, False, False),
+    ("not_required", "unsure", False, False, False),
+    ("not_required", "account_period", False, False, False),
+]
+
+
+@pytest.mark.parametrize("required,other,blocked,find_out,confirm", GUARANTEE_CASES)
+def test_trade_guarantee_rule(required, other, blocked, find_out, confirm):
+    """A shop whose categories (may) need a guarantee tool and has no other one must switch first."""
+    result = GEN.build("t", shop(guarantee_required=required, alternative_tool=other,
+                                 orders={"delivered": 3, "closed": 1}))
+    assert result.ready is not blocked
+    assert ("switch-guarantee-tool" in ids(result.pre)) is blocked
+    if blocked:
+        assert result.pre[0].id == "switch-guarantee-tool" and result.pre[0].blocking
+        assert result.reasons == [result.pre[0].reason] and result.reasons[0]
+        assert "follow-steps" not in ids(result.pre)
+    else:
+        assert "follow-steps" in ids(result.pre)
+    assert ("confirm-category-rule" in ids(result.pre)) is find_out
+    assert ("confirm-alternative-active" in ids(result.pre)) is confirm
+    assert ("check-publishing" in ids(result.post)) is (required != "not_required")
+
+
+def test_guarantee_block_and_open_orders_give_one_reason_each():
+    result = GEN.build("t", shop(guarantee_required="required", alternative_tool="none", orders={"refunding": 3}))
+    assert ids([i for i in result.pre if i.blocking]) == ["switch-guarantee-tool", "settle-refunds"]
+    assert len(result.reasons) == 2 and "3" in result.reasons[1]
+
+
+def test_example_shop_blocked_only_by_the_guarantee_rule():
+    result = GEN.build("toy-no-guarantee", CONTENT.shops()["toy-no-guarantee"])
+    assert not result.ready and result.blocking_states == []
+    assert [i.id for i in result.pre if i.blocking] == ["switch-guarantee-tool"]
+
+
 def test_backup_and_impact_items_always_appear():
     for reliance in ("low", "medium", "high"):
         for team in (1, 5):
@@ -88,7 +134,7 @@ def test_backup_and_impact_items_always_appear():
 
 def test_impact_follows_buyer_reliance_and_medium_is_the_article_case():
     levels = {r: dict(GEN.build("t", shop(buyer_reliance=r)).impact) for r in ("low", "medium", "high")}
-    assert levels["medium"] == {"店铺信誉": "轻度影响", "用户体验": "中度影响", "客户服务": "高度影响"}
+    assert levels["medium"] == {"店铺信誉": "轻微影响", "用户体验": "中等影响", "客户服务": "较大影响"}
     order = {label: n for n, label in enumerate(CONTENT.level_labels().values())}
     for aspect in levels["medium"]:
         assert order[levels["low"][aspect]] <= order[levels["medium"][aspect]] <= order[levels["high"][aspect]]
@@ -136,12 +182,13 @@ def test_cli_json_matches_the_generator(shop_id):
     result = run_cli("checklist", f"data/shops/{shop_id}.yml", "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"shop", "ready", "pre", "post", "impact"}
+    assert set(data) == {"shop", "ready", "reasons", "pre", "post", "impact"}
     expected = GEN.build(shop_id, CONTENT.shops()[shop_id])
     assert data["shop"] == shop_id and data["ready"] is expected.ready
+    assert data["reasons"] == expected.reasons and bool(data["reasons"]) is not expected.ready
     assert [i["id"] for i in data["pre"]] == ids(expected.pre)
     assert [i["id"] for i in data["post"]] == ids(expected.post)
-    assert all(set(i) == {"id", "text", "blocking"} for i in data["pre"])
+    assert all(set(i) == ({"id", "text", "blocking", "reason"} if i["blocking"] else {"id", "text", "blocking"}) for i in data["pre"])
     assert all(set(i) == {"id", "text"} for i in data["post"])
     assert all(set(i) == {"aspect", "level"} for i in data["impact"])
 
@@ -171,6 +218,10 @@ BAD_PROFILES = [
     ("negative-count", "name: 店\nteam_size: 1\nbuyer_reliance: low\norders:\n  refunding: -1\n", 5, "orders.refunding", "应不小于 0"),
     ("zero-team", "name: 店\nteam_size: 0\nbuyer_reliance: low\n", 2, "team_size", "应不小于 1"),
     ("missing-required", "name: 店\nteam_size: 2\n", 1, "", "缺少必填字段「buyer_reliance」"),
+    ("missing-guarantee", "name: 店\nteam_size: 2\nbuyer_reliance: low\nalternative_tool: none\n", 1, "",
+     "缺少必填字段「guarantee_required」"),
+    ("guarantee-yes", "name: 店\nteam_size: 2\nbuyer_reliance: low\nguarantee_required: yes\nalternative_tool: none\n", 4,
+     "guarantee_required", "不在允许范围内"),
     ("unknown-state", "name: 店\nteam_size: 1\nbuyer_reliance: low\norder_list:\n  - {id: '1', status: lost}\n", 5, "order_list[0].status", "不在允许范围内"),
     ("markup-name", "name: <img src=x onerror=alert(1)>\nteam_size: 1\nbuyer_reliance: low\n", 1, "name", "HTML"),
     ("yaml-error", "name: 店\nteam_size: [1\nbuyer_reliance: low\n", 3, "", "YAML 格式错误"),

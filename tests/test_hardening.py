@@ -64,11 +64,11 @@ def test_copy_lint_passes_on_the_data_and_names_line_and_fix(tmp_path):
     assert ok.returncode == 0, ok.stderr
     root = copy_project(tmp_path / "p")
     faq = root / "data" / "faq.yml"
-    faq.write_text(faq.read_text(encoding="utf-8").replace("一般不需要额外付费。", "一般不需要额外付费,关闭后3天内生效."), encoding="utf-8")
+    faq.write_text(faq.read_text(encoding="utf-8").replace("会影响发布。", "会影响发布,关闭后3天内生效."), encoding="utf-8")
     bad = subprocess.run([sys.executable, "-m", "macros", "--root", str(root), "lint"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert bad.returncode == 1
     line = next(l for l in bad.stderr.splitlines() if l.startswith("data/faq.yml:"))
-    assert "entries[3].answer[0]" in line and "一般不需要额外付费，关闭后 3 天内生效。" in line
+    assert "entries[0].answer[1]" in line and "会影响发布，关闭后 3 天内生效。" in line
 
 
 # -- the loader's direct construction gives exactly what SafeConstructor gives ----------------------

@@ -32,7 +32,9 @@ names = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_chara
     .filter(lambda s: s.strip() != "")
 order_ids = st.from_regex(r"[0-9A-Za-z-]{1,40}", fullmatch=True) | st.integers(0, 10**18)
 profiles_st = st.fixed_dictionaries(
-    {"name": names, "team_size": st.integers(1, 10000), "buyer_reliance": st.sampled_from(["low", "medium", "high"])},
+    {"name": names, "team_size": st.integers(1, 10000), "buyer_reliance": st.sampled_from(["low", "medium", "high"]),
+     "guarantee_required": st.sampled_from(["required", "not_required", "unsure"]),
+     "alternative_tool": st.sampled_from(["deposit", "account_period", "none", "unsure"])},
     optional={
         "plans_to_reopen": st.booleans(),
         "orders": st.dictionaries(st.sampled_from(STATES), st.integers(0, 1_000_000)),
@@ -61,11 +63,14 @@ def test_random_valid_profiles_give_sound_deterministic_lists(shop):
     assert len(set(pre_ids)) == len(pre_ids)
     blocking = [i.blocking for i in first.pre]
     assert blocking == sorted(blocking, reverse=True), "blocking items lead"
-    assert first.ready == (not any(blocking)) == (not first.blocking_states)
+    assert first.ready == (not any(blocking)) == (not first.reasons)
+    assert all(first.reasons) and len(first.reasons) == sum(blocking)
+    blocked_by_guarantee = shop["guarantee_required"] != "not_required" and shop["alternative_tool"] in ("none", "unsure")
+    assert first.ready == (not first.blocking_states and not blocked_by_guarantee)
     assert len(first.impact) == len(CONTENT.impact["aspects"])
     assert len(first.orders) == len(shop.get("order_list", []))
     for item in first.pre + first.post:
-        assert "{" not in item.text, "every placeholder is filled"
+        assert "{" not in item.text + item.reason, "every placeholder is filled"
 
 
 # -- damage to the real data files ---------------------------------------------------------------

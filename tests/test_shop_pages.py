@@ -21,7 +21,8 @@ def test_each_shop_has_a_page_with_verdict_tasks_and_tables(built_site):
         markup = page(built_site, f"shops/{shop_id}")
         text = visible_text(markup)
         assert cl.name in text
-        verdict = CONTENT.verdict("ready") if cl.ready else CONTENT.verdict("not_ready", count=len(cl.blocking_states))
+        reasons = CONTENT.verdict("reason_separator").join(cl.reasons)
+        verdict = CONTENT.verdict("ready") if cl.ready else CONTENT.verdict("not_ready", reasons=reasons)
         assert verdict in text
         assert markup.count('class="task-list-item"') == len(cl.pre) + len(cl.post)
         for item in cl.pre + cl.post:

@@ -40,8 +40,11 @@ def test_every_section_renders_its_parts_blocks_and_meta(built_site):
                     assert block["text"] in text
                 for item in block.get("list", {}).get("items", []):
                     assert item["text"] in text
-        assert f"{CONTENT.ui('reviewed')}：{data['reviewed']}" in text
-        assert CONTENT.sources[data["source"]]["title"] in text
+            named = CONTENT.ui("list_separator").join(CONTENT.sources[s]["short"] for s in part["sources"])
+            assert CONTENT.ui("part_sources", sources=named) in text, (section_id, part["id"])
+        # The footer names every source of the page and says what the date means.
+        named = CONTENT.ui("list_separator").join(CONTENT.sources[s]["short"] for s in CONTENT.section_sources(data))
+        assert CONTENT.ui("page_meta", sources=named, reviewed=data["reviewed"]) in text
 
 
 def test_steps_render_as_numbered_visual_list(built_site):

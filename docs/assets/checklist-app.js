@@ -128,7 +128,7 @@
       verdict.className = "admonition " + (current.ready ? "success" : "danger");
       verdict.replaceChildren(
         el("p", { className: "admonition-title", text: current.ready ? v.index_ready_yes : v.index_ready_no }),
-        el("p", { text: current.ready ? v.ready : format(v.not_ready, { count: current.blockingStates.length }) }));
+        el("p", { text: current.ready ? v.ready : format(v.not_ready, { reasons: current.reasons.join(v.reason_separator) }) }));
       var done = loadDone();
       renderItems("#pre-close", current.pre, done);
       renderItems("#post-close", current.post, done);

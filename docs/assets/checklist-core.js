@@ -77,7 +77,8 @@
   function build(data, shop) {
     var profile = normalize(shop, data);
     var chosen = data.items.filter(function (it) { return evaluate(it.when, profile); }).map(function (it) {
-      return { id: it.id, phase: it.phase, text: fill(it.text, profile), link: it.link, blocking: !!it.blocking };
+      return { id: it.id, phase: it.phase, text: fill(it.text, profile), link: it.link, blocking: !!it.blocking,
+               reason: fill(it.reason || "", profile) };
     });
     var pre = chosen.filter(function (i) { return i.phase === "pre"; });
     pre = pre.filter(function (i) { return i.blocking; }).concat(pre.filter(function (i) { return !i.blocking; }));
@@ -92,6 +93,7 @@
     return {
       profile: profile,
       ready: !pre.some(function (i) { return i.blocking; }),
+      reasons: pre.filter(function (i) { return i.blocking; }).map(function (i) { return i.reason; }),
       blockingStates: data.states.filter(function (s) { return !s.handled && counts[s.key] > 0; }).map(function (s) { return s.key; }),
       pre: pre,
       post: chosen.filter(function (i) { return i.phase === "post"; }),

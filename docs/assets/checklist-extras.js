@@ -20,7 +20,7 @@
     var line = function (i) {
       return "- [" + (done[i.id] ? "x" : " ") + "] " + (i.blocking ? "**" + v.blocking_badge + "** " : "") + i.text + "（" + (data.titles[i.link] || i.link) + "）";
     };
-    return ["# " + (r.profile.name || data.app.default_name), r.ready ? v.ready : ctx.format(v.not_ready, { count: r.blockingStates.length }),
+    return ["# " + (r.profile.name || data.app.default_name), r.ready ? v.ready : ctx.format(v.not_ready, { reasons: r.reasons.join(v.reason_separator) }),
             "## " + v.pre_title, r.pre.map(line).join("\n"), "## " + v.post_title, r.post.map(line).join("\n"),
             "## " + v.impact_title, r.impact.map(function (x) { return "- " + x.aspect + "：" + x.level; }).join("\n")].join("\n\n") + "\n";
   }
