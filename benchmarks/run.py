@@ -253,6 +253,8 @@ def instructions(work: Path, shops: int) -> None:
 def random_profile(rng: random.Random, n: int) -> str:
     states = ["awaiting_shipment", "shipped", "delivered", "refunding", "returning", "refunded", "closed"]
     lines = [f"name: 压测店铺{n:05d}", f"team_size: {rng.randint(1, 30)}", f"buyer_reliance: {rng.choice(['low', 'medium', 'high'])}",
+             f"guarantee_required: {rng.choice(['required', 'not_required', 'unsure'])}",
+             f"alternative_tool: {rng.choice(['deposit', 'account_period', 'none', 'unsure'])}",
              f"plans_to_reopen: {rng.choice(['true', 'false'])}", "orders:"]
     for state in states:
         lines.append(f"  {state}: {rng.choice([0, 0, 0, rng.randint(1, 500)])}")

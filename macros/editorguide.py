@@ -107,5 +107,5 @@ class EditorGuide:
         rows = [[f"`{code}`", md_escape(PLACEHOLDER.sub("…", template).replace("{{", "{").replace("}}", "}"))]
                 for code, template in sorted(self.c.error_templates.items())]
         out.append(r.table(Table(g["errors_title"], [col["code"], col["message"]], rows)))
-        out.append(r.plain(self.c.ui("editor_reviewed", reviewed=g["reviewed"])) + "\n{: .page-meta }")
+        out.append(r.plain(self.c.ui("editor_reviewed", reviewed=g["reviewed"])) + "\n{: .page-meta data-search-exclude }")
         return "\n\n".join(out) + "\n"

@@ -186,11 +186,11 @@ class Renderer:
     def page_meta(self, source_ids: list[str], reviewed: str, prefix: str = "") -> str:
         """What the page rests on, and what its date means: checked against those sources, not the seller centre."""
         text = self.plain(self.c.ui("page_meta", sources="\x00", reviewed=reviewed))
-        return text.replace("\x00", self.source_links(source_ids, prefix)) + "\n{: .page-meta }"
+        return text.replace("\x00", self.source_links(source_ids, prefix)) + "\n{: .page-meta data-search-exclude }"
 
     def part_sources(self, source_ids: list[str], prefix: str = "") -> str:
         text = self.plain(self.c.ui("part_sources", sources="\x00"))
-        return text.replace("\x00", self.source_links(source_ids, prefix)) + "\n{: .part-sources }"
+        return text.replace("\x00", self.source_links(source_ids, prefix)) + "\n{: .part-sources data-search-exclude }"
 
     def header(self, title: str, summary: str) -> str:
         return f"# {self.plain(title)} {{#page-title}}\n\n{self.text(summary)}\n{{: .page-summary }}"
@@ -221,14 +221,14 @@ class Renderer:
             body.append(f"**{self.plain(self.c.ui('faq_inference'))}**{self.text(entry['inference'])}\n{{: .faq-inference }}")
         if entry.get("related"):
             links = self.c.ui("list_separator").join(self.link(r, prefix) for r in entry["related"])
-            body.append(f"{self.plain(self.c.ui('see_also'))}：{links}\n{{: .faq-related }}")
+            body.append(f"{self.plain(self.c.ui('see_also'))}：{links}\n{{: .faq-related data-search-exclude }}")
         if entry.get("also_asked"):
             asked = "\n".join(f"- {self.text(q)}" for q in entry["also_asked"])
             body.append(f"{self.plain(self.c.ui('also_asked'))}\n{{: .faq-also }}\n\n{asked}\n{{: .faq-also-list }}")
         meta = self.plain(self.c.ui("faq_sources", sources="\x00", reviewed=entry["reviewed"]))
-        body.append(meta.replace("\x00", self.source_links(entry["sources"], prefix)) + "\n{: .part-sources }")
-        summary = f'<summary><h2 id="{entry["id"]}">{html.escape(entry["question"])}</h2></summary>'
-        return f'<details class="faq question" markdown="1">\n{summary}\n\n' + "\n\n".join(body) + "\n\n</details>"
+        body.append(meta.replace("\x00", self.source_links(entry["sources"], prefix)) + "\n{: .part-sources data-search-exclude }")
+        # A plain section per question: search indexes each answer under its own question.
+        return f"## {self.plain(entry['question'])} {{#{entry['id']}}}\n\n" + "\n\n".join(body)
 
     def faq_json_ld(self) -> str:
         data = {

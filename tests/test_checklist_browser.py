@@ -59,6 +59,9 @@ def test_answers_change_the_lists_without_reloading(page):
     errors = guard(page)
     open_checklist(page)
     page.evaluate("window.__same_document = true")
+    page.check("input[name='guarantee_required'][value='not_required']")
+    page.check("input[name='alternative_tool'][value='none']")
+    assert "success" in page.get_attribute("#verdict", "class")
     assert "notify-team" not in item_ids(page, "post-close")
     page.fill("input[name='team_size']", "3")
     assert "notify-team" in item_ids(page, "post-close")
@@ -71,6 +74,24 @@ def test_answers_change_the_lists_without_reloading(page):
     page.check("input[name='buyer_reliance'][value='low']")
     assert "tell-buyers" not in item_ids(page, "post-close")
     assert page.evaluate("window.__same_document") is True
+    assert not errors
+
+
+def test_a_shop_without_a_guarantee_tool_is_told_to_switch_first(page):
+    """Issue 13: categories that need a tool, no other tool: not ready, the switch item first, the reason in the verdict."""
+    errors = guard(page)
+    open_checklist(page, "name=T&team_size=1&buyer_reliance=low")
+    page.check("input[name='guarantee_required'][value='required']")
+    page.check("input[name='alternative_tool'][value='none']")
+    assert item_ids(page, "pre-close")[0] == "switch-guarantee-tool"
+    assert "danger" in page.get_attribute("#verdict", "class")
+    reason = next(i["reason"] for i in CONTENT.checklist["items"] if i["id"] == "switch-guarantee-tool")
+    assert reason in page.inner_text("#verdict")
+    assert "follow-steps" not in item_ids(page, "pre-close")
+    page.check("input[name='alternative_tool'][value='deposit']")
+    assert "success" in page.get_attribute("#verdict", "class")
+    assert item_ids(page, "pre-close")[0] != "switch-guarantee-tool"
+    assert "confirm-alternative-active" in item_ids(page, "pre-close")
     assert not errors
 
 
@@ -103,9 +124,9 @@ def test_corrupted_storage_is_discarded_without_breaking_the_page(page):
         page.reload()
         page.wait_for_selector("#pre-close [data-item-id]")
         assert page.locator("[data-item-id] input:checked").count() == 0
-        page.check("[data-item-id='read-terms'] input")
+        page.check("[data-item-id='ask-official'] input")
         stored = json.loads(page.evaluate("localStorage.getItem('order-insurance-checklist:v1:X')"))
-        assert stored == {"done": ["read-terms"]}
+        assert stored == {"done": ["ask-official"]}
     assert not errors
 
 
@@ -121,6 +142,7 @@ def test_share_link_round_trips_the_answers(page):
     keys = [k.split("=")[0] for k in query.split("&")]
     assert keys == sorted(keys)
     assert parse_qs(query) == {"name": ["分享 测试店"], "team_size": ["5"], "buyer_reliance": ["high"],
+                               "guarantee_required": ["unsure"], "alternative_tool": ["unsure"],
                                "plans_to_reopen": ["1"], "orders.shipped": ["7"]}
     ids = (item_ids(page, "pre-close"), item_ids(page, "post-close"))
     other = page.context.new_page()
@@ -185,7 +207,7 @@ def test_csv_in_gbk_with_5000_rows_fills_counts_and_blocking_orders(page, tmp_pa
     assert page.input_value("input[name='orders.delivered']") == "1250"
     assert page.locator(".ck-blocking-orders li").count() == 2500
     assert page.locator("#orders tbody tr").count() == 5000
-    assert item_ids(page, "pre-close")[:2] == ["wait-for-delivery", "settle-refunds"]
+    assert item_ids(page, "pre-close")[:3] == ["switch-guarantee-tool", "wait-for-delivery", "settle-refunds"]
     started = page.evaluate("performance.now()")
     page.fill("input[name='team_size']", "3")
     assert "notify-team" in item_ids(page, "post-close")

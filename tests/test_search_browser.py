@@ -15,7 +15,7 @@ QUERIES = [
     ("店铺评分", ("faq/#shop-rating", "close-steps/#reopen-and-rating")),
     ("额外费用", ("faq/#extra-fee",)),
     ("备份", ("prepare/#backup",)),
-    ("保险服务", ("close-steps/#steps", "after-close/#check-status")),
+    ("保险服务", ("close-steps/#steps", "after-close/#check-status", "faq/#where-to-close", "close-steps/#menu-paths")),
     ("通知团队", ("after-close/#notify-team", "after-close/#after-close-actions")),
     ("影响评估", ("prepare/#assess-impact",)),
     ("检查清单", ("checklist/",)),

@@ -90,14 +90,23 @@ def test_impact_table_is_the_medium_case(built_site):
         assert re.search(re.escape(aspect["name"]) + r"\s*" + re.escape(labels[level]), text), aspect["name"]
 
 
-def test_faq_entries_have_stable_anchors_are_collapsible_and_in_json_ld(built_site):
+def test_faq_entries_have_stable_anchors_each_question_once_and_json_ld(built_site):
     markup = page(built_site, "faq")
     entries = CONTENT.faq["entries"]
+    article = markup[markup.index('<article'):markup.index('</article>')]
+    content = re.sub(r"<script.*?</script>", "", article, flags=re.S)
     for entry in entries:
-        anchor = re.search(rf'<details class="faq[^"]*">\s*<summary>\s*<h2 id="{re.escape(entry["id"])}">', markup)
-        assert anchor, entry["id"]
-        for paragraph in entry["answer"] + entry.get("also_asked", []):
+        assert re.search(rf'<h2 id="{re.escape(entry["id"])}">', markup), entry["id"]
+        headings = [visible_text(h) for h in re.findall(r"<h[1-6][^>]*>.*?</h[1-6]>", content, flags=re.S)]
+        assert sum(entry["question"] in h for h in headings) == 1, "each question is listed once on the page"
+        lists = [visible_text(li) for li in re.findall(r"<li>.*?</li>", content, flags=re.S)]
+        assert not any(entry["question"] in li for li in lists), "no second index of the questions"
+        for paragraph in entry["answer"] + entry.get("also_asked", []) + [entry.get("inference", "")]:
             assert paragraph in visible_text(markup)
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for entry in entries:  # each answer is searchable under its own question
+        doc = next(d for d in index["docs"] if d["location"] == f"faq/#{entry['id']}")
+        assert doc["text"].strip(), entry["id"]
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', markup, re.S)
     data = json.loads(block.group(1))
     assert data["@type"] == "FAQPage"

@@ -8,6 +8,7 @@
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
   var HAN = /[\u3400-\u9fff]/;
+  var SENTINEL = "\u3007";
 
   function prepare(terms) {
     var words = {}, longest = 1;
@@ -21,7 +22,8 @@
     return { words: words, longest: longest };
   }
 
-  function normalize(query, prepared) {
+  // The guide words a query asks for, in order, each once.
+  function words(query, prepared) {
     var out = [];
     var push = function (w) { if (w && out.indexOf(w) < 0) out.push(w); };
     query.split(/[\s,.;:!?，。、；：！？「」“”"'（）()《》]+/).forEach(function (chunk) {
@@ -36,7 +38,14 @@
         i += found || 1;  // an unknown single character is dropped: it would only match noise
       }
     });
-    return out.join(" ");
+    return out;
+  }
+
+  // Material's segmenter never tries a Han run as a whole word (it only looks at slices that
+  // stop before the run's last character), so "ABC" reaches the index as "AB*". A trailing
+  // ideographic zero, itself never a word, lets it find every word chosen here whole.
+  function normalize(query, prepared) {
+    return words(query, prepared).map(function (w) { return HAN.test(w) ? w + SENTINEL : w; }).join(" ");
   }
 
   // Material's search runs in a Worker; queries reach it as {type: 2, data: "..."}.
@@ -55,5 +64,5 @@
   }
 
   if (typeof window !== "undefined" && window.__searchTerms) install(window.__searchTerms);
-  return { prepare: prepare, normalize: normalize, install: install };
+  return { prepare: prepare, words: words, normalize: normalize, SENTINEL: SENTINEL, install: install };
 });

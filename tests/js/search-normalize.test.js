@@ -12,32 +12,40 @@ const TERMS = {
   synonyms: { "关闭": ["关掉", "关了", "关"], "重新开通": ["再开", "恢复"], "费用": ["要钱", "收费"] },
 };
 const P = N.prepare(TERMS);
+const W = (query) => N.words(query, P).join(" ");
 
 test("question words and particles are dropped", () => {
-  assert.equal(N.normalize("如何关闭订单险", P), "关闭 订单险");
-  assert.equal(N.normalize("重新开通吗", P), "重新开通");
-  assert.equal(N.normalize("会不会影响店铺评分", P), "影响 店铺评分");
+  assert.equal(W("如何关闭订单险"), "关闭 订单险");
+  assert.equal(W("重新开通吗"), "重新开通");
+  assert.equal(W("会不会影响店铺评分"), "影响 店铺评分");
 });
 
 test("everyday words become the guide's terms", () => {
-  assert.equal(N.normalize("关掉要钱吗", P), "关闭 费用");
-  assert.equal(N.normalize("关了以后还能再开吗", P), "关闭 重新开通");
-  assert.equal(N.normalize("订单险收费", P), "订单险 费用");
+  assert.equal(W("关掉要钱吗"), "关闭 费用");
+  assert.equal(W("关了以后还能再开吗"), "关闭 重新开通");
+  assert.equal(W("订单险收费"), "订单险 费用");
 });
 
 test("the longest known word wins", () => {
-  assert.equal(N.normalize("订单险管理在哪", P), "订单险管理");
-  assert.equal(N.normalize("关闭订单", P), "关闭 订单");
+  assert.equal(W("订单险管理在哪"), "订单险管理");
+  assert.equal(W("关闭订单"), "关闭 订单");
 });
 
 test("exact terms pass through and repeats collapse", () => {
-  assert.equal(N.normalize("备份", P), "备份");
-  assert.equal(N.normalize("关闭 关掉 关", P), "关闭");
-  assert.equal(N.normalize("CSV 备份", P), "csv 备份");
+  assert.equal(W("备份"), "备份");
+  assert.equal(W("关闭 关掉 关"), "关闭");
+  assert.equal(W("CSV 备份"), "csv 备份");
 });
 
 test("nothing known means an empty query, not single-character noise", () => {
+  assert.equal(W("天气预报"), "");
+  assert.equal(W("的了吗"), "");
+  assert.equal(W("？？"), "");
+});
+
+test("each Han word sent to Material's search carries the sentinel, so it is looked up whole", () => {
+  const s = N.SENTINEL;
+  assert.equal(N.normalize("如何关闭订单险", P), `关闭${s} 订单险${s}`);
+  assert.equal(N.normalize("CSV 备份", P), `csv 备份${s}`);
   assert.equal(N.normalize("天气预报", P), "");
-  assert.equal(N.normalize("的了吗", P), "");
-  assert.equal(N.normalize("？？", P), "");
 });
