@@ -252,3 +252,13 @@ def test_shop_schema_file_is_up_to_date():
 
     on_disk = json.loads((ROOT / "macros" / "schemas" / "shop.schema.json").read_text(encoding="utf-8"))
     assert on_disk == shop_schema(CONTENT.profile, list(CONTENT.states)), "run: python -m macros schemas"
+
+
+def test_cli_markdown_for_a_shop_without_a_guarantee_tool_says_why_it_is_not_ready():
+    result = run_cli("checklist", "data/shops/toy-no-guarantee.yml")
+    assert result.returncode == 0, result.stderr
+    expected = GEN.build("toy-no-guarantee", CONTENT.shops()["toy-no-guarantee"])
+    lines = result.stdout.splitlines()
+    assert expected.reasons[0] in result.stdout
+    tasks = [line for line in lines if line.startswith("- [ ] ")]
+    assert CONTENT.verdict("blocking_badge") in tasks[0] and "消费者保障服务" in tasks[0]

@@ -250,3 +250,45 @@ def test_the_data_is_read_and_checked_once_per_build_not_once_per_page(tmp_path)
     assert set(counts["reads"].values()) == {1}  # ... exactly once
     assert counts["calls"]["check"] == 1
     assert counts["calls"]["load_dataset"] <= 2  # the site hook and the macros module; the second is a cache hit
+
+
+def test_close_steps_name_the_platform_path_the_three_tools_and_the_source_date(built_site):
+    text = visible_text(page(built_site, "close-steps"))
+    platform = CONTENT.sources["platform-messages"]
+    for words in ("消费者保障服务", "订单险&账期保障", "订单险", "消保保证金", "账期保障", platform["short"]):
+        assert words in text, words
+    steps = CONTENT.section("close-steps")["parts"][0]["blocks"][1]["steps"]
+    assert steps[0]["id"] == "check-guarantee", "checking the trade-guarantee rule is the first step"
+    assert text.index("消费者保障服务") < text.index("保险服务」"), "the platform's path comes before the article's"
+
+
+def test_seller_pages_carry_no_notes_about_the_articles_mistakes(built_site):
+    """Editorial corrections live on the about page only."""
+    corrections = [fix["fact"] for s in CONTENT.sources.values() for fix in s.get("corrections", [])]
+    assert corrections
+    about = visible_text(page(built_site, "about"))
+    assert all(fact in about for fact in corrections)
+    for html_file in built_site.rglob("*.html"):
+        rel = html_file.relative_to(built_site).as_posix()
+        if rel.startswith(("about/", "editor/")) or rel == "404.html":
+            continue
+        text = visible_text(html_file.read_text(encoding="utf-8"))
+        assert "编者说明" not in text and "原文" not in text, rel
+        assert not any(fact in text for fact in corrections), rel
+
+
+def test_every_dated_page_says_what_its_date_means(built_site):
+    for ref, data, sources in [("faq", CONTENT.faq, CONTENT.faq_sources()),
+                               ("glossary", CONTENT.glossary, CONTENT.glossary["sources"])]:
+        named = CONTENT.ui("list_separator").join(CONTENT.sources[s]["short"] for s in sources)
+        assert CONTENT.ui("page_meta", sources=named, reviewed=data["reviewed"]) in visible_text(page(built_site, ref))
+
+
+def test_inferences_and_open_questions_are_labelled(built_site):
+    prepare = page(built_site, "prepare")
+    assert 'class="admonition info inference"' in prepare and CONTENT.ui("callout_inference") in visible_text(prepare)
+    assert 'class="admonition question unsettled"' in prepare and CONTENT.ui("callout_unsettled") in visible_text(prepare)
+    faq = visible_text(page(built_site, "faq"))
+    for entry in CONTENT.faq["entries"]:
+        if entry.get("inference"):
+            assert CONTENT.ui("faq_inference") + entry["inference"] in faq
