@@ -37,12 +37,9 @@ def on_config(config):
                           "this site's macros all live in the local `macros` package")
 
     root = _root(config)
-    from macros.gcpause import gc_paused  # light: the heavy imports below run with it on
+    from macros.site import load_site
 
-    with gc_paused():
-        from macros.site import load_site
-
-        site = load_site(root)
+    site = load_site(root)
     # One checked view per build, shared by the events below, and what they need from it.
     _BUILD["site"] = site
     if site.warnings:
@@ -82,7 +79,7 @@ def on_files(files, config):
     if config.extra.get("polyfills") == [OFFLINE_SHIM]:
         shim = _root(config) / "vendor" / "iframe-worker" / "shim.js"
         files.append(File.generated(config, OFFLINE_SHIM, abs_src_path=str(shim)))
-    content = SHOP_PAGE.format(macro="checklist()")  # the same text on every shop page: compiled once
+    content = SHOP_PAGE.format(macro="checklist()")
     for shop_id in site.content.shops():
         files.append(File.generated(config, f"shops/{shop_id}.md", content=content))
     return files

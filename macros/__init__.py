@@ -26,16 +26,6 @@ def _page_shop(env) -> str:
     return path.stem
 
 
-def on_pre_page_macros(env) -> None:
-    """mkdocs-macros calls this before each page; its Jinja environment exists only from pre_build on."""
-    if getattr(env.env.from_string, "compiles_once", False):
-        return  # installed on the first page; nothing to do on the other thousand
-    from .compiled import cache_root
-    from .templates import compile_once
-
-    compile_once(env.env, cache_dir=cache_root() / "page-templates")
-
-
 def define_env(env) -> None:
     # Imported here so that `python -m macros ...` does not pay for the site renderers.
     from .editorguide import EditorGuide

@@ -103,7 +103,7 @@ class Generator:
         self.items = content.checklist.get("items", [])
         # (predicate, the shared Item or None, the item when its text has placeholders), prepared once
         self.rules = [
-            (rules.compile_rule(item.get("when")),
+            (functools.partial(rules.evaluate, item.get("when")),
              None if "{" in item["text"] + item.get("reason", "") else self._item(item, item["text"], shared=True), item)
             for item in self.items
         ]

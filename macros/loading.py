@@ -135,7 +135,6 @@ class Document:
     text: str = ""
     data: Any = None
     problems: list[Problem] = dataclasses.field(default_factory=list)
-    schema_cache: dict = dataclasses.field(default_factory=dict, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:

@@ -7,7 +7,6 @@ from pathlib import Path
 from . import validation
 from .checklist import Checklist, Generator
 from .content import Content
-from .gcpause import gc_paused
 from .loading import DataSet, load_dataset
 from .rendering import Renderer
 
@@ -41,8 +40,7 @@ class Site:
     def checklists(self) -> dict[str, Checklist]:
         """Every example shop's checklist, built once per data set."""
         generator = Generator(self.require_valid().content)
-        with gc_paused():
-            return {shop_id: generator.build(shop_id, shop) for shop_id, shop in sorted(self.content.shops().items())}
+        return {shop_id: generator.build(shop_id, shop) for shop_id, shop in sorted(self.content.shops().items())}
 
     @property
     def renderer(self) -> Renderer:
@@ -53,8 +51,7 @@ class Site:
 
 def load_site(root: str | Path) -> Site:
     """Load and check the data under root; the same Site comes back while no data file changed."""
-    with gc_paused():
-        return _site_for(load_dataset(root))
+    return _site_for(load_dataset(root))
 
 
 @functools.lru_cache(maxsize=4)

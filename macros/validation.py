@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from . import compiled
 from .content import Content, messages_part
 from . import profile as profiles
 from . import rules
@@ -117,53 +116,22 @@ def translate(err, doc: Document, types: dict[str, str]) -> Iterator[Problem]:
         yield Problem(doc.rel, doc.line_of(path), where, "schema_other", {"detail": err.message})
 
 
-_VALIDATORS: dict[int, tuple[dict, Any]] = {}
+@functools.lru_cache(maxsize=None)
+def _validator(schema_text: str):
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(json.loads(schema_text), registry=registry())
 
 
 def validator_for(schema_doc: dict):
-    """One jsonschema validator per schema object, reused across files (it explains failures)."""
-    found = _VALIDATORS.get(id(schema_doc))
-    if found is None or found[0] is not schema_doc:
-        from jsonschema import Draft202012Validator
-
-        found = (schema_doc, Draft202012Validator(schema_doc, registry=registry()))
-        _VALIDATORS[id(schema_doc)] = found
-    return found[1]
-
-
-_FAST: dict[int, tuple[dict, object]] = {}
-
-
-def fast_validator(schema_doc: dict):
-    """A compiled yes/no check (compiled.py) for a schema, or None when it cannot be compiled.
-
-    Valid files, the usual case, pass in microseconds; only a failing file goes on to
-    jsonschema, which says what is wrong and where.
-    """
-    found = _FAST.get(id(schema_doc))
-    if found is None or found[0] is not schema_doc:
-        found = _FAST[id(schema_doc)] = (schema_doc, compiled.check_for(schema_doc, schemas()))
-    return found[1]
+    """One jsonschema validator per distinct schema in this process (the shop schema is derived, so keyed by its text)."""
+    return _validator(json.dumps(schema_doc, sort_keys=True, ensure_ascii=False))
 
 
 def schema_problems(doc: Document, schema_doc: dict, types: dict[str, str]) -> list[Problem]:
-    """Schema problems of one document; remembered on it, since documents are immutable once read."""
-    key = (id(schema_doc), id(types))
-    cached = doc.schema_cache.get(key)
-    if cached is None:
-        cached = doc.schema_cache[key] = _schema_problems(doc, schema_doc, types)
-    return list(cached)
-
-
-def _schema_problems(doc: Document, schema_doc: dict, types: dict[str, str]) -> list[Problem]:
-    fast = fast_validator(schema_doc)
-    if fast is not None and fast(doc.data):
-        return []
-    validator = validator_for(schema_doc)
-    if validator.is_valid(doc.data):
-        return []
+    """Every schema error of one document, each turned into problems an editor can act on."""
     out: list[Problem] = []
-    for err in validator.iter_errors(doc.data):
+    for err in validator_for(schema_doc).iter_errors(doc.data):
         for problem in translate(err, doc, types):
             if problem not in out:
                 out.append(problem)
@@ -179,19 +147,6 @@ def walk_strings(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from walk_strings(item, path + (index,))
-
-
-_SHOP_SCHEMAS: dict[tuple[int, int], tuple[dict, dict, dict]] = {}
-
-
-def _shop_schema_for(spec: dict, states: dict) -> dict:
-    """The same schema object for the same profile and states, so validation results can be reused."""
-    key = (id(spec), id(states))
-    found = _SHOP_SCHEMAS.get(key)
-    if found is None or found[0] is not spec or found[1] is not states:
-        found = (spec, states, profiles.shop_schema(spec, [s["key"] for s in states["states"]]))
-        _SHOP_SCHEMAS[key] = found
-    return found[2]
 
 
 SHOP_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -295,7 +250,7 @@ class Checker:
             states = self.dataset.get("data/order_states.yml")
             if not (spec and states and self.valid_doc("data/profile.yml") and self.valid_doc("data/order_states.yml")):
                 return None
-            self._shop_schema = _shop_schema_for(spec, states)
+            self._shop_schema = profiles.shop_schema(spec, [s["key"] for s in states["states"]])
         return self._shop_schema
 
     def valid_doc(self, rel: str) -> bool:

@@ -169,61 +169,6 @@ def test_damaged_structure_is_reported_or_renders(case):
     check_damaged(*case)
 
 
-@st.composite
-def maybe_broken_profiles(draw):
-    shop = draw(profiles_st)
-    if draw(st.booleans()):
-        key = draw(st.sampled_from(["name", "team_size", "buyer_reliance", "plans_to_reopen", "orders", "order_list", "extra"]))
-        shop[key] = draw(json_values)
-    return shop
-
-
-@settings(max_examples=MANY, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(maybe_broken_profiles())
-def test_fast_validator_agrees_with_jsonschema(shop):
-    assert validation.fast_validator(SHOP_SCHEMA)(shop) == validation.validator_for(SHOP_SCHEMA).is_valid(shop)
-
-
-@settings(max_examples=SOME, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(structure_damage())
-def test_compiled_check_agrees_with_jsonschema_on_damaged_files(case):
-    rel, text = case
-    data, problems = parse_text(text, rel)
-    if problems:
-        return
-    schema_doc = schema_of(SITE.dataset, rel)
-    assert validation.fast_validator(schema_doc)(data) == validation.validator_for(schema_doc).is_valid(data), rel
-
-
-# -- compiled rules against the reference evaluator ----------------------------------------------
-from macros import rules  # noqa: E402
-
-# A small pool, so that rules and profiles often hold the same or nearly the same values.
-literals = st.sampled_from([None, True, False, 0, 1, 2, 5, 1.0, 2.5, -1, "low", "high", "", "1"])
-rule_fields = st.sampled_from(["team_size", "buyer_reliance", "plans_to_reopen", "name", "orders.refunding",
-                               "orders.closed", "orders", "missing", "orders.missing", "name.deeper"])
-
-
-def comparisons_st():
-    return st.builds(lambda field, op, value: {"field": field, op: value}, rule_fields, st.sampled_from(rules.OPERATORS),
-                     literals | st.lists(literals, max_size=4))
-
-
-rules_st = st.recursive(comparisons_st(), lambda inner: st.one_of(
-    st.builds(lambda parts: {"all": parts}, st.lists(inner, min_size=1, max_size=4)),
-    st.builds(lambda parts: {"any": parts}, st.lists(inner, min_size=1, max_size=4)),
-    st.builds(lambda part: {"not": part}, inner)), max_leaves=8)
-loose_profiles = st.dictionaries(st.sampled_from(["team_size", "buyer_reliance", "plans_to_reopen", "name", "orders"]),
-                                 literals | st.dictionaries(st.sampled_from(["refunding", "closed"]), literals, max_size=2),
-                                 max_size=5)
-
-
-@settings(max_examples=MANY, deadline=None)
-@given(rules_st, loose_profiles | profiles_st.map(lambda shop: profiles.normalize(shop, CONTENT.profile, STATES)))
-def test_compiled_rules_agree_with_the_evaluator(rule, profile):
-    assert rules.compile_rule(rule)(profile) is rules.evaluate(rule, profile)
-
-
 # -- the loader's direct construction against SafeConstructor ------------------------------------
 
 
