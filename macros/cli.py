@@ -4,16 +4,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import multiprocessing
-import os
 import sys
 from pathlib import Path
 
-from . import profile as profiles
 from . import validation
 from .checklist import Generator
 from .content import messages_part
 from .loading import load_dataset, read_document
+from .schemacheck import SCHEMA_DIR, shop_problems
 from .site import DataError, load_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,51 +40,6 @@ def _shop_paths(target: Path) -> list[Path]:
     return sorted((p for p in target.iterdir() if p.suffix in (".yml", ".yaml")), key=lambda p: p.name)
 
 
-# Everything a batch needs, prepared once in the parent; forked workers inherit it.
-_BATCH: dict = {}
-PARALLEL_FROM = 400  # below this many files, starting workers costs more than it saves
-
-
-def _process(paths: list[Path]) -> tuple[list[tuple[str, str]], int, list[str]]:
-    """Check and build the checklists of some shop files.
-
-    With --out each checklist is written to its file and only the count comes back (a worker
-    would otherwise send every text to the parent for nothing); without it the texts do.
-    """
-    b = _BATCH
-    outputs, written, errors = [], 0, []
-    out, as_json, suffix = b["out"], b["format"] == "json", b["suffix"]
-    for path in paths:
-        doc = read_document(path, rel=path.as_posix())
-        problems = validation.shop_problems(doc, b["schema"], b["types"])
-        if problems:
-            errors.append(validation.report(b["dataset"], problems))
-            continue
-        shop_id = path.stem
-        checklist = b["generator"].build(shop_id, doc.data)
-        if as_json:
-            text = checklist.json_text() if out else json.dumps(checklist.as_json(), ensure_ascii=False, indent=2)
-        else:
-            text = b["render"].checklist_plain(checklist)
-        if out:
-            _write(os.path.join(out, f"{shop_id}.{suffix}"), text if text.endswith("\n") else text + "\n")
-            written += 1
-        else:
-            outputs.append((shop_id, text))
-    return outputs, written, errors
-
-
-def _write(path: str, text: str) -> None:
-    """open(path, "w").write(text) in UTF-8, without the text-file layers: thousands of small files."""
-    data = text.encode("utf-8")
-    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
-    try:
-        while data:
-            data = data[os.write(handle, data):]
-    finally:
-        os.close(handle)
-
-
 def cmd_checklist(args: argparse.Namespace) -> int:
     try:
         site = load_site(args.root).require_valid()
@@ -97,40 +50,41 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     if not target.exists():
         print(f"{args.path}: no such file or folder", file=sys.stderr)
         return 2
-    content = site.content
+    schema = site.content.shop_schema()
+    types = messages_part(site.dataset, "types")
+    generator = Generator(site.content)
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)
-    _BATCH.update(schema=profiles.shop_schema(content.profile, list(content.states)), types=messages_part(site.dataset, "types"),
-                  generator=Generator(content), render=site.renderer, dataset=site.dataset, format=args.format,
-                  out=args.out, suffix="json" if args.format == "json" else "md")
-    paths = _shop_paths(target)
-    jobs = max(1, args.jobs or os.cpu_count() or 1)
-    if jobs > 1 and len(paths) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
-        size = -(-len(paths) // (jobs * 4))
-        chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            results = pool.map(_process, chunks)  # in order: messages and output keep the files' order
-    else:
-        results = [_process(paths)]
-    outputs = [o for done, _, _ in results for o in done]
-    written = sum(count for _, count, _ in results)
-    errors = [e for _, _, failed in results for e in failed]
-    for report in errors:
-        print(report, file=sys.stderr)
+    texts, rejected = [], 0
+    for path in _shop_paths(target):
+        doc = read_document(path, rel=path.as_posix())
+        problems = shop_problems(doc, schema, types)
+        if problems:
+            print(site.report(problems), file=sys.stderr)
+            rejected += 1
+            continue
+        checklist = generator.build(path.stem, doc.data)
+        if args.format == "json":
+            text = json.dumps(checklist.as_json(), ensure_ascii=False, indent=None if args.out else 2)
+        else:
+            text = site.renderer.checklist_plain(checklist)
+        if args.out:
+            (args.out / f"{path.stem}.{args.format}").write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+        texts.append(text)
     if args.out:
-        print(f"wrote {written} checklist(s) to {args.out}" + (f"; {len(errors)} profile(s) rejected" if errors else ""))
+        print(f"wrote {len(texts)} checklist(s) to {args.out}" + (f"; {rejected} profile(s) rejected" if rejected else ""))
     elif target.is_dir() and args.format == "json":
-        print("[" + ",\n".join(text for _, text in outputs) + "]")
-    elif outputs:
-        print("\n".join(text for _, text in outputs), end="" if args.format == "md" else "\n")
-    return 1 if errors else 0
+        print("[" + ",\n".join(texts) + "]")
+    elif texts:
+        print("\n".join(texts), end="" if args.format == "md" else "\n")
+    return 1 if rejected else 0
 
 
 def cmd_schemas(args: argparse.Namespace) -> int:
     """Write the generated shop schema so editors' YAML tools can use it."""
     site = load_site(args.root).require_valid()
-    schema_doc = profiles.shop_schema(site.content.profile, list(site.content.states))
-    path = validation.SCHEMA_DIR / "shop.schema.json"
+    schema_doc = site.content.shop_schema()
+    path = SCHEMA_DIR / "shop.schema.json"
     path.write_text(json.dumps(schema_doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {path}")
     return 0
@@ -162,7 +116,6 @@ def build_parser() -> argparse.ArgumentParser:
     checklist.add_argument("path", help="a shop profile (data/shops/<id>.yml) or a folder of them")
     checklist.add_argument("--format", choices=("md", "json"), default="md")
     checklist.add_argument("--out", type=Path, help="write one file per shop into this folder")
-    checklist.add_argument("--jobs", type=int, default=0, help="worker processes for large folders (default: one per core)")
     checklist.set_defaults(func=cmd_checklist)
     lint = sub.add_parser("lint", help="check CJK spacing and punctuation in every text under data/")
     lint.set_defaults(func=cmd_lint)

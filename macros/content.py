@@ -5,6 +5,7 @@ from typing import Any
 
 from .loading import DataSet
 from .problems import fill
+from .profile import shop_schema
 
 # Pages that exist without a file in data/guide/; refs may point at them.
 EXTRA_PAGES = ("index", "faq", "glossary", "about", "shops", "checklist", "editor")
@@ -21,34 +22,43 @@ class Content:
     """The data a renderer or a checker needs, looked up by id rather than by file."""
 
     def __init__(self, dataset: DataSet, valid: set[str] | None = None):
+        """`valid`: the files that passed the schema check (the checker fills it); None means all."""
         self.dataset = dataset
         self._valid = valid
-        self._memo: dict[str, Any] = {}
 
-    def _once(self, name: str, build):
-        # Views are derived from immutable data; a checker builds its view only after the
-        # schema pass has settled which files are valid, so remembering them is safe.
-        if name not in self._memo:
-            self._memo[name] = build()
-        return self._memo[name]
-
-    def _get(self, rel: str) -> Any:
+    def file(self, rel: str) -> Any:
+        """The data of one file, or None while it is missing or invalid."""
         if self._valid is not None and rel not in self._valid:
             return None
         return self.dataset.get(rel)
 
+    def valid_files(self) -> list[str]:
+        return sorted(rel for rel in self.dataset.docs if self.file(rel) is not None)
+
+    def unknowable_pages(self) -> set[str]:
+        """Pages whose own file failed its checks: links into them cannot be judged now."""
+        pages = set()
+        for rel, doc in self.dataset.docs.items():
+            if self.file(rel) is not None:
+                continue
+            if rel == "data/faq.yml":
+                pages.add("faq")
+            elif rel.startswith("data/guide/") and isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
+                pages.add(doc.data["id"])
+        return pages
+
     # -- files -------------------------------------------------------------
     @property
     def site(self) -> dict:
-        return self._get("data/site.yml") or {}
+        return self.file("data/site.yml") or {}
 
     @property
     def messages(self) -> dict:
-        return self._get("data/messages.yml") or {}
+        return self.file("data/messages.yml") or {}
 
     @property
     def search(self) -> dict:
-        return self._get("data/search.yml") or {}
+        return self.file("data/search.yml") or {}
 
     def ui(self, key: str, **args: Any) -> str:
         return fill(self.messages.get("ui", {}).get(key, key), args)
@@ -59,35 +69,35 @@ class Content:
 
     @property
     def faq(self) -> dict:
-        return self._get("data/faq.yml") or {}
+        return self.file("data/faq.yml") or {}
 
     @property
     def glossary(self) -> dict:
-        return self._get("data/glossary.yml") or {}
+        return self.file("data/glossary.yml") or {}
 
     @property
     def sources(self) -> dict[str, dict]:
-        return {s["id"]: s for s in (self._get("data/sources.yml") or {}).get("sources", [])}
+        return {s["id"]: s for s in (self.file("data/sources.yml") or {}).get("sources", [])}
 
     @property
     def tables(self) -> dict[str, dict]:
-        return {t["id"]: t for t in (self._get("data/tables.yml") or {}).get("tables", [])}
+        return {t["id"]: t for t in (self.file("data/tables.yml") or {}).get("tables", [])}
 
     @property
     def states(self) -> dict[str, dict]:
-        return {s["key"]: s for s in (self._get("data/order_states.yml") or {}).get("states", [])}
+        return {s["key"]: s for s in (self.file("data/order_states.yml") or {}).get("states", [])}
 
     @property
     def impact(self) -> dict:
-        return self._get("data/impact.yml") or {}
+        return self.file("data/impact.yml") or {}
 
     @property
     def profile(self) -> dict:
-        return self._get("data/profile.yml") or {}
+        return self.file("data/profile.yml") or {}
 
     @property
     def checklist(self) -> dict:
-        return self._get("data/checklist.yml") or {}
+        return self.file("data/checklist.yml") or {}
 
     def verdict(self, key: str, **args: Any) -> str:
         return fill(self.checklist.get("verdict", {}).get(key, key), args)
@@ -96,19 +106,16 @@ class Content:
         """Valid shop profiles by id (the file name)."""
         out = {}
         for doc in self.dataset.under("data/shops"):
-            data = self._get(doc.rel)
+            data = self.file(doc.rel)
             if data:
                 out[doc.path.stem] = data
         return out
 
     def sections(self) -> dict[str, tuple[str, dict]]:
         """Guide sections by id, with the file each came from."""
-        return self._once("sections", self._sections)
-
-    def _sections(self) -> dict[str, tuple[str, dict]]:
         out = {}
         for doc in self.dataset.under("data/guide"):
-            data = self._get(doc.rel)
+            data = self.file(doc.rel)
             if data:
                 out.setdefault(data["id"], (doc.rel, data))
         return out
@@ -120,6 +127,10 @@ class Content:
         return found[1]
 
     # -- derived -----------------------------------------------------------
+    def shop_schema(self) -> dict:
+        """The JSON Schema of data/shops/*.yml: the questions of data/profile.yml, the states of order_states.yml."""
+        return shop_schema(self.profile, list(self.states))
+
     def profile_field(self, key: str) -> dict:
         return next((f for f in self.profile.get("fields", []) if f["key"] == key), {})
 
@@ -135,9 +146,6 @@ class Content:
 
     def terms(self) -> dict[str, str]:
         """Every glossary word and alias, mapped to its definition."""
-        return self._once("terms", self._terms)
-
-    def _terms(self) -> dict[str, str]:
         out = {}
         for entry in self.glossary.get("terms", []):
             for word in [entry["term"], *entry.get("aliases", [])]:
@@ -146,9 +154,6 @@ class Content:
 
     def anchors(self) -> dict[str, str]:
         """Every linkable ref (`page` or `page#anchor`) mapped to its title."""
-        return self._once("anchors", self._anchors)
-
-    def _anchors(self) -> dict[str, str]:
         out = {page: page for page in EXTRA_PAGES}
         for section_id, (_, data) in self.sections().items():
             out[section_id] = data["title"]

@@ -8,7 +8,7 @@ import autocorrect_py
 
 from .loading import DataSet
 from .problems import Problem, path_text
-from .validation import walk_strings
+from .schemacheck import walk_strings
 
 # Placeholders ({team_size}) and literal code ({{field: x}}) are not prose: keep them as they are.
 PROTECTED = re.compile(r"\{\{.*?\}\}|\{[a-z_.]+\}")

@@ -7,7 +7,7 @@ from typing import Iterator
 from . import profile as profiles
 from .content import Content, messages_part
 from .rendering import Renderer, Table, md_escape
-from .validation import schema
+from .schemacheck import schema
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 

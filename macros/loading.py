@@ -1,4 +1,4 @@
-"""Read the YAML files under data/: a fast loader for the happy path, a line locator for errors."""
+"""Read the YAML files under data/, and find the line of a value when a problem is reported."""
 from __future__ import annotations
 
 import collections
@@ -13,7 +13,7 @@ import yaml
 
 from .problems import Problem
 
-# libyaml is much faster; the pure-Python loader is the fallback where it is absent.
+# libyaml where PyYAML was built with it; the pure-Python loader otherwise (same values).
 _FastBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -28,95 +28,24 @@ def _without_timestamps(resolvers: dict) -> dict:
     }
 
 
-_STR, _INT, _BOOL, _NULL = (f"tag:yaml.org,2002:{name}" for name in ("str", "int", "bool", "null"))
-_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
-_DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)")  # what int() reads exactly as construct_yaml_int does
-
-
-class _Fallback(Exception):
-    """The node tree needs the general constructor (merge keys, tags, complex keys)."""
-
-
 class DataLoader(_FastBase):  # type: ignore[misc, valid-type]
-    """Safe loader that keeps dates as strings and records duplicate mapping keys.
-
-    Parsing and composing run in libyaml. Building Python values from the nodes is PyYAML's
-    general (and slowest) step; for the data files' plain shape (mappings, lists, strings,
-    decimal integers, booleans, nulls, no anchors, tags or merge keys) `construct_document`
-    builds them in one direct walk instead. Anything else goes to SafeConstructor unchanged,
-    so the values and the errors are the same either way (tests/test_hardening.py compares).
-    """
+    """Safe loader that keeps dates as strings and records duplicate mapping keys with their lines."""
 
     yaml_implicit_resolvers = _without_timestamps(_FastBase.yaml_implicit_resolvers)
 
     def __init__(self, stream):
         super().__init__(stream)
-        self.duplicates: list[tuple[str, int, list]] = []
-        # An anchor lets one node appear many times; only the general constructor shares it.
-        self.direct = isinstance(stream, str) and "&" not in stream
-
-    _resolved: dict = {}  # (value, implicit) -> tag: a batch sees the same keys and numbers again and again
-
-    def resolve(self, kind, value, implicit):
-        if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
-            return super().resolve(kind, value, implicit)
-        key = (value, implicit)
-        tag = self._resolved.get(key)
-        if tag is None:
-            tag = super().resolve(kind, value, implicit)
-            if len(self._resolved) < 65536:
-                self._resolved[key] = tag
-        return tag
-
-    def construct_document(self, node):
-        if self.direct:
-            try:
-                return self._direct(node)
-            except _Fallback:
-                self.duplicates.clear()
-            finally:
-                self.constructed_objects = {}
-        return super().construct_document(node)
-
-    def _direct(self, node):
-        kind = type(node)
-        tag = node.tag
-        if kind is yaml.ScalarNode:
-            value = node.value
-            if tag == _STR:
-                return value
-            if tag == _INT and _DECIMAL.fullmatch(value):
-                return int(value)
-            if tag == _NULL:
-                return None
-            if tag == _BOOL:
-                return self.bool_values[value.lower()]
-            return self.construct_object(node)  # floats and the like: the general path, same value
-        if kind is yaml.SequenceNode and tag == _SEQ:
-            return [self._direct(item) for item in node.value]
-        if kind is not yaml.MappingNode or tag != _MAP:
-            raise _Fallback
-        mapping = {}
-        for key_node, value_node in node.value:
-            if type(key_node) is not yaml.ScalarNode or key_node.tag not in (_STR, _INT, _NULL, _BOOL):
-                raise _Fallback  # merge keys (<<), complex or tagged keys
-            mapping[self._direct(key_node)] = self._direct(value_node)
-        if len(mapping) != len(node.value):
-            self._record_duplicates(node)
-        return mapping
-
-    def _record_duplicates(self, node) -> None:
-        seen: set = set()
-        for key_node, _ in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                if key_node.value in seen:
-                    self.duplicates.append((key_node.value, key_node.start_mark.line + 1))
-                seen.add(key_node.value)
+        self.duplicates: list[tuple[str, int]] = []
 
     def construct_mapping(self, node, deep=False):
         mapping = super().construct_mapping(node, deep=deep)
         if len(mapping) != len(node.value):  # fewer keys than entries: some key came twice
-            self._record_duplicates(node)
+            seen: set = set()
+            for key_node, _ in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    if key_node.value in seen:
+                        self.duplicates.append((key_node.value, key_node.start_mark.line + 1))
+                    seen.add(key_node.value)
         return mapping
 
 
@@ -170,7 +99,7 @@ def parse_text(text: str, rel: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(rel, 1, "", "too_deep", {"limit": MAX_DEPTH})]
     finally:
         loader.dispose()
-    shape = _shape_problem(data) if _may_be_odd(text) else None
+    shape = _shape_problem(data)
     if shape:
         code, line = shape, _first_line(text, ALIAS if shape == "yaml_alias" else None)
         return None, [Problem(rel, line, "", code, {"limit": MAX_DEPTH})]
@@ -182,20 +111,12 @@ def parse_text(text: str, rel: str) -> tuple[Any, list[Problem]]:
     return data, problems
 
 
-_DEEP_INDENT = re.compile(r"^ {%d,}\S" % (MAX_DEPTH // 2), re.MULTILINE)
 ALIAS = re.compile(r"(^|[\s\[{,:-])[&*][A-Za-z0-9_-]+")
 
 
 def _first_line(text: str, pattern: "re.Pattern | None") -> int:
     match = pattern.search(text) if pattern else None
     return text.count("\n", 0, match.start()) + 1 if match else 1
-
-
-def _may_be_odd(text: str) -> bool:
-    """Cheap test on the text: without an anchor (&) and without much nesting, the walk is moot."""
-    if "&" in text or _DEEP_INDENT.search(text):
-        return True
-    return text.count("[") + text.count("{") >= MAX_DEPTH // 2
 
 
 def _shape_problem(data: Any) -> str | None:

@@ -23,6 +23,19 @@ def fill(template: str, args: dict) -> str:
 FALLBACK = "{code}: {args}"
 
 
+class Either(tuple):
+    """Alternatives in a message ("text or integer"), joined by the messages' `or_separator`."""
+
+
+def words(value: Any, templates: dict[str, str]) -> Any:
+    """A list argument as the editor reads it: joined with the separators from data/messages.yml."""
+    if isinstance(value, Either):
+        return templates.get("or_separator", " / ").join(map(str, value))
+    if isinstance(value, (list, tuple)):
+        return templates.get("list_separator", ", ").join(map(str, value)) or "-"
+    return value
+
+
 @dataclasses.dataclass(frozen=True)
 class Problem:
     file: str
@@ -36,12 +49,17 @@ class Problem:
         template = templates.get(self.code)
         if template is None:
             return FALLBACK.format(code=self.code, args=self.args)
-        return fill(template, self.args)
+        return fill(template, {name: words(value, templates) for name, value in self.args.items()})
 
     def format(self, templates: dict[str, str]) -> str:
+        """`file:line: path: message` on one line, whatever control characters the data holds."""
         where = f"{self.file}:{self.line}:"
-        field = f" {self.path}:" if self.path else ""
-        return f"{where}{field} {self.message(templates)}"
+        field = f" {_visible(self.path)}:" if self.path else ""
+        return f"{where}{field} {_visible(' '.join(self.message(templates).split()))}"
+
+
+def _visible(text: str) -> str:
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 def path_text(path: Iterable[Any]) -> str:

@@ -74,34 +74,23 @@ def normalize(shop: dict, profile: dict, states: list[str]) -> dict:
     A count is never lower than the number of listed orders in that state: the list
     may be a sample of the shop's orders, so the larger figure is the true one.
     """
-    return normalizer(profile, states)(shop)
-
-
-def normalizer(profile: dict, states: list[str]):
-    """`normalize` for one profile definition, with the walk over its fields planned once."""
-    fields = [(f["key"], f["type"], f.get("default")) for f in profile["fields"]]
-    counts = next((key for key, kind, _ in fields if kind == "order_counts"), None)
-    listed = next((key for key, kind, _ in fields if kind == "order_list"), None)
-    states = list(states)
-
-    def run(shop: dict) -> dict:
-        out: dict[str, Any] = {}
-        for key, kind, default in fields:
-            if kind == "order_counts":
-                given = shop.get(key) or {}
-                out[key] = {state: int(given.get(state, 0)) for state in states}
-            elif kind == "order_list":
-                out[key] = [{"id": str(o["id"]), "status": o["status"]} for o in shop.get(key) or []]
-            elif kind == "boolean":
-                out[key] = bool(shop.get(key, default))
-            else:
-                out[key] = shop.get(key, default)
-        if counts and listed and out[listed]:
-            for state, seen in Counter(o["status"] for o in out[listed]).items():
-                out[counts][state] = max(out[counts][state], seen)
-        return out
-
-    return run
+    out: dict[str, Any] = {}
+    counts = listed = None
+    for field in profile["fields"]:
+        key, kind, default = field["key"], field["type"], field.get("default")
+        if kind == "order_counts":
+            given = shop.get(key) or {}
+            out[key], counts = {state: int(given.get(state, 0)) for state in states}, key
+        elif kind == "order_list":
+            out[key], listed = [{"id": str(o["id"]), "status": o["status"]} for o in shop.get(key) or []], key
+        elif kind == "boolean":
+            out[key] = bool(shop.get(key, default))
+        else:
+            out[key] = shop.get(key, default)
+    if counts and listed:
+        for state, seen in Counter(o["status"] for o in out[listed]).items():
+            out[counts][state] = max(out[counts][state], seen)
+    return out
 
 
 def profile_query(profile: dict, spec: dict) -> str:

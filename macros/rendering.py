@@ -36,6 +36,7 @@ class Renderer:
 
     def __init__(self, content: Content):
         self.c = content
+        self.titles = content.anchors()  # every linkable ref and its title, looked up on every link
         terms = content.terms()
         self._terms = terms
         words = sorted(terms, key=len, reverse=True)
@@ -57,6 +58,9 @@ class Renderer:
 
         return self._term_re.sub(tip, escaped)
 
+    def title(self, ref: str) -> str:
+        return self.titles.get(ref, ref)
+
     def plain(self, value: str) -> str:
         return md_escape(value)
 
@@ -66,7 +70,7 @@ class Renderer:
         return f"{prefix}{page}.md" + (f"#{anchor}" if anchor else "")
 
     def link(self, ref: str, prefix: str = "", label: str | None = None) -> str:
-        title = label if label is not None else self.c.page_title(ref)
+        title = label if label is not None else self.title(ref)
         return f"[{md_escape(title)}]({self.target(ref, prefix)})"
 
     # -- blocks ----------------------------------------------------------------
@@ -133,7 +137,7 @@ class Renderer:
             if item.get("term"):
                 body = f"**{self.plain(item['term'])}**：{body}"
             if item.get("link"):
-                body += " " + self.link(item["link"], prefix, self.c.ui("go_to", title=self.c.page_title(item["link"])))
+                body += " " + self.link(item["link"], prefix, self.c.ui("go_to", title=self.title(item["link"])))
             lines.append(f"{marker} {body}")
         return "\n".join(lines)
 
@@ -145,7 +149,7 @@ class Renderer:
         heading = (title or self.c.ui(f"callout_{kind}")).replace('"', "'")
         body = self.text(text)
         if link:
-            body += " " + self.link(link, prefix, self.c.ui("go_to", title=self.c.page_title(link)))
+            body += " " + self.link(link, prefix, self.c.ui("go_to", title=self.title(link)))
         return f'!!! {self.ADMONITION.get(kind, kind)} "{heading}"\n\n    {body}'
 
     def steps(self, steps: list[dict]) -> str:
@@ -377,7 +381,7 @@ class Renderer:
 
         def line(item: Item) -> str:
             badge = f"**{md_escape(v('blocking_badge'))}** " if item.blocking else ""
-            return f"- [ ] {badge}{md_escape(item.text)}（{md_escape(self.c.page_title(item.link))}）"
+            return f"- [ ] {badge}{md_escape(item.text)}（{md_escape(self.title(item.link))}）"
 
         out = [f"# {md_escape(checklist.name)}", md_escape(self.verdict_text(checklist)),
                f"## {md_escape(v('pre_title'))}", "\n".join(line(i) for i in checklist.pre),

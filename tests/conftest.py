@@ -13,28 +13,13 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "macros", "hooks", "overrides")
 
 
-def construct_both_ways(text: str) -> list[tuple]:
-    """The loader's direct construction, then SafeConstructor's: values, duplicate reports, errors."""
-    from macros.loading import DataLoader
-
-    out = []
-    for direct in (True, False):
-        loader = DataLoader(text)
-        loader.direct = loader.direct and direct
-        try:
-            out.append(("ok", loader.get_single_data(), sorted(loader.duplicates, key=lambda d: (d[1], d[0]))))
-        except Exception as err:  # noqa: BLE001 - the class is what is compared
-            out.append(("error", type(err).__name__, str(err)))
-        finally:
-            loader.dispose()
-    return out
-
-
 def schema_of(dataset, rel: str) -> dict:
     """The schema the data check applies to the file `rel` of a valid data set."""
-    from macros import validation
+    from macros.content import Content
+    from macros.schemacheck import file_kind, schema
 
-    return validation.Checker(dataset).schema_for(validation.file_kind(rel))
+    kind = file_kind(rel)
+    return Content(dataset).shop_schema() if kind == "shop" else schema(kind)
 
 
 def run_mkdocs(root: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:

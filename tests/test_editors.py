@@ -8,7 +8,7 @@ import yaml
 
 from macros.content import Content, data_file_for
 from macros.loading import load_dataset
-from macros.validation import SCHEMA_DIR, file_kind
+from macros.schemacheck import SCHEMA_DIR, file_kind
 
 from conftest import ROOT, run_mkdocs
 from test_site_build import visible_text

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, construct_both_ways, copy_project
+from conftest import ROOT, copy_project
 
 CASES = [
     ("list-instead-of-mapping", "data/glossary.yml", "- 订单险\n- 卖家中心\n".encode(), 1, "应为键值对"),
@@ -69,50 +69,3 @@ def test_copy_lint_passes_on_the_data_and_names_line_and_fix(tmp_path):
     assert bad.returncode == 1
     line = next(l for l in bad.stderr.splitlines() if l.startswith("data/faq.yml:"))
     assert "entries[0].answer[1]" in line and "会影响发布，关闭后 3 天内生效。" in line
-
-
-# -- the loader's direct construction gives exactly what SafeConstructor gives ----------------------
-from macros import loading  # noqa: E402
-
-
-SCALARS = ["1", "-7", "+5", "0", "007", "0o17", "0x1F", "0b101", "1_000", "1:30", "3.5", "-.inf", ".nan", "1e3",
-           "~", "null", "Null", "", "true", "False", "yes", "No", "on", "OFF", "2026-11-26", "'quoted'", '"1"',
-           "中文", "a: b", "[1, 2]", "{x: 1}", "!!str 5", "!!int '5'", "!!float 1", "!!binary aGk=", "!!set {a, b}"]
-
-
-@pytest.mark.parametrize("scalar", SCALARS)
-def test_direct_construction_matches_the_general_one_for_values(scalar):
-    text = f"key: {scalar}\nlist:\n  - {scalar}\n  - plain\n{scalar if ':' not in scalar and scalar else 'k2'}: v\n"
-    direct, general = construct_both_ways(text)
-    if direct[0] == "ok" and general[0] == "ok" and isinstance(general[1], dict) and any(
-            isinstance(v, float) and v != v for v in general[1].values()):
-        return  # NaN is never equal to itself; its type is checked by the general path alone
-    assert direct == general, text
-
-
-@pytest.mark.parametrize("text", [
-    "a: 1\na: 2\nb: 3\nb: 4\n",                    # duplicate keys are reported the same way
-    "1: a\ntrue: b\n~: c\n",                        # non-string keys
-    "base: &b {x: 1}\nuse:\n  <<: *b\n  y: 2\n",    # anchors and merge keys: the general path
-    "use:\n  <<: {x: 1}\n  y: 2\n",                  # a merge key without an anchor
-    "? [a, b]\n: c\n",                              # an unhashable key: the same error
-    "? {a: 1}\n: c\n",
-    "!!omap [a: 1, b: 2]\n",
-    "!!python/object:os.system x\n",                # refused by the safe loader either way
-    "- - - deep\n",
-    "x: !!seq [1]\n",
-    "",
-])
-def test_direct_construction_matches_the_general_one_for_shapes(text):
-    direct, general = construct_both_ways(text)
-    assert direct == general, text
-
-
-def test_direct_construction_covers_the_real_data():
-    from macros.loading import data_files
-
-    for path in data_files(ROOT):
-        text = path.read_text(encoding="utf-8")
-        direct, general = construct_both_ways(text)
-        assert direct == general, path
-        assert loading.DataLoader(text).direct or "&" in text, path

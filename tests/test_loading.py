@@ -1,33 +1,14 @@
-"""The loader's contract (issue 6): libyaml when present, the pure-Python loader otherwise, and the
-line-number loader only when a problem must be located."""
+"""The loader: problems on the right line, and the same results with or without libyaml."""
 from __future__ import annotations
 
 import subprocess
 import sys
 
-import yaml
-
 from conftest import ROOT, copy_project
-from macros import loading
 from macros.site import load_site
 
 
-def count_compose(monkeypatch) -> list[str]:
-    calls: list[str] = []
-    original = loading.compose
-    monkeypatch.setattr(loading, "compose", lambda text: calls.append(text) or original(text))
-    return calls
-
-
-def test_valid_data_is_never_parsed_again_for_line_numbers(tmp_path, monkeypatch):
-    calls = count_compose(monkeypatch)
-    site = load_site(copy_project(tmp_path / "p"))  # a new root: nothing cached
-    assert not site.errors and site.checklists
-    assert calls == []
-
-
-def test_a_problem_is_located_by_the_line_loader_on_demand(tmp_path, monkeypatch):
-    calls = count_compose(monkeypatch)
+def test_a_problem_in_a_shop_file_is_reported_on_its_line(tmp_path):
     root = copy_project(tmp_path / "p")
     shop = root / "data" / "shops" / "family-snacks.yml"
     lines = shop.read_text(encoding="utf-8").splitlines()
@@ -37,14 +18,6 @@ def test_a_problem_is_located_by_the_line_loader_on_demand(tmp_path, monkeypatch
     site = load_site(root)
     mine = [p for p in site.errors if p.file == "data/shops/family-snacks.yml"]
     assert [p.line for p in mine] == [at + 1]
-    assert len(calls) == 1  # that file only, once
-
-
-def test_libyaml_is_used_where_present():
-    if yaml.__with_libyaml__:
-        assert issubclass(loading.DataLoader, yaml.CSafeLoader)
-    else:  # the fallback, exercised below in any case
-        assert issubclass(loading.DataLoader, yaml.SafeLoader)
 
 
 FALLBACK = """

@@ -1,0 +1,217 @@
+"""The checks between files: ids, links, sources, tables, impact levels, dates, rules. Run on valid files only."""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from typing import Any
+
+from . import rules
+from .checklist import PLACEHOLDER
+from .content import Content
+from .loading import DataSet
+from .problems import Problem, path_text
+from .profile import field_paths, value_fits
+from .schemacheck import RAW_HTML, file_kind, found, walk_strings
+
+# Files whose keys are free-form (labels, messages): field names there mean nothing to the ref checks.
+FREE_FORM = ("messages", "profile", "shop")
+
+
+def suggest(value: str, known) -> list[str]:
+    """The closest known values, or the first few: a full list of hundreds helps nobody."""
+    known = sorted(str(k) for k in known)
+    return difflib.get_close_matches(value, known, n=5, cutoff=0.5) or known[:8] + (["..."] if len(known) > 8 else [])
+
+
+class Findings:
+    """The problems found so far, each located in its file."""
+
+    def __init__(self, dataset: DataSet):
+        self.dataset = dataset
+        self.problems: list[Problem] = []
+
+    def add(self, rel: str, path: list, code: str, key: bool = False, severity: str = "error", **args: Any) -> None:
+        line = self.dataset.docs[rel].line_of(path, key=key)
+        self.problems.append(Problem(rel, line, path_text(path), code, args, severity))
+
+    def ref(self, rel: str, path: list, value: str, known, code: str) -> None:
+        if value not in known:
+            self.add(rel, path, code, ref=value, allowed=suggest(value, known))
+
+    def unique(self, rel: str, items: list[tuple[list, str]], seen: dict | None = None) -> None:
+        seen = {} if seen is None else seen
+        for path, ident in items:
+            if ident in seen:
+                first_rel, first_path = seen[ident]
+                self.add(rel, path, "duplicate_id", id=ident, first=f"{first_rel}:{self.dataset.docs[first_rel].line_of(first_path)}")
+            else:
+                seen[ident] = (rel, path)
+
+
+def structured(c: Content) -> list[str]:
+    return [rel for rel in c.valid_files() if file_kind(rel) not in FREE_FORM]
+
+
+def check_html(c: Content, out: Findings) -> None:
+    for rel in c.valid_files():
+        for path, text in walk_strings(c.file(rel)):
+            match = RAW_HTML.search(text)
+            if match:
+                out.add(rel, list(path), "raw_html", found=match.group(0)[:30])
+
+
+def check_dates(c: Content, out: Findings, today: dt.date, max_age_days: int) -> None:
+    for rel in structured(c):
+        for path, text in walk_strings(c.file(rel)):
+            if not path or path[-1] != "reviewed":
+                continue
+            try:
+                day = dt.date.fromisoformat(text)
+            except ValueError:
+                out.add(rel, list(path), "date_invalid", found=text)
+                continue
+            if day > today:
+                out.add(rel, list(path), "date_future", found=text, today=today.isoformat())
+            elif (today - day).days > max_age_days:
+                out.add(rel, list(path), "stale", severity="warning", found=text, days=max_age_days)
+
+
+def check_ids(c: Content, out: Findings) -> None:
+    section_seen: dict = {}
+    for section_id, (rel, data) in c.sections().items():
+        out.unique(rel, [(["id"], data["id"])], section_seen)
+        anchors: list = []
+        for i, part in enumerate(data["parts"]):
+            anchors.append((["parts", i, "id"], part["id"]))
+            for j, block in enumerate(part["blocks"]):
+                anchors += [(["parts", i, "blocks", j, "steps", k, "id"], f"step-{step['id']}")
+                            for k, step in enumerate(block.get("steps", []))]
+        out.unique(rel, anchors)
+    singles = {"data/faq.yml": ("entries", "id"), "data/sources.yml": ("sources", "id"), "data/tables.yml": ("tables", "id"),
+               "data/order_states.yml": ("states", "key"), "data/profile.yml": ("fields", "key"), "data/checklist.yml": ("items", "id")}
+    for rel, (field, key) in singles.items():
+        data = c.file(rel)
+        if data:
+            out.unique(rel, [([field, i, key], item[key]) for i, item in enumerate(data[field])])
+    if c.impact:
+        out.unique("data/impact.yml", [(["levels", i, "key"], lv["key"]) for i, lv in enumerate(c.impact["levels"])])
+        out.unique("data/impact.yml", [(["aspects", i, "id"], a["id"]) for i, a in enumerate(c.impact["aspects"])])
+    if c.glossary:
+        words = []
+        for i, entry in enumerate(c.glossary["terms"]):
+            words.append((["terms", i, "term"], entry["term"]))
+            words += [(["terms", i, "aliases", j], w) for j, w in enumerate(entry.get("aliases", []))]
+        out.unique("data/glossary.yml", words)
+    if c.profile:
+        for i, field in enumerate(c.profile["fields"]):
+            opts = field.get("options", [])
+            out.unique("data/profile.yml", [(["fields", i, "options", j, "value"], o["value"]) for j, o in enumerate(opts)])
+            if field["type"] == "choice" and not opts:
+                out.add("data/profile.yml", ["fields", i], "bad_field_spec", field=field["key"], detail="options")
+
+
+def check_refs(c: Content, out: Findings, parsed: list[str]) -> None:
+    """Links, sources, tables and reliance keys, in every parsed file (a file with a schema error may cite a missing source)."""
+    anchors, sources, tables, reliance = c.anchors(), c.sources, c.tables, c.reliance_options()
+    skip = c.unknowable_pages()
+    for rel in parsed:
+        for path, text in walk_strings(out.dataset.docs[rel].data):
+            last = path[-1] if path else None
+            parent = path[-2] if len(path) > 1 else None
+            if parent == "sources" and isinstance(last, int) and sources:
+                out.ref(rel, list(path), text, sources, "unknown_source")
+            elif (last in ("link", "page", "ref") or parent == "related") and text.partition("#")[0] not in skip:
+                out.ref(rel, list(path), text, anchors, "unknown_ref")
+            elif last == "table" and file_kind(rel) == "section" and tables:
+                out.ref(rel, list(path), text, tables, "unknown_table")
+            elif last == "impact" and file_kind(rel) == "section" and reliance:
+                out.ref(rel, list(path), text, reliance, "unknown_reliance")
+
+
+def check_tables(c: Content, out: Findings) -> None:
+    rel = "data/tables.yml"
+    for t, table in enumerate((c.file(rel) or {}).get("tables", [])):
+        columns = {col["key"]: col for col in table["columns"]}
+        out.unique(rel, [(["tables", t, "columns", i, "key"], col["key"]) for i, col in enumerate(table["columns"])])
+        for i, col in enumerate(table["columns"]):
+            if col.get("type") == "handled" and columns.get(col.get("from", ""), {}).get("type") != "order_state":
+                out.add(rel, ["tables", t, "columns", i], "bad_from", ref=col.get("from", ""))
+        for r, row in enumerate(table["rows"]):
+            for key, value in row.items():
+                col = columns.get(key)
+                where = ["tables", t, "rows", r, key]
+                if col is None:
+                    out.add(rel, where, "unknown_column", key=True, column=key, allowed=list(columns))
+                elif col.get("type") == "handled":
+                    out.add(rel, where, "typed_computed", key=True, column=col["title"])
+                elif col.get("type") == "order_state" and c.states:
+                    out.ref(rel, where, value, c.states, "unknown_state")
+            for key, col in columns.items():
+                if col.get("type") != "handled" and key not in row:
+                    out.add(rel, ["tables", t, "rows", r], "missing_cell", column=col["title"])
+
+
+def check_impact(c: Content, out: Findings) -> None:
+    if not c.impact:
+        return
+    rel, levels, reliance = "data/impact.yml", c.level_labels(), c.reliance_options()
+    for a, aspect in enumerate(c.impact["aspects"]):
+        if reliance and set(aspect["by_reliance"]) != set(reliance):
+            out.add(rel, ["aspects", a, "by_reliance"], "reliance_mismatch", allowed=list(reliance))
+        for key, level in aspect["by_reliance"].items():
+            out.ref(rel, ["aspects", a, "by_reliance", key], level, levels, "unknown_level")
+
+
+def check_pages(c: Content, out: Findings) -> None:
+    docs_dir = out.dataset.root / "docs"
+    if docs_dir.is_dir():
+        for section_id, (rel, _) in c.sections().items():
+            if not (docs_dir / f"{section_id}.md").is_file():
+                out.add(rel, ["id"], "missing_page", id=section_id)
+
+
+def check_search(c: Content, out: Findings) -> None:
+    """A word is either ignored or mapped, once: two meanings would make search guess."""
+    rel, data = "data/search.yml", c.search
+    if not data:
+        return
+    words = [(["ignore", i], w) for i, w in enumerate(data["ignore"])]
+    for target, others in data["synonyms"].items():
+        words += [(["synonyms", target, i], w) for i, w in enumerate(others)]
+    out.unique(rel, words)
+    pages = {p for p in c.anchors() if "#" not in p}
+    for page in data.get("boost", {}):
+        out.ref(rel, ["boost", page], page, pages, "unknown_ref")
+
+
+def check_checklist(c: Content, out: Findings, types: dict[str, str]) -> None:
+    rel = "data/checklist.yml"
+    if not (c.checklist and c.profile and c.states):
+        return
+    paths = field_paths(c.profile, list(c.states))
+    guarded: set[str] = set()
+    for i, item in enumerate(c.checklist["items"]):
+        for sub, comparison in rules.comparisons(item.get("when")):
+            where = ["items", i, "when", *sub]
+            field = paths.get(comparison["field"])
+            if field is None:
+                out.add(rel, where + ["field"], "unknown_rule_field", ref=comparison["field"], allowed=suggest(comparison["field"], paths))
+                continue
+            op = rules.operator_of(comparison)
+            values = comparison[op] if op == "in" and isinstance(comparison[op], list) else [comparison[op]]
+            for value in values:
+                if not value_fits(field, value):
+                    options = [o["value"] for o in field.get("options", [])]
+                    json_type = {"text": "string"}.get(field["type"], field["type"])
+                    out.add(rel, where + [op], "bad_rule_value", found=found(value), field=comparison["field"],
+                            expected=options or types.get(json_type, json_type))
+            if item.get("blocking") and op in ("gt", "gte"):
+                guarded.add(comparison["field"])
+        for text_key in ("text", "reason"):
+            for name in PLACEHOLDER.findall(item.get(text_key, "")):
+                if name not in paths:
+                    out.add(rel, ["items", i, text_key], "unknown_placeholder", ref=name, allowed=suggest(name, paths))
+    counts = next((f["key"] for f in c.profile["fields"] if f["type"] == "order_counts"), None)
+    for key, state in c.states.items():
+        if counts and not state["handled"] and f"{counts}.{key}" not in guarded:
+            out.add(rel, ["items"], "unblocked_state", key=True, state=state["label"], field=f"{counts}.{key}")

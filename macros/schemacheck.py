@@ -1,0 +1,132 @@
+"""The schema check: every data file against its JSON Schema, each error turned into a located Problem."""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from pathlib import Path
+from typing import Any, Iterator
+
+from .loading import Document
+from .problems import Either, Problem, path_text
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+STATIC_KINDS = ("site", "sources", "faq", "glossary", "tables", "order_states", "impact", "messages", "profile",
+                "checklist", "editor", "search")
+RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?")
+SHOP_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def file_kind(rel: str) -> str | None:
+    """Which schema a data file follows, from where it lives; None for a file the site does not know."""
+    parts = rel.split("/")
+    if len(parts) == 3 and parts[1] in ("guide", "shops"):
+        return {"guide": "section", "shops": "shop"}[parts[1]]
+    if len(parts) == 2 and Path(parts[1]).stem in STATIC_KINDS:
+        return Path(parts[1]).stem
+    return None
+
+
+@functools.cache
+def schemas() -> dict[str, dict]:
+    """Every schema file by name (`common.schema.json`), read once."""
+    return {path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(SCHEMA_DIR.glob("*.schema.json"))}
+
+
+def schema(kind: str) -> dict:
+    return schemas()[f"{kind}.schema.json"]
+
+
+@functools.cache
+def _validator(schema_text: str):
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
+    registry = Registry().with_resources((name, Resource.from_contents(doc)) for name, doc in schemas().items())
+    return Draft202012Validator(json.loads(schema_text), registry=registry)
+
+
+def validator_for(schema_doc: dict):
+    """One jsonschema validator per distinct schema in this process (the shop schema is derived, so keyed by its text)."""
+    return _validator(json.dumps(schema_doc, sort_keys=True, ensure_ascii=False))
+
+
+def found(value: Any) -> str:
+    """A value as the editor typed it, shortened for a message."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def translate(err, doc: Document, types: dict[str, str]) -> Iterator[Problem]:
+    """Turn one jsonschema error into problems an editor can act on."""
+    path = list(err.absolute_path)
+    kind, value, instance = err.validator, err.validator_value, err.instance
+
+    def at(code: str, sub: list | None = None, key: bool = False, **args: Any) -> Problem:
+        full = path + (sub or [])
+        return Problem(doc.rel, doc.line_of(full, key=key), path_text(full), code, args)
+
+    if kind == "required":
+        for field in value:
+            if isinstance(instance, dict) and field not in instance:
+                yield at("missing_field", field=field)
+    elif kind == "additionalProperties" and isinstance(instance, dict):
+        allowed = list(err.schema.get("properties", {}))
+        for field in instance:
+            if field not in allowed:
+                yield at("unknown_field", [field], key=True, field=field, allowed=allowed)
+    elif kind == "type":
+        expected = value if isinstance(value, list) else [value]
+        yield at("wrong_type", expected=Either(types.get(t, t) for t in expected), found=found(instance))
+    elif kind == "enum":
+        yield at("not_allowed", found=found(instance), allowed=list(value))
+    elif kind in ("const", "minimum", "maximum", "minItems", "maxItems", "uniqueItems"):
+        code = {"const": "const_true", "minimum": "too_small", "maximum": "too_big", "minItems": "too_few",
+                "maxItems": "too_many", "uniqueItems": "repeated_item"}[kind]
+        size = len(instance) if isinstance(instance, (list, dict)) else None
+        yield at(code, limit=value, found=size if kind == "maxItems" else found(instance))
+    elif "x-error" in err.schema:
+        yield at(err.schema["x-error"], found=len(instance) if isinstance(instance, dict) else found(instance))
+    else:
+        yield at("schema_other", detail=err.message)
+
+
+def schema_problems(doc: Document, schema_doc: dict, types: dict[str, str]) -> list[Problem]:
+    """Every schema error of one document, collected first, then each turned into problems."""
+    errors = list(validator_for(schema_doc).iter_errors(doc.data))
+    out: list[Problem] = []
+    for err in errors:
+        out += [p for p in translate(err, doc, types) if p not in out]
+    return out
+
+
+def walk_strings(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every string inside a value, with its path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from walk_strings(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from walk_strings(item, path + (index,))
+
+
+def markup_problems(doc: Document) -> list[Problem]:
+    """Text from data never becomes live markup: an HTML tag anywhere in a file is refused."""
+    out = []
+    for path, text in walk_strings(doc.data):
+        match = RAW_HTML.search(text)
+        if match:
+            out.append(Problem(doc.rel, doc.line_of(list(path)), path_text(path), "raw_html", {"found": match.group(0)[:30]}))
+    return out
+
+
+def shop_problems(doc: Document, schema_doc: dict, types: dict[str, str]) -> list[Problem]:
+    """Everything wrong with one shop profile: its file name, its fields, markup in its text."""
+    if not doc.ok:
+        return list(doc.problems)
+    if not SHOP_ID.fullmatch(doc.path.stem):
+        return [Problem(doc.rel, 1, "", "bad_shop_id", {"found": doc.path.stem})]
+    problems = schema_problems(doc, schema_doc, types) + markup_problems(doc)
+    return sorted(problems, key=lambda p: (p.line, p.path))
