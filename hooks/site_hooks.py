@@ -1,6 +1,7 @@
 """MkDocs hooks: check the data before anything renders, require jieba, generate shop pages, edit links."""
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from pathlib import Path
@@ -9,18 +10,34 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.site")
-_BUILD: dict = {}
+OFFLINE_SHIM = "assets/vendor/iframe-worker-shim.js"
+TASK_BOX = '<label class="task-list-control"><input type="checkbox" disabled'
+# Generated pages arrive rendered: mkdocs-macros leaves them alone.
+GENERATED = "---\nrender_macros: false\nsearch:\n  exclude: true\n---\n"
+# Pages whose words live in one fixed data file; guide sections and shops are looked up.
+PAGE_FILES = {"index.md": "data/site.yml", "faq.md": "data/faq.yml", "glossary.md": "data/glossary.yml",
+              "about.md": "data/sources.yml", "checklist.md": "data/checklist.yml", "editor.md": "data/editor.yml",
+              "shops/index.md": "data/checklist.yml"}
 
 
-def _site():
-    return _BUILD["site"]
+class Build:
+    """What one build knows about the site's data, set in on_config and read by the later events."""
+
+    site = None
+    boost: dict = {}
+    done_mark = ""
+
+    def data_file_for(self, src_uri: str) -> str | None:
+        """The YAML file an editor opens to change the page at docs/<src_uri>."""
+        if src_uri in PAGE_FILES:
+            return PAGE_FILES[src_uri]
+        if src_uri.startswith("shops/"):
+            return f"data/shops/{src_uri[len('shops/'):-len('.md')]}.yml"
+        found = self.site.content.sections().get(src_uri.removesuffix(".md"))
+        return found[0] if found else None
 
 
-def _root(config) -> Path:
-    root = Path(config.config_file_path).resolve().parent
-    if str(root) not in sys.path:
-        sys.path.insert(0, str(root))
-    return root
+build = Build()
 
 
 @event_priority(100)  # before mkdocs-macros calls define_env
@@ -36,25 +53,25 @@ def on_config(config):
         raise PluginError("mkdocs.yml: the macros plugin must not list `modules:` (pluglets); "
                           "this site's macros all live in the local `macros` package")
 
-    root = _root(config)
+    root = Path(config.config_file_path).resolve().parent
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
     from macros.site import load_site
 
-    site = load_site(root)
-    # One checked view per build, shared by the events below, and what they need from it.
-    _BUILD["site"] = site
-    if site.warnings:
-        for line in site.report(site.warnings).splitlines():
-            log.info(line)
+    site = build.site = load_site(root)
+    for line in site.report(site.warnings).splitlines():
+        log.info(line)
     if site.errors:
         raise PluginError(f"data check failed with {len(site.errors)} error(s):\n{site.report(site.errors)}")
-    _BUILD["boost"] = site.content.search.get("boost", {})
-    _BUILD["done_mark"] = site.content.checklist["app"]["done_mark"].replace('"', "&quot;")
+    content = site.content
+    build.boost = content.search.get("boost", {})
+    build.done_mark = content.checklist["app"]["done_mark"].replace('"', "&quot;")
 
     jieba.setLogLevel(logging.WARNING)
-    for word in site.content.terms():
+    for word in content.terms():
         jieba.add_word(word, freq=None)
-    config.copyright = site.content.site["footer"]
-    ui = site.content.ui
+    config.copyright = content.site["footer"]
+    ui = content.ui
     config.extra["not_found"] = {"title": ui("not_found_title"), "text": ui("not_found_text"), "home": ui("not_found_home")}
     if not config.repo_url:
         config.edit_uri = None  # no repository, no edit links (and no warnings about them)
@@ -64,67 +81,49 @@ def on_config(config):
     return config
 
 
-OFFLINE_SHIM = "assets/vendor/iframe-worker-shim.js"
-
-
-SHOP_PAGE = "---\nsearch:\n  exclude: true\n---\n{{{{ {macro} }}}}\n"
-
-
 def on_files(files, config):
-    """One generated page per data/shops/*.yml, plus their index: no hand-written Markdown."""
+    """One page per data/shops/*.yml, plus their index, written already rendered: no hand-written Markdown."""
     from mkdocs.structure.files import File
 
-    site = _site()
-    files.append(File.generated(config, "shops/index.md", content=SHOP_PAGE.format(macro="shops_index()")))
+    site, render = build.site, build.site.renderer
+    index = render.shops_index(list(site.checklists.values()), "../")
+    files.append(File.generated(config, "shops/index.md", content=GENERATED + index))
     if config.extra.get("polyfills") == [OFFLINE_SHIM]:
-        shim = _root(config) / "vendor" / "iframe-worker" / "shim.js"
+        shim = Path(config.config_file_path).resolve().parent / "vendor" / "iframe-worker" / "shim.js"
         files.append(File.generated(config, OFFLINE_SHIM, abs_src_path=str(shim)))
-    content = SHOP_PAGE.format(macro="checklist()")
-    for shop_id in site.content.shops():
-        files.append(File.generated(config, f"shops/{shop_id}.md", content=content))
+    for shop_id, checklist in site.checklists.items():
+        files.append(File.generated(config, f"shops/{shop_id}.md", content=GENERATED + render.shop_page(checklist)))
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
     """Search weight per page from data/search.yml (`boost`), read by Material's search plugin."""
-    boost = _BUILD["boost"]
     page_id = page.file.src_uri.removesuffix(".md")
-    if page_id in boost:
-        page.meta.setdefault("search", {})["boost"] = boost[page_id]
+    if page_id in build.boost:
+        page.meta.setdefault("search", {})["boost"] = build.boost[page_id]
     return markdown
-
-
-TASK_BOX = '<label class="task-list-control"><input type="checkbox" disabled'
 
 
 def on_page_content(html, page, config, files):
     """Give the static task-list boxes an accessible name (pymdownx.tasklist leaves them unnamed)."""
-    if TASK_BOX not in html:
-        return html
-    return html.replace(TASK_BOX, f'{TASK_BOX} aria-label="{_BUILD["done_mark"]}"')
+    return html.replace(TASK_BOX, f'{TASK_BOX} aria-label="{build.done_mark}"') if TASK_BOX in html else html
 
 
 def on_page_context(context, page, config, nav):
     """Point the edit button at the YAML file behind the page, not at its one-line Markdown."""
-    if not config.repo_url:
-        return context
-    from macros.content import data_file_for
-
-    data_file = data_file_for(_site().content, page.file.src_uri)
-    base = config.repo_url.rstrip("/") + "/" + (config.edit_uri or "").strip("/")
-    page.edit_url = f"{base}/{data_file}" if data_file else None
+    if config.repo_url:
+        data_file = build.data_file_for(page.file.src_uri)
+        base = config.repo_url.rstrip("/") + "/" + (config.edit_uri or "").strip("/")
+        page.edit_url = f"{base}/{data_file}" if data_file else None
     return context
 
 
 def on_post_build(config):
     """Write the search vocabulary (index words, glossary, data/search.yml) for the query normaliser."""
-    import json
-
     from macros.search import vocabulary
 
     index = Path(config.site_dir) / "search" / "search_index.json"
-    if not index.exists():
-        return
-    terms = vocabulary(json.loads(index.read_text(encoding="utf-8")), _site().content)
-    payload = json.dumps(terms, ensure_ascii=False, separators=(",", ":"))
-    (Path(config.site_dir) / "assets" / "search-terms.js").write_text(f"window.__searchTerms={payload};\n", encoding="utf-8")
+    if index.exists():
+        terms = vocabulary(json.loads(index.read_text(encoding="utf-8")), build.site.content)
+        payload = json.dumps(terms, ensure_ascii=False, separators=(",", ":"))
+        (Path(config.site_dir) / "assets" / "search-terms.js").write_text(f"window.__searchTerms={payload};\n", encoding="utf-8")

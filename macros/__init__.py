@@ -17,20 +17,10 @@ def _asset_base(env) -> str:
     return "../" * url.count("/")
 
 
-def _page_shop(env) -> str:
-    """The shop of the page being rendered: shops/<id>.md."""
-    src = getattr(getattr(getattr(env, "page", None), "file", None), "src_uri", "") or ""
-    path = PurePosixPath(src)
-    if len(path.parts) != 2 or path.parts[0] != "shops" or path.suffix != ".md":
-        raise ValueError(f"checklist() without a shop id only works on a shops/<id>.md page, not on {src!r}")
-    return path.stem
-
-
 def define_env(env) -> None:
     # Imported here so that `python -m macros ...` does not pay for the site renderers.
     from .editorguide import EditorGuide
     from .interactive import InteractivePage
-    from .profile import profile_query
     from .site import load_site
 
     site = load_site(env.project_dir).require_valid()
@@ -42,14 +32,5 @@ def define_env(env) -> None:
     env.macro(lambda: render.about_page(_prefix(env)), "about")
     env.macro(lambda: render.home_page(_prefix(env)), "home")
     env.macro(lambda table_id: render.table(render.data_table(table_id)), "table")
-    def checklist(shop_id: str | None = None) -> str:
-        cl = site.checklists[shop_id or _page_shop(env)]
-        prefix = _prefix(env)
-        query = profile_query(cl.profile, site.content.profile)
-        form_link = f"[{render.plain(site.content.checklist['app']['open_interactive'])}]({prefix}checklist.md?{query}){{: .md-button }}"
-        return render.checklist_page(cl, prefix, form_link)
-
-    env.macro(checklist, "checklist")
     env.macro(lambda: InteractivePage(site.content, render).render(_prefix(env), _asset_base(env)), "checklist_app")
     env.macro(lambda: EditorGuide(site.content, render).render(_prefix(env)), "editor_guide")
-    env.macro(lambda: render.shops_index(list(site.checklists.values()), _prefix(env)), "shops_index")

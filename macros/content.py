@@ -197,19 +197,3 @@ class Content:
         if glossary:
             rows.append(("glossary", glossary["title"], glossary["reviewed"], glossary["sources"]))
         return rows
-
-
-# Pages whose words live in one fixed data file; guide sections and shops are looked up.
-PAGE_FILES = {"index.md": "data/site.yml", "faq.md": "data/faq.yml", "glossary.md": "data/glossary.yml",
-              "about.md": "data/sources.yml", "checklist.md": "data/checklist.yml", "editor.md": "data/editor.yml",
-              "shops/index.md": "data/checklist.yml"}
-
-
-def data_file_for(content: Content, src_uri: str) -> str | None:
-    """The YAML file an editor opens to change the page at docs/<src_uri>."""
-    if src_uri in PAGE_FILES:
-        return PAGE_FILES[src_uri]
-    if src_uri.startswith("shops/"):
-        return f"data/shops/{src_uri[len('shops/'):-len('.md')]}.yml"
-    found = content.sections().get(src_uri.removesuffix(".md"))
-    return found[0] if found else None

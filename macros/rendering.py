@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .checklist import Checklist, Item
 from .content import Content
+from .profile import profile_query
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|])")
 _MD_LEADING = re.compile(r"^(\d+)\.|^([-+>])")
@@ -28,7 +29,6 @@ class Table:
     caption: str
     headers: list[str]
     rows: list[list[str]]
-    css_class: str = ""
 
 
 class Renderer:
@@ -83,8 +83,6 @@ class Renderer:
                  row([self.plain(h) for h in table.headers]),
                  row(["---"] * len(table.headers))]
         lines += [row(cells) for cells in table.rows]
-        if table.css_class:
-            lines.append(f"{{: .{table.css_class} }}")
         return "\n".join(lines)
 
     def handled_label(self, state_key: str) -> str:
@@ -336,6 +334,12 @@ class Renderer:
         badge = f"**{self.plain(self.c.verdict('blocking_badge'))}** " if item.blocking else ""
         link = self.link(item.link, prefix, self.c.verdict("guide_link"))
         return f"- [ ] {badge}{self.text(item.text)} {link}"
+
+    def shop_page(self, checklist: Checklist, prefix: str = "../") -> str:
+        """A generated shops/<id>.md: the shop's lists, and a button that opens its answers in the form."""
+        query = profile_query(checklist.profile, self.c.profile)
+        label = self.plain(self.c.checklist["app"]["open_interactive"])
+        return self.checklist_page(checklist, prefix, f"[{label}]({prefix}checklist.md?{query}){{: .md-button }}")
 
     def checklist_page(self, checklist: Checklist, prefix: str = "", form_link: str | None = None) -> str:
         v = self.c.verdict

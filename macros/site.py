@@ -14,10 +14,6 @@ from .rendering import Renderer
 class DataError(Exception):
     """The data has errors; str() is the full report, one problem per line."""
 
-    def __init__(self, report: str, count: int):
-        super().__init__(report)
-        self.count = count
-
 
 class Site:
     def __init__(self, dataset: DataSet):
@@ -33,7 +29,7 @@ class Site:
 
     def require_valid(self) -> "Site":
         if self.errors:
-            raise DataError(self.report(self.errors), len(self.errors))
+            raise DataError(self.report(self.errors))
         return self
 
     @functools.cached_property
