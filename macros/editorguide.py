@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from . import profile as profiles
 from .content import Content, messages_part
 from .rendering import Renderer, Table, md_escape
 from .schemacheck import schema
@@ -15,9 +14,10 @@ PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 class SchemaWalker:
     """Flattens a schema into (field path, meaning, allowed values, required) rows."""
 
-    def __init__(self, types: dict[str, str], separator: str, any_value: str):
+    def __init__(self, types: dict[str, str], ui, any_value: str):
         self.types = types
-        self.sep = separator
+        self.ui = ui  # Content.ui: the words and punctuation of data/messages.yml
+        self.sep = ui("list_separator")
         self.any = any_value
 
     def resolve(self, node: dict, doc: dict) -> tuple[dict, dict, tuple]:
@@ -40,15 +40,16 @@ class SchemaWalker:
             return str(node["const"]).lower()
         kinds = node.get("type")
         kinds = kinds if isinstance(kinds, list) else [kinds] if kinds else []
-        text = "或".join(self.types.get(k, k) for k in kinds) or self.any
+        text = self.ui("or_separator").join(self.types.get(k, k) for k in kinds) or self.any
         if "minimum" in node or "maximum" in node:
-            text += f"（{node.get('minimum', '')}–{node.get('maximum', '')}）"
+            text += self.ui("range", min=node.get("minimum", ""), max=node.get("maximum", ""))
         return text
 
     def rows(self, node: dict, doc: dict, path: str = "", required: bool = True, above: tuple = ()) -> Iterator[list[str]]:
         node, doc, refs = self.resolve(node, doc)
         recursive = any(ref in above for ref in refs)  # a rule inside a rule: describe it once
-        meaning = "：".join(filter(None, [node.get("title"), node.get("description")]))
+        meaning = self.ui("pair", term=node["title"], text=node["description"]) if node.get("title") and node.get("description") \
+            else node.get("title") or node.get("description") or ""
         if path:
             yield [path, meaning, self.allowed(node), "required" if required else "optional"]
         if recursive:
@@ -71,26 +72,25 @@ class EditorGuide:
         self.g = content.dataset.get("data/editor.yml")
 
     def schema_for(self, kind: str) -> dict:
-        if kind == "shop":
-            return profiles.shop_schema(self.c.profile, list(self.c.states))
-        return schema(kind)
+        return self.c.shop_schema() if kind == "shop" else schema(kind)
 
     def render(self, prefix: str = "") -> str:
         g, col, r = self.g, self.g["columns"], self.r
         out = [r.header(g["title"], g["summary"])] + [r.text(p) for p in g["intro"]]
         out.append(f"## {r.plain(g['commands_title'])} {{#commands}}")
-        out.append("\n".join(f"- `{c['command']}`：{r.text(c['text'])}" for c in g["commands"]))
+        out.append("\n".join("- " + r.pair(f"`{c['command']}`", r.text(c["text"])) for c in g["commands"]))
         out.append(f"## {r.plain(g['editor_setup_title'])} {{#editor-setup}}")
         out.append("\n".join(f"- {r.text(t)}" for t in g["editor_setup"]))
         out.append(f"## {r.plain(g['files_title'])} {{#files}}")
         rows = []
         for entry in g["files"]:
             doc = self.schema_for(entry["kind"])
-            what = "：".join(filter(None, [doc.get("title"), doc.get("description")]))
+            what = self.c.ui("pair", term=doc["title"], text=doc["description"]) if doc.get("title") and doc.get("description") \
+                else doc.get("title") or doc.get("description") or ""
             rows.append([f"`{entry['file']}`", r.plain(what)])
         out.append(r.table(Table(g["files_title"], [col["file"], col["what"]], rows)))
         out.append(f"## {r.plain(g['fields_title'])} {{#fields}}")
-        walker = SchemaWalker(messages_part(self.c.dataset, "types"), self.c.ui("list_separator"), col["any"])
+        walker = SchemaWalker(messages_part(self.c.dataset, "types"), self.c.ui, col["any"])
         for entry in g["files"]:
             doc = self.schema_for(entry["kind"])
             out.append(f"### `{entry['file']}` {{#fields-{entry['kind'].replace('_', '-')}}}")
@@ -105,7 +105,7 @@ class EditorGuide:
         out.append(f"## {r.plain(g['errors_title'])} {{#errors}}")
         out.append(r.text(g["errors_intro"]))
         rows = [[f"`{code}`", md_escape(PLACEHOLDER.sub("…", template).replace("{{", "{").replace("}}", "}"))]
-                for code, template in sorted(self.c.error_templates.items())]
+                for code, template in sorted(self.c.error_templates.items()) if not code.endswith("_separator")]
         out.append(r.table(Table(g["errors_title"], [col["code"], col["message"]], rows)))
         out.append(r.plain(self.c.ui("editor_reviewed", reviewed=g["reviewed"])) + "\n{: .page-meta data-search-exclude }")
         return "\n\n".join(out) + "\n"

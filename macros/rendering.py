@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import functools
-import html
+import html as entities
 import json
 import re
 from dataclasses import dataclass
 
+from . import html
 from .checklist import Checklist, Item
 from .content import Content
 from .profile import profile_query
@@ -18,7 +19,7 @@ _MD_LEADING = re.compile(r"^(\d+)\.|^([-+>])")
 @functools.lru_cache(maxsize=16384)  # a thousand shop pages repeat the same labels and items
 def md_escape(text: str) -> str:
     """Plain text to Markdown that shows exactly that text."""
-    out = _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    out = _MD_SPECIAL.sub(r"\\\1", entities.escape(text, quote=False))
     return _MD_LEADING.sub(lambda m: f"{m.group(1)}\\." if m.group(1) else f"\\{m.group(2)}", out)
 
 
@@ -48,18 +49,22 @@ class Renderer:
     # -- inline ----------------------------------------------------------------
     def _text(self, value: str, markdown: bool = True) -> str:
         """Escape editor text and mark glossary terms as <abbr> tooltips (as `text`, cached)."""
-        escaped = md_escape(value) if markdown else html.escape(value, quote=False)
+        escaped = md_escape(value) if markdown else entities.escape(value, quote=False)
         if self._term_re is None:
             return escaped
 
         def tip(match: re.Match) -> str:
-            title = html.escape(self._terms[match.group(0)], quote=True)
+            title = entities.escape(self._terms[match.group(0)], quote=True)
             return f'<abbr title="{title}">{match.group(0)}</abbr>'
 
         return self._term_re.sub(tip, escaped)
 
     def title(self, ref: str) -> str:
         return self.titles.get(ref, ref)
+
+    def pair(self, term: str, text: str) -> str:
+        """`term: text` with the punctuation of data/messages.yml; both sides are Markdown already."""
+        return self.c.ui("pair", term=term, text=text)
 
     def plain(self, value: str) -> str:
         return md_escape(value)
@@ -124,7 +129,7 @@ class Renderer:
                 for key in options
             )
             levels = self.plain(self.c.ui("impact_rationale_item", levels=pairs))
-            lines.append(f"- **{self.plain(aspect['name'])}**：{levels}{self.text(aspect['rationale'])}")
+            lines.append("- " + self.pair(f"**{self.plain(aspect['name'])}**", levels + self.text(aspect["rationale"])))
         return "\n".join(lines)
 
     def items(self, items: list[dict], numbered: bool, prefix: str) -> str:
@@ -133,7 +138,7 @@ class Renderer:
             marker = f"{n}." if numbered else "-"
             body = self.text(item["text"])
             if item.get("term"):
-                body = f"**{self.plain(item['term'])}**：{body}"
+                body = self.pair(f"**{self.plain(item['term'])}**", body)
             if item.get("link"):
                 body += " " + self.link(item["link"], prefix, self.c.ui("go_to", title=self.title(item["link"])))
             lines.append(f"{marker} {body}")
@@ -151,14 +156,8 @@ class Renderer:
         return f'!!! {self.ADMONITION.get(kind, kind)} "{heading}"\n\n    {body}'
 
     def steps(self, steps: list[dict]) -> str:
-        lines = ['<ol class="steps">']
-        for step in steps:
-            lines.append(
-                f'<li id="step-{step["id"]}"><p class="steps__title">{html.escape(step["title"])}</p>'
-                f'<p>{self.text(step["text"], markdown=False)}</p></li>'
-            )
-        lines.append("</ol>")
-        return "\n".join(lines)
+        shown = [dict(step, text=html.safe(self.text(step["text"], markdown=False))) for step in steps]
+        return html.render("steps.html", steps=shown)
 
     def block(self, block: dict, prefix: str) -> str:
         if "text" in block:
@@ -223,7 +222,7 @@ class Renderer:
             body.append(f"**{self.plain(self.c.ui('faq_inference'))}**{self.text(entry['inference'])}\n{{: .faq-inference }}")
         if entry.get("related"):
             links = self.c.ui("list_separator").join(self.link(r, prefix) for r in entry["related"])
-            body.append(f"{self.plain(self.c.ui('see_also'))}：{links}\n{{: .faq-related data-search-exclude }}")
+            body.append(self.pair(self.plain(self.c.ui("see_also")), links) + "\n{: .faq-related data-search-exclude }")
         if entry.get("also_asked"):
             asked = "\n".join(f"- {self.text(q)}" for q in entry["also_asked"])
             body.append(f"{self.plain(self.c.ui('also_asked'))}\n{{: .faq-also }}\n\n{asked}\n{{: .faq-also-list }}")
@@ -270,7 +269,7 @@ class Renderer:
             facts = [(ui("about_kind"), source["kind"]), (ui("about_publisher"), source["publisher"]),
                      (ui("about_author"), source.get("author")), (ui("about_period"), source["period"]),
                      (ui("about_strength"), source["strength"])]
-            lines = [f"- **{self.plain(label)}**：{self.text(value)}" for label, value in facts if value]
+            lines = ["- " + self.pair(f"**{self.plain(label)}**", self.text(value)) for label, value in facts if value]
             if source.get("url"):
                 lines.append(f"- <{source['url']}>")
             out.append("\n".join(lines))
@@ -278,8 +277,9 @@ class Renderer:
             if source.get("corrections"):
                 out.append(f"#### {self.plain(ui('about_corrections'))} {{#corrections-{source['id']}}}")
                 out.append("\n".join(
-                    f"- {self.link(fix['ref'], prefix)}\n\n    **{self.plain(ui('about_correction_fact'))}**：{self.text(fix['fact'])}"
-                    f"\n\n    **{self.plain(ui('about_correction_note'))}**：{self.text(fix['note'])}\n"
+                    f"- {self.link(fix['ref'], prefix)}\n\n    "
+                    + self.pair(f"**{self.plain(ui('about_correction_fact'))}**", self.text(fix["fact"])) + "\n\n    "
+                    + self.pair(f"**{self.plain(ui('about_correction_note'))}**", self.text(fix["note"])) + "\n"
                     for fix in source["corrections"]))
         out.append("</div>")
         out.append(f"## {self.plain(ui('about_reviews'))} {{#reviews}}")
@@ -385,15 +385,15 @@ class Renderer:
 
         def line(item: Item) -> str:
             badge = f"**{md_escape(v('blocking_badge'))}** " if item.blocking else ""
-            return f"- [ ] {badge}{md_escape(item.text)}（{md_escape(self.title(item.link))}）"
+            return f"- [ ] {badge}" + self.c.ui("paren", text=md_escape(item.text), note=md_escape(self.title(item.link)))
 
         out = [f"# {md_escape(checklist.name)}", md_escape(self.verdict_text(checklist)),
                f"## {md_escape(v('pre_title'))}", "\n".join(line(i) for i in checklist.pre),
                f"## {md_escape(v('post_title'))}", "\n".join(line(i) for i in checklist.post),
                f"## {md_escape(v('impact_title'))}",
-               "\n".join(f"- {md_escape(a)}：{md_escape(lv)}" for a, lv in checklist.impact)]
+               "\n".join("- " + self.pair(md_escape(a), md_escape(lv)) for a, lv in checklist.impact)]
         if checklist.orders:
             out += [f"## {md_escape(v('orders_title'))}",
-                    "\n".join(f"- {o.id}：{md_escape(o.label)}（{self.c.ui('handled_yes' if o.handled else 'handled_no')}）"
+                    "\n".join("- " + self.pair(o.id, self.c.ui("paren", text=md_escape(o.label), note=self.c.ui("handled_yes" if o.handled else "handled_no")))
                               for o in checklist.orders)]
         return "\n\n".join(out) + "\n"

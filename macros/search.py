@@ -5,7 +5,7 @@ import re
 
 from .content import Content
 
-SEPARATOR = re.compile(r"[\s\u200b\u3000\-、。，．？！；]+")
+SEPARATOR = re.compile(r"[\s\u200b\u3000\-\u3001\u3002\uff0c\uff0e\uff1f\uff01\uff1b]+")  # with CJK punctuation
 HAN_WORD = re.compile(r"^[\u3400-\u9fff]{2,}$")
 
 

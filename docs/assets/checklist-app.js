@@ -5,15 +5,10 @@
   "use strict";
   var core = window.OrderChecklist;
   var STORE = "order-insurance-checklist:v1:";
-  var base = document.currentScript.src.replace(/[^/]*$/, "");
 
   // Code for what a seller may never do (import orders, share, download) is fetched on first use.
   function later(file, name, then) {
-    if (window[name]) return then(window[name]);
-    var script = document.createElement("script");
-    script.src = base + file;
-    script.onload = function () { then(window[name]); };
-    document.head.appendChild(script);
+    window.OrderGuide.load([file], function () { then(window[name]); });
   }
 
   function el(tag, attrs, children) {

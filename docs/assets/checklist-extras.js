@@ -9,7 +9,7 @@
     var parts = [];
     if (open.length) {
       parts.push(el("p", { text: data.app.blocking_orders }),
-                 el("ul", { className: "ck-blocking-orders" }, open.map(function (o) { return el("li", { text: o.id + "：" + o.label }); })));
+                 el("ul", { className: "ck-blocking-orders" }, open.map(function (o) { return el("li", { text: ctx.format(data.ui.pair, { term: o.id, text: o.label }) }); })));
     }
     parts.push(ctx.table(data.columns, list.map(function (o) { return [o.id, o.label, o.handled ? data.ui.handled_yes : data.ui.handled_no]; })));
     box.replaceChildren.apply(box, parts);
@@ -18,11 +18,12 @@
   function markdown(ctx) {
     var done = ctx.done(), data = ctx.data, v = data.verdict, r = ctx.current();
     var line = function (i) {
-      return "- [" + (done[i.id] ? "x" : " ") + "] " + (i.blocking ? "**" + v.blocking_badge + "** " : "") + i.text + "（" + (data.titles[i.link] || i.link) + "）";
+      return "- [" + (done[i.id] ? "x" : " ") + "] " + (i.blocking ? "**" + v.blocking_badge + "** " : "") +
+        ctx.format(data.ui.paren, { text: i.text, note: data.titles[i.link] || i.link });
     };
     return ["# " + (r.profile.name || data.app.default_name), r.ready ? v.ready : ctx.format(v.not_ready, { reasons: r.reasons.join(v.reason_separator) }),
             "## " + v.pre_title, r.pre.map(line).join("\n"), "## " + v.post_title, r.post.map(line).join("\n"),
-            "## " + v.impact_title, r.impact.map(function (x) { return "- " + x.aspect + "：" + x.level; }).join("\n")].join("\n\n") + "\n";
+            "## " + v.impact_title, r.impact.map(function (x) { return "- " + ctx.format(data.ui.pair, { term: x.aspect, text: x.level }); }).join("\n")].join("\n\n") + "\n";
   }
 
   function download(ctx) {

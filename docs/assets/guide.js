@@ -1,25 +1,25 @@
-// Every page: open the FAQ entry the address points at; on the checklist page, load its
-// scripts (guide pages never download them). Works on first load, after Material's
-// instant navigation (document$) and from file://.
+// Every page: the one script loader of the site. On the checklist page it loads the checklist's
+// scripts (guide pages never download them); on first use of search, the query normaliser.
+// Works on first load, after Material's instant navigation (document$) and from file://.
 (function () {
   "use strict";
   var base = document.currentScript.src.replace(/[^/]*$/, "");
 
-  function openTarget() {
-    var id = decodeURIComponent(window.location.hash.slice(1));
-    var target = id && document.getElementById(id);
-    var details = target && target.closest("details");
-    if (details && !details.open) {
-      details.open = true;
-      target.scrollIntoView();
-    }
-  }
-
+  // Loads scripts of this folder in order, each once, then calls done (also while one is still on its way).
+  var state = {};  // name -> "done", or the callbacks waiting for it
   function load(names, done) {
     if (!names.length) return done();
+    var name = names[0], next = function () { load(names.slice(1), done); };
+    if (state[name] === "done") return next();
+    if (state[name]) return state[name].push(next);
+    state[name] = [next];
     var script = document.createElement("script");
-    script.src = base + names[0];
-    script.onload = function () { load(names.slice(1), done); };
+    script.src = base + name;
+    script.onload = function () {
+      var waiting = state[name];
+      state[name] = "done";
+      waiting.forEach(function (f) { f(); });
+    };
     document.head.appendChild(script);
   }
 
@@ -30,7 +30,7 @@
     load(["checklist-core.js", "checklist-app.js"], function () {});
   }
 
-  function page() { openTarget(); checklist(); }
+  window.OrderGuide = { load: load };
 
   // Search understands sellers' questions once its word list arrives: fetched on first focus.
   var search = false;
@@ -40,11 +40,10 @@
     load(["search-terms.js", "search-normalize.js"], function () {});
   });
 
-  window.addEventListener("hashchange", openTarget);
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll("details").forEach(function (el) { el.open = true; });
   });
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(page);
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", page);
-  else page();
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(checklist);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", checklist);
+  else checklist();
 })();

@@ -70,7 +70,7 @@
 
   // The seller-facing message of each error (at most ten, then a count), in the page's words.
   function describe(errors, data) {
-    var app = data.app, names = data.states.map(function (s) { return s.label; }).join("、");
+    var app = data.app, names = data.states.map(function (s) { return s.label; }).join(data.ui.list_separator);
     var lines = errors.slice(0, 10).map(function (e) {
       var template = app["csv_" + e.code] || e.code;
       var message = fill(template, { value: e.value, allowed: names, max: data.csv.max_rows });

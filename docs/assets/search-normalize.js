@@ -26,7 +26,8 @@
   function words(query, prepared) {
     var out = [];
     var push = function (w) { if (w && out.indexOf(w) < 0) out.push(w); };
-    query.split(/[\s,.;:!?，。、；：！？「」“”"'（）()《》]+/).forEach(function (chunk) {
+    // ASCII and CJK punctuation: \u3001 \u3002 \u300c-\u300f \u3010 \u3011 \u201c \u201d \uff01-\uff1f (full-width forms)
+    query.split(/[\s,.;:!?"'()\u3001\u3002\u300a-\u300f\u3010\u3011\u201c\u201d\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f]+/).forEach(function (chunk) {
       if (!HAN.test(chunk)) return push(chunk.toLowerCase());
       for (var i = 0; i < chunk.length;) {
         var found = 0;
