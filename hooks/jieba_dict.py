@@ -5,6 +5,9 @@ file object for every one of its half a million strings: about 1 to 1.8 s here, 
 `marshal.loads` over the same bytes read at once builds the same dictionary in about 0.45 s.
 Anything unusual (a custom dictionary, no cache yet, a damaged cache) is left to jieba itself,
 which builds the dictionary and writes the cache as it always does.
+
+Worth writing jieba's internals: it saves about 1.0 s of a 2.85 s build, 35 % (3 builds each way,
+`time mkdocs build` with and without this hook, 2026-11-27), which an editor feels on every save.
 """
 from __future__ import annotations
 

@@ -47,12 +47,6 @@ def on_config(config):
     except ImportError as err:  # an unsegmented Chinese index is useless: refuse to build one
         raise PluginError("jieba is required for Chinese search segmentation: pip install -r requirements.txt") from err
 
-    macros_plugin = config.plugins.get("macros")
-    if macros_plugin is not None and macros_plugin.config.get("modules"):
-        # mkdocs-macros 1.3.9 (pinned for start-up time) would `pip install` a missing pluglet.
-        raise PluginError("mkdocs.yml: the macros plugin must not list `modules:` (pluglets); "
-                          "this site's macros all live in the local `macros` package")
-
     root = Path(config.config_file_path).resolve().parent
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))
