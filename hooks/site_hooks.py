@@ -12,8 +12,8 @@ from mkdocs.plugins import event_priority
 log = logging.getLogger("mkdocs.hooks.site")
 OFFLINE_SHIM = "assets/vendor/iframe-worker-shim.js"
 TASK_BOX = '<label class="task-list-control"><input type="checkbox" disabled'
-# Generated pages arrive rendered: mkdocs-macros leaves them alone.
-GENERATED = "---\nrender_macros: false\nsearch:\n  exclude: true\n---\n"
+# Generated pages arrive rendered: mkdocs-macros leaves them alone. The title is JSON, which YAML reads as is.
+GENERATED = "---\ntitle: {title}\nrender_macros: false\nsearch:\n  exclude: true\n---\n"
 # Pages whose words live in one fixed data file; guide sections and shops are looked up.
 PAGE_FILES = {"index.md": "data/site.yml", "faq.md": "data/faq.yml", "glossary.md": "data/glossary.yml",
               "about.md": "data/sources.yml", "checklist.md": "data/checklist.yml", "editor.md": "data/editor.yml",
@@ -81,12 +81,14 @@ def on_files(files, config):
 
     site, render = build.site, build.site.renderer
     index = render.shops_index(list(site.checklists.values()), "../")
-    files.append(File.generated(config, "shops/index.md", content=GENERATED + index))
+    title = site.content.verdict("index_title")
+    files.append(File.generated(config, "shops/index.md", content=GENERATED.format(title=json.dumps(title)) + index))
     if config.extra.get("polyfills") == [OFFLINE_SHIM]:
         shim = Path(config.config_file_path).resolve().parent / "vendor" / "iframe-worker" / "shim.js"
         files.append(File.generated(config, OFFLINE_SHIM, abs_src_path=str(shim)))
     for shop_id, checklist in site.checklists.items():
-        files.append(File.generated(config, f"shops/{shop_id}.md", content=GENERATED + render.shop_page(checklist)))
+        page = GENERATED.format(title=json.dumps(checklist.name)) + render.shop_page(checklist)
+        files.append(File.generated(config, f"shops/{shop_id}.md", content=page))
     return files
 
 

@@ -67,7 +67,7 @@ def cmd_checklist(args: argparse.Namespace) -> int:
         if args.format == "json":
             text = json.dumps(checklist.as_json(), ensure_ascii=False, indent=None if args.out else 2)
         else:
-            text = site.renderer.checklist_plain(checklist)
+            text = site.renderer.checklist_page(checklist, site=False)
         if args.out:
             (args.out / f"{path.stem}.{args.format}").write_text(text.rstrip("\n") + "\n", encoding="utf-8")
         texts.append(text)

@@ -1,7 +1,6 @@
 """Turn validated data into the Markdown (and small HTML fragments) of the site's pages."""
 from __future__ import annotations
 
-import functools
 import html as entities
 import json
 import re
@@ -16,7 +15,6 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|])")
 _MD_LEADING = re.compile(r"^(\d+)\.|^([-+>])")
 
 
-@functools.lru_cache(maxsize=16384)  # a thousand shop pages repeat the same labels and items
 def md_escape(text: str) -> str:
     """Plain text to Markdown that shows exactly that text."""
     out = _MD_SPECIAL.sub(r"\\\1", entities.escape(text, quote=False))
@@ -42,13 +40,10 @@ class Renderer:
         self._terms = terms
         words = sorted(terms, key=len, reverse=True)
         self._term_re = re.compile("|".join(re.escape(w) for w in words)) if words else None
-        # text() and task() are pure and repeat on every shop page: one bounded cache per renderer
-        self.text = functools.lru_cache(maxsize=16384)(self._text)
-        self.task = functools.lru_cache(maxsize=16384)(self._task)
 
     # -- inline ----------------------------------------------------------------
-    def _text(self, value: str, markdown: bool = True) -> str:
-        """Escape editor text and mark glossary terms as <abbr> tooltips (as `text`, cached)."""
+    def text(self, value: str, markdown: bool = True) -> str:
+        """Escape editor text and mark glossary terms as <abbr> tooltips."""
         escaped = md_escape(value) if markdown else entities.escape(value, quote=False)
         if self._term_re is None:
             return escaped
@@ -257,41 +252,16 @@ class Renderer:
                             self.page_meta(g["sources"], g["reviewed"], prefix)]) + "\n"
 
     def about_page(self, prefix: str = "") -> str:
-        ui = self.c.ui
-        out = [self.header(ui("about_title"), ui("about_summary")), self.text(ui("about_intro"))]
-        out.append(f"## {self.plain(ui('about_disclaimer'))} {{#disclaimer}}")
-        out.append(self.text(self.c.site["disclaimer"]))
-        out.append(self.text(self.c.site["menu_notice"]))
-        out.append(f"## {self.plain(ui('about_sources'))} {{#sources}}")
-        out.append("<div markdown data-search-exclude>")
-        for source in self.c.sources.values():
-            out.append(f"### {self.plain(source['title'])} {{#source-{source['id']}}}")
-            facts = [(ui("about_kind"), source["kind"]), (ui("about_publisher"), source["publisher"]),
-                     (ui("about_author"), source.get("author")), (ui("about_period"), source["period"]),
-                     (ui("about_strength"), source["strength"])]
-            lines = ["- " + self.pair(f"**{self.plain(label)}**", self.text(value)) for label, value in facts if value]
-            if source.get("url"):
-                lines.append(f"- <{source['url']}>")
-            out.append("\n".join(lines))
-            out.append(self.text(source["note"]))
-            if source.get("corrections"):
-                out.append(f"#### {self.plain(ui('about_corrections'))} {{#corrections-{source['id']}}}")
-                out.append("\n".join(
-                    f"- {self.link(fix['ref'], prefix)}\n\n    "
-                    + self.pair(f"**{self.plain(ui('about_correction_fact'))}**", self.text(fix["fact"])) + "\n\n    "
-                    + self.pair(f"**{self.plain(ui('about_correction_note'))}**", self.text(fix["note"])) + "\n"
-                    for fix in source["corrections"]))
-        out.append("</div>")
-        out.append(f"## {self.plain(ui('about_reviews'))} {{#reviews}}")
-        out.append(self.text(ui("about_reviews_note")))
-        sep = ui("list_separator")
+        ui, sep, safe = self.c.ui, self.c.ui("list_separator"), html.safe
         rows = [[self.link(ref, prefix, title), reviewed, self.plain(sep.join(self.c.sources[s]["short"] for s in srcs))]
                 for ref, title, reviewed, srcs in self.c.reviewed_parts()]
-        table = self.table(Table(ui("about_reviews"), [ui("about_part"), ui("about_reviewed"), ui("about_source")], rows))
-        out.append(f"<div markdown data-search-exclude>\n\n{table}\n\n</div>")
-        out.append(f"## {self.plain(ui('about_editors'))} {{#editors}}")
-        out.append(self.link("editor", prefix, ui("about_editor_guide")))
-        return "\n\n".join(out) + "\n"
+        reviews = self.table(Table(ui("about_reviews"), [ui("about_part"), ui("about_reviewed"), ui("about_source")], rows))
+        return html.render("about.md", header=safe(self.header(ui("about_title"), ui("about_summary"))), ui=ui,
+                           site=self.c.site, sources=list(self.c.sources.values()), reviews=safe(reviews),
+                           text=lambda v: safe(self.text(v)), plain=lambda v: safe(self.plain(v)),
+                           pair=lambda a, b: safe(self.pair(a, b)),
+                           link=lambda ref, label=None: safe(self.link(ref, prefix, label)),
+                           anchor=lambda name: safe(f"{{#{name}}}")) + "\n"
 
     def home_page(self, prefix: str = "") -> str:
         site = self.c.site
@@ -329,43 +299,42 @@ class Renderer:
             return self.c.verdict("ready")
         return self.c.verdict("not_ready", reasons=self.c.verdict("reason_separator").join(checklist.reasons))
 
-    def _task(self, item: Item, prefix: str) -> str:
-        """One checklist item as a task-list line (as `task`, cached)."""
-        badge = f"**{self.plain(self.c.verdict('blocking_badge'))}** " if item.blocking else ""
-        link = self.link(item.link, prefix, self.c.verdict("guide_link"))
-        return f"- [ ] {badge}{self.text(item.text)} {link}"
-
     def shop_page(self, checklist: Checklist, prefix: str = "../") -> str:
         """A generated shops/<id>.md: the shop's lists, and a button that opens its answers in the form."""
         query = profile_query(checklist.profile, self.c.profile)
         label = self.plain(self.c.checklist["app"]["open_interactive"])
         return self.checklist_page(checklist, prefix, f"[{label}]({prefix}checklist.md?{query}){{: .md-button }}")
 
-    def checklist_page(self, checklist: Checklist, prefix: str = "", form_link: str | None = None) -> str:
+    def checklist_page(self, checklist: Checklist, prefix: str = "", form_link: str | None = None, site: bool = True) -> str:
+        """A shop's lists as Markdown: for the site (anchors, links, admonition) or, with site=False, for the CLI."""
         v = self.c.verdict
-        kind = "success" if checklist.ready else "danger"
-        out = [f"# {self.plain(checklist.name)} {{#page-title}}",
-               f'!!! {kind} "{v("index_ready_yes") if checklist.ready else v("index_ready_no")}"\n\n    {self.text(self.verdict_text(checklist))}']
-        if form_link:
-            out.append(form_link)
-        out.append(f"## {self.plain(v('pre_title'))} {{#pre-close}}")
-        out.append("\n".join(self.task(i, prefix) for i in checklist.pre))
-        out.append(f"## {self.plain(v('post_title'))} {{#post-close}}")
-        out.append("\n".join(self.task(i, prefix) for i in checklist.post))
-        out.append(f"## {self.plain(v('impact_title'))} {{#impact}}")
+        head = v("index_ready_yes") if checklist.ready else v("index_ready_no")
+        title = (lambda text, anchor: f"{self.plain(text)} {{#{anchor}}}") if site else (lambda text, anchor: self.plain(text))
+        if site:
+            verdict = f'!!! {"success" if checklist.ready else "danger"} "{head}"\n\n    {self.text(self.verdict_text(checklist))}'
+        else:
+            verdict = self.pair(f"**{self.plain(head)}**", self.plain(self.verdict_text(checklist)))
+
+        def task(item: Item) -> str:
+            badge = f"**{self.plain(v('blocking_badge'))}** " if item.blocking else ""
+            if site:
+                return f"- [ ] {badge}{self.text(item.text)} " + self.link(item.link, prefix, v("guide_link"))
+            return f"- [ ] {badge}" + self.c.ui("paren", text=self.plain(item.text), note=self.plain(self.title(item.link)))
+
+        out = [f"# {title(checklist.name, 'page-title')}", verdict] + ([form_link] if form_link else [])
+        out += [f"## {title(v('pre_title'), 'pre-close')}", "\n".join(map(task, checklist.pre)),
+                f"## {title(v('post_title'), 'post-close')}", "\n".join(map(task, checklist.post)),
+                f"## {title(v('impact_title'), 'impact')}"]
         headers = [self.c.ui("impact_aspect"), self.c.ui("impact_level")]
         out.append(self.table(Table(v("impact_title"), headers, [[self.text(a), self.plain(lv)] for a, lv in checklist.impact])))
-        out.append(f"## {self.plain(v('orders_title'))} {{#orders}}")
+        out.append(f"## {title(v('orders_title'), 'orders')}")
         if checklist.orders:
             rows = [[self.plain(o.id), self.plain(o.label), self.plain(self.c.ui("handled_yes" if o.handled else "handled_no"))]
                     for o in checklist.orders]
-            spec = self.c.tables.get("order-status-example", {})
-            headers = [col["title"] for col in spec.get("columns", [])] or ["id", "status", "handled"]
-            out.append(self.table(Table(v("orders_title"), headers, rows)))
+            out.append(self.table(Table(v("orders_title"), [col["title"] for col in self.c.tables["order-status-example"]["columns"]], rows)))
         else:
             out.append(self.plain(v("orders_empty")))
-        out.append(f"## {self.plain(v('profile_title'))} {{#profile}}")
-        out.append(self.table(self.profile_table(checklist)))
+        out += [f"## {title(v('profile_title'), 'profile')}", self.table(self.profile_table(checklist))]
         return "\n\n".join(out) + "\n"
 
     def shops_index(self, checklists: list[Checklist], prefix: str = "") -> str:
@@ -378,22 +347,3 @@ class Renderer:
                          self.plain(reasons) or "-"])
         table = Table(v("index_title"), [v("index_shop"), v("index_ready"), v("index_blocking")], rows)
         return "\n\n".join([self.header(v("index_title"), v("index_summary")), self.table(table)]) + "\n"
-
-    def checklist_plain(self, checklist: Checklist) -> str:
-        """Markdown for the command line: no site attributes, links as guide titles."""
-        v = self.c.verdict
-
-        def line(item: Item) -> str:
-            badge = f"**{md_escape(v('blocking_badge'))}** " if item.blocking else ""
-            return f"- [ ] {badge}" + self.c.ui("paren", text=md_escape(item.text), note=md_escape(self.title(item.link)))
-
-        out = [f"# {md_escape(checklist.name)}", md_escape(self.verdict_text(checklist)),
-               f"## {md_escape(v('pre_title'))}", "\n".join(line(i) for i in checklist.pre),
-               f"## {md_escape(v('post_title'))}", "\n".join(line(i) for i in checklist.post),
-               f"## {md_escape(v('impact_title'))}",
-               "\n".join("- " + self.pair(md_escape(a), md_escape(lv)) for a, lv in checklist.impact)]
-        if checklist.orders:
-            out += [f"## {md_escape(v('orders_title'))}",
-                    "\n".join("- " + self.pair(o.id, self.c.ui("paren", text=md_escape(o.label), note=self.c.ui("handled_yes" if o.handled else "handled_no")))
-                              for o in checklist.orders)]
-        return "\n\n".join(out) + "\n"

@@ -140,7 +140,7 @@ def render_everything(site: Site) -> None:
     render.faq_page(), render.glossary_page(), render.about_page(), render.home_page()
     for checklist in site.checklists.values():
         render.checklist_page(checklist, "../")
-        render.checklist_plain(checklist)
+        render.checklist_page(checklist, site=False)
     render.shops_index(list(site.checklists.values()))
     InteractivePage(site.content, render).render()
 
