@@ -47,69 +47,29 @@ class Content:
                 pages.add(doc.data["id"])
         return pages
 
-    # -- files -------------------------------------------------------------
-    @property
-    def site(self) -> dict:
-        return self.file("data/site.yml") or {}
-
-    @property
-    def messages(self) -> dict:
-        return self.file("data/messages.yml") or {}
-
-    @property
-    def search(self) -> dict:
-        return self.file("data/search.yml") or {}
+    # -- files: the whole file, or its list keyed by id (empty while the file is missing or invalid) --
+    site = property(lambda self: self.file("data/site.yml") or {})
+    messages = property(lambda self: self.file("data/messages.yml") or {})
+    search = property(lambda self: self.file("data/search.yml") or {})
+    faq = property(lambda self: self.file("data/faq.yml") or {})
+    glossary = property(lambda self: self.file("data/glossary.yml") or {})
+    impact = property(lambda self: self.file("data/impact.yml") or {})
+    profile = property(lambda self: self.file("data/profile.yml") or {})
+    checklist = property(lambda self: self.file("data/checklist.yml") or {})
+    sources = property(lambda self: {s["id"]: s for s in (self.file("data/sources.yml") or {}).get("sources", [])})
+    tables = property(lambda self: {t["id"]: t for t in (self.file("data/tables.yml") or {}).get("tables", [])})
+    states = property(lambda self: {s["key"]: s for s in (self.file("data/order_states.yml") or {}).get("states", [])})
+    error_templates = property(lambda self: messages_part(self.dataset, "errors"))
 
     def ui(self, key: str, **args: Any) -> str:
         return fill(self.messages.get("ui", {}).get(key, key), args)
-
-    @property
-    def error_templates(self) -> dict[str, str]:
-        return messages_part(self.dataset, "errors")
-
-    @property
-    def faq(self) -> dict:
-        return self.file("data/faq.yml") or {}
-
-    @property
-    def glossary(self) -> dict:
-        return self.file("data/glossary.yml") or {}
-
-    @property
-    def sources(self) -> dict[str, dict]:
-        return {s["id"]: s for s in (self.file("data/sources.yml") or {}).get("sources", [])}
-
-    @property
-    def tables(self) -> dict[str, dict]:
-        return {t["id"]: t for t in (self.file("data/tables.yml") or {}).get("tables", [])}
-
-    @property
-    def states(self) -> dict[str, dict]:
-        return {s["key"]: s for s in (self.file("data/order_states.yml") or {}).get("states", [])}
-
-    @property
-    def impact(self) -> dict:
-        return self.file("data/impact.yml") or {}
-
-    @property
-    def profile(self) -> dict:
-        return self.file("data/profile.yml") or {}
-
-    @property
-    def checklist(self) -> dict:
-        return self.file("data/checklist.yml") or {}
 
     def verdict(self, key: str, **args: Any) -> str:
         return fill(self.checklist.get("verdict", {}).get(key, key), args)
 
     def shops(self) -> dict[str, dict]:
         """Valid shop profiles by id (the file name)."""
-        out = {}
-        for doc in self.dataset.under("data/shops"):
-            data = self.file(doc.rel)
-            if data:
-                out[doc.path.stem] = data
-        return out
+        return {doc.path.stem: self.file(doc.rel) for doc in self.dataset.under("data/shops") if self.file(doc.rel)}
 
     def sections(self) -> dict[str, tuple[str, dict]]:
         """Guide sections by id, with the file each came from."""
@@ -171,9 +131,6 @@ class Content:
         if self.checklist:
             out["checklist"] = self.checklist["app"]["title"]
         return out
-
-    def page_title(self, ref: str) -> str:
-        return self.anchors().get(ref, ref)
 
     @staticmethod
     def section_sources(section: dict) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from . import html
 from .content import Content, messages_part
 from .rendering import Renderer, Table, md_escape
 from .schemacheck import schema
@@ -74,38 +75,23 @@ class EditorGuide:
     def schema_for(self, kind: str) -> dict:
         return self.c.shop_schema() if kind == "shop" else schema(kind)
 
+    def describe(self, doc: dict) -> str:
+        title, description = doc.get("title"), doc.get("description")
+        return self.c.ui("pair", term=title, text=description) if title and description else title or description or ""
+
     def render(self, prefix: str = "") -> str:
         g, col, r = self.g, self.g["columns"], self.r
-        out = [r.header(g["title"], g["summary"])] + [r.text(p) for p in g["intro"]]
-        out.append(f"## {r.plain(g['commands_title'])} {{#commands}}")
-        out.append("\n".join("- " + r.pair(f"`{c['command']}`", r.text(c["text"])) for c in g["commands"]))
-        out.append(f"## {r.plain(g['editor_setup_title'])} {{#editor-setup}}")
-        out.append("\n".join(f"- {r.text(t)}" for t in g["editor_setup"]))
-        out.append(f"## {r.plain(g['files_title'])} {{#files}}")
-        rows = []
-        for entry in g["files"]:
-            doc = self.schema_for(entry["kind"])
-            what = self.c.ui("pair", term=doc["title"], text=doc["description"]) if doc.get("title") and doc.get("description") \
-                else doc.get("title") or doc.get("description") or ""
-            rows.append([f"`{entry['file']}`", r.plain(what)])
-        out.append(r.table(Table(g["files_title"], [col["file"], col["what"]], rows)))
-        out.append(f"## {r.plain(g['fields_title'])} {{#fields}}")
+        files = r.table(Table(g["files_title"], [col["file"], col["what"]],
+                              [[f"`{e['file']}`", r.plain(self.describe(self.schema_for(e["kind"])))] for e in g["files"]]))
         walker = SchemaWalker(messages_part(self.c.dataset, "types"), self.c.ui, col["any"])
+        fields = []
         for entry in g["files"]:
             doc = self.schema_for(entry["kind"])
-            out.append(f"### `{entry['file']}` {{#fields-{entry['kind'].replace('_', '-')}}}")
             rows = [[f"`{path}`", r.plain(meaning) or "-", r.plain(allowed), col["required_yes" if need == "required" else "required_no"]]
                     for path, meaning, allowed, need in walker.rows(doc, doc)]
-            out.append(r.table(Table(entry["file"], [col["field"], col["meaning"], col["allowed"], col["required"]], rows)))
-        out.append(f"## {r.plain(g['howto_title'])} {{#howto}}")
-        for howto in g["howtos"]:
-            out.append(f"### {r.plain(howto['title'])} {{#{howto['id']}}}")
-            out.append("\n".join(f"{n}. {r.text(step)}" for n, step in enumerate(howto["steps"], 1)))
-            out.append("```yaml\n" + howto["example"].rstrip("\n") + "\n```")
-        out.append(f"## {r.plain(g['errors_title'])} {{#errors}}")
-        out.append(r.text(g["errors_intro"]))
-        rows = [[f"`{code}`", md_escape(PLACEHOLDER.sub("…", template).replace("{{", "{").replace("}}", "}"))]
-                for code, template in sorted(self.c.error_templates.items()) if not code.endswith("_separator")]
-        out.append(r.table(Table(g["errors_title"], [col["code"], col["message"]], rows)))
-        out.append(r.plain(self.c.ui("editor_reviewed", reviewed=g["reviewed"])) + "\n{: .page-meta data-search-exclude }")
-        return "\n\n".join(out) + "\n"
+            fields.append((entry, html.safe(r.table(Table(entry["file"], [col["field"], col["meaning"], col["allowed"], col["required"]], rows)))))
+        errors = r.table(Table(g["errors_title"], [col["code"], col["message"]],
+                               [[f"`{code}`", md_escape(PLACEHOLDER.sub("\u2026", template).replace("{{", "{").replace("}}", "}"))]
+                                for code, template in sorted(self.c.error_templates.items()) if not code.endswith("_separator")]))
+        return r.page("editor.md", prefix, header=r.header(g["title"], g["summary"]), g=g, files=files, fields=fields,
+                      errors=errors, code=lambda value: html.safe(f"`{value}`"))

@@ -202,45 +202,24 @@ class Renderer:
         out.append(self.page_meta(self.c.section_sources(data), data["reviewed"], prefix))
         return "\n\n".join(out) + "\n"
 
+    def page(self, template: str, prefix: str, **context) -> str:
+        """A page from a Markdown template; the helpers it gets return Markdown already escaped."""
+        safe, sep = html.safe, self.c.ui("list_separator")
+        helpers = dict(ui=self.c.ui, text=lambda v: safe(self.text(v)), plain=lambda v: safe(self.plain(v)),
+                       pair=lambda a, b: safe(self.pair(a, b)), anchor=lambda name: safe(f"{{#{name}}}"),
+                       link=lambda ref, label=None: safe(self.link(ref, prefix, label)),
+                       links=lambda refs: safe(sep.join(self.link(r, prefix) for r in refs)),
+                       sourced=lambda key, ids, **args: safe(self.plain(self.c.ui(key, sources="\x00", **args))
+                                                             .replace("\x00", self.source_links(ids, prefix))))
+        return html.render(template, **helpers, **{k: safe(v) if isinstance(v, str) else v for k, v in context.items()}) + "\n"
+
     def faq_page(self, prefix: str = "") -> str:
         faq = self.c.faq
-        out = [self.header(faq["title"], faq["summary"])]
-        for entry in faq["entries"]:
-            out.append(self.faq_entry(entry, prefix))
-        out.append(self.page_meta(self.c.faq_sources(), faq["reviewed"], prefix))
-        out.append(self.faq_json_ld())
-        return "\n\n".join(out) + "\n"
-
-    def faq_entry(self, entry: dict, prefix: str) -> str:
-        body = [self.text(p) for p in entry["answer"]]
-        if entry.get("inference"):
-            body.append(f"**{self.plain(self.c.ui('faq_inference'))}**{self.text(entry['inference'])}\n{{: .faq-inference }}")
-        if entry.get("related"):
-            links = self.c.ui("list_separator").join(self.link(r, prefix) for r in entry["related"])
-            body.append(self.pair(self.plain(self.c.ui("see_also")), links) + "\n{: .faq-related data-search-exclude }")
-        if entry.get("also_asked"):
-            asked = "\n".join(f"- {self.text(q)}" for q in entry["also_asked"])
-            body.append(f"{self.plain(self.c.ui('also_asked'))}\n{{: .faq-also }}\n\n{asked}\n{{: .faq-also-list }}")
-        meta = self.plain(self.c.ui("faq_sources", sources="\x00", reviewed=entry["reviewed"]))
-        body.append(meta.replace("\x00", self.source_links(entry["sources"], prefix)) + "\n{: .part-sources data-search-exclude }")
-        # A plain section per question: search indexes each answer under its own question.
-        return f"## {self.plain(entry['question'])} {{#{entry['id']}}}\n\n" + "\n\n".join(body)
-
-    def faq_json_ld(self) -> str:
-        data = {
-            "@context": "https://schema.org",
-            "@type": "FAQPage",
-            "mainEntity": [
-                {
-                    "@type": "Question",
-                    "name": e["question"],
-                    "acceptedAnswer": {"@type": "Answer", "text": "".join(e["answer"])},
-                }
-                for e in self.c.faq["entries"]
-            ],
-        }
-        payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
-        return f'<script type="application/ld+json">{payload}</script>'
+        questions = [{"@type": "Question", "name": e["question"], "acceptedAnswer": {"@type": "Answer", "text": "".join(e["answer"])}}
+                     for e in faq["entries"]]
+        json_ld = json.dumps({"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": questions}, ensure_ascii=False)
+        return self.page("faq.md", prefix, header=self.header(faq["title"], faq["summary"]), entries=faq["entries"],
+                         meta=self.page_meta(self.c.faq_sources(), faq["reviewed"], prefix), json_ld=json_ld.replace("<", "\\u003c"))
 
     def glossary_page(self, prefix: str = "") -> str:
         g = self.c.glossary
@@ -252,29 +231,17 @@ class Renderer:
                             self.page_meta(g["sources"], g["reviewed"], prefix)]) + "\n"
 
     def about_page(self, prefix: str = "") -> str:
-        ui, sep, safe = self.c.ui, self.c.ui("list_separator"), html.safe
+        ui, sep = self.c.ui, self.c.ui("list_separator")
         rows = [[self.link(ref, prefix, title), reviewed, self.plain(sep.join(self.c.sources[s]["short"] for s in srcs))]
                 for ref, title, reviewed, srcs in self.c.reviewed_parts()]
         reviews = self.table(Table(ui("about_reviews"), [ui("about_part"), ui("about_reviewed"), ui("about_source")], rows))
-        return html.render("about.md", header=safe(self.header(ui("about_title"), ui("about_summary"))), ui=ui,
-                           site=self.c.site, sources=list(self.c.sources.values()), reviews=safe(reviews),
-                           text=lambda v: safe(self.text(v)), plain=lambda v: safe(self.plain(v)),
-                           pair=lambda a, b: safe(self.pair(a, b)),
-                           link=lambda ref, label=None: safe(self.link(ref, prefix, label)),
-                           anchor=lambda name: safe(f"{{#{name}}}")) + "\n"
+        return self.page("about.md", prefix, header=self.header(ui("about_title"), ui("about_summary")),
+                         site=self.c.site, sources=list(self.c.sources.values()), reviews=reviews)
 
     def home_page(self, prefix: str = "") -> str:
         site = self.c.site
-        out = [self.header(site["title"], site["tagline"])]
-        out += [self.text(p) for p in site["home"]["intro"]]
-        out.append(self.callout("warning", site["disclaimer"], self.c.ui("about_disclaimer"), "about#disclaimer", prefix))
-        out.append(f"## {self.plain(site['home']['start_title'])} {{#start}}")
-        cards = ['<div class="grid cards" markdown data-search-exclude>', ""]
-        for item in site["home"]["start"]:
-            cards.append(f"- {self.link(item['page'], prefix)}\n\n    {self.text(item['text'])}\n")
-        cards.append("</div>")
-        out.append("\n".join(cards))
-        return "\n\n".join(out) + "\n"
+        disclaimer = self.callout("warning", site["disclaimer"], self.c.ui("about_disclaimer"), "about#disclaimer", prefix)
+        return self.page("home.md", prefix, header=self.header(site["title"], site["tagline"]), site=site, disclaimer=disclaimer)
 
     # -- checklists ------------------------------------------------------------
     def answer(self, field: dict, value) -> str:
