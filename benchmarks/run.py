@@ -133,7 +133,7 @@ def free_port() -> int:
 def save_to_served(project: Path, config: str, edited: Path, anchor: str, edits: int) -> list[float]:
     """Seconds from saving a file (a marker put after `anchor`) to `mkdocs serve` serving the overview page."""
     port = free_port()
-    server = subprocess.Popen([PY, "-m", "mkdocs", "serve", "-f", config, "-a", f"127.0.0.1:{port}", "--no-livereload"],
+    server = subprocess.Popen([PY, "-m", "mkdocs", "serve", "-f", config, "-a", f"127.0.0.1:{port}"],
                               cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url, original, out = f"http://127.0.0.1:{port}/overview/", edited.read_text(encoding="utf-8"), []
     fetch = lambda: urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
@@ -192,7 +192,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
         full_build(work, args.runs)
-        serve(work, max(3, args.runs // 2))
+        serve(work, args.runs)
         shop_page(work, args.runs)
         scale(work, max(3, args.runs // 2))
         batch(work)

@@ -31,6 +31,5 @@ def define_env(env) -> None:
     env.macro(lambda: render.glossary_page(_prefix(env)), "glossary")
     env.macro(lambda: render.about_page(_prefix(env)), "about")
     env.macro(lambda: render.home_page(_prefix(env)), "home")
-    env.macro(lambda table_id: render.table(render.data_table(table_id)), "table")
     env.macro(lambda: InteractivePage(site.content, render).render(_prefix(env), _asset_base(env)), "checklist_app")
     env.macro(lambda: EditorGuide(site.content, render).render(_prefix(env)), "editor_guide")

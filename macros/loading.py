@@ -1,11 +1,9 @@
 """Read the YAML files under data/, and find the line of a value when a problem is reported."""
 from __future__ import annotations
 
-import collections
 import dataclasses
 import functools
 import os
-import re
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -18,6 +16,7 @@ _FastBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
+ALIAS = "alias"  # the problem a ConstructorError carries for an anchor's second use
 
 
 def _without_timestamps(resolvers: dict) -> dict:
@@ -36,6 +35,12 @@ class DataLoader(_FastBase):  # type: ignore[misc, valid-type]
     def __init__(self, stream):
         super().__init__(stream)
         self.duplicates: list[tuple[str, int]] = []
+
+    def construct_object(self, node, deep=False):
+        # A node met a second time is an alias (*name): refused at once, before it can multiply.
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise yaml.constructor.ConstructorError(None, None, ALIAS, node.start_mark)
+        return super().construct_object(node, deep=deep)
 
     def construct_mapping(self, node, deep=False):
         mapping = super().construct_mapping(node, deep=deep)
@@ -90,6 +95,7 @@ def parse_text(text: str, rel: str) -> tuple[Any, list[Problem]]:
         line_text = lines[line - 1] if 0 < line <= len(lines) else ""
         leading = line_text[: len(line_text) - len(line_text.lstrip())]
         code = "yaml_tab" if "\t" in leading or "tab" in detail.lower() or "\\t" in detail else "yaml_syntax"
+        code = "yaml_alias" if err.problem == ALIAS else code
         return None, [Problem(rel, line, "", code, {"line": line, "column": column, "detail": detail})]
     except yaml.YAMLError as err:  # e.g. a reader error on control characters
         position = getattr(err, "position", None) or 0
@@ -99,10 +105,8 @@ def parse_text(text: str, rel: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(rel, 1, "", "too_deep", {"limit": MAX_DEPTH})]
     finally:
         loader.dispose()
-    shape = _shape_problem(data)
-    if shape:
-        code, line = shape, _first_line(text, ALIAS if shape == "yaml_alias" else None)
-        return None, [Problem(rel, line, "", code, {"limit": MAX_DEPTH})]
+    if _too_deep(data):
+        return None, [Problem(rel, 1, "", "too_deep", {"limit": MAX_DEPTH})]
     problems = [
         Problem(rel, line, key, "duplicate_key", {"key": key}) for key, line in sorted(loader.duplicates, key=lambda d: (d[1], d[0]))
     ]
@@ -111,34 +115,11 @@ def parse_text(text: str, rel: str) -> tuple[Any, list[Problem]]:
     return data, problems
 
 
-ALIAS = re.compile(r"(^|[\s\[{,:-])[&*][A-Za-z0-9_-]+")
-
-
-def _first_line(text: str, pattern: "re.Pattern | None") -> int:
-    match = pattern.search(text) if pattern else None
-    return text.count("\n", 0, match.start()) + 1 if match else 1
-
-
-def _shape_problem(data: Any) -> str | None:
-    """Anchors/aliases (a shared container) and absurd nesting are refused before any schema runs.
-
-    An alias makes the same list or mapping appear many times: a few lines of YAML can then
-    stand for billions of nodes, which no check should have to walk.
-    """
-    seen: set[int] = set()
-    queue = collections.deque([(data, 0)])  # breadth first: a repeat shows up near the top
-    while queue:
-        value, depth = queue.popleft()
-        if not isinstance(value, (dict, list)):
-            continue
-        if depth > MAX_DEPTH:
-            return "too_deep"
-        if id(value) in seen:
-            return "yaml_alias"
-        seen.add(id(value))
-        items = value.values() if isinstance(value, dict) else value
-        queue.extend((item, depth + 1) for item in items)
-    return None
+def _too_deep(value: Any, depth: int = 0) -> bool:
+    if depth > MAX_DEPTH:
+        return True
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    return any(_too_deep(item, depth + 1) for item in items)
 
 
 def read_document(path: Path, root: Path | None = None, rel: str | None = None) -> Document:

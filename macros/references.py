@@ -11,7 +11,7 @@ from .content import Content
 from .loading import DataSet
 from .problems import Problem, path_text
 from .profile import field_paths, value_fits
-from .schemacheck import RAW_HTML, file_kind, found, walk_strings
+from .schemacheck import file_kind, found, markup_problems, walk_strings
 
 # Files whose keys are free-form (labels, messages): field names there mean nothing to the ref checks.
 FREE_FORM = ("messages", "profile", "shop")
@@ -54,10 +54,7 @@ def structured(c: Content) -> list[str]:
 
 def check_html(c: Content, out: Findings) -> None:
     for rel in c.valid_files():
-        for path, text in walk_strings(c.file(rel)):
-            match = RAW_HTML.search(text)
-            if match:
-                out.add(rel, list(path), "raw_html", found=match.group(0)[:30])
+        out.problems += markup_problems(out.dataset.docs[rel])
 
 
 def check_dates(c: Content, out: Findings, today: dt.date, max_age_days: int) -> None:

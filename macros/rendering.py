@@ -179,14 +179,13 @@ class Renderer:
         sep = self.c.ui("list_separator")
         return sep.join(self.link(f"about#source-{s}", prefix, self.c.sources[s]["short"]) for s in source_ids)
 
+    def sourced(self, key: str, source_ids: list[str], prefix: str = "", **args) -> str:
+        """A message of data/messages.yml whose {sources} become links to the sources on the about page."""
+        return self.plain(self.c.ui(key, sources="\x00", **args)).replace("\x00", self.source_links(source_ids, prefix))
+
     def page_meta(self, source_ids: list[str], reviewed: str, prefix: str = "") -> str:
         """What the page rests on, and what its date means: checked against those sources, not the seller centre."""
-        text = self.plain(self.c.ui("page_meta", sources="\x00", reviewed=reviewed))
-        return text.replace("\x00", self.source_links(source_ids, prefix)) + "\n{: .page-meta data-search-exclude }"
-
-    def part_sources(self, source_ids: list[str], prefix: str = "") -> str:
-        text = self.plain(self.c.ui("part_sources", sources="\x00"))
-        return text.replace("\x00", self.source_links(source_ids, prefix)) + "\n{: .part-sources data-search-exclude }"
+        return self.sourced("page_meta", source_ids, prefix, reviewed=reviewed) + "\n{: .page-meta data-search-exclude }"
 
     def header(self, title: str, summary: str) -> str:
         return f"# {self.plain(title)} {{#page-title}}\n\n{self.text(summary)}\n{{: .page-summary }}"
@@ -198,7 +197,7 @@ class Renderer:
         for part in data["parts"]:
             out.append(f"## {self.plain(part['title'])} {{#{part['id']}}}")
             out += [self.block(block, prefix) for block in part["blocks"]]
-            out.append(self.part_sources(part["sources"], prefix))
+            out.append(self.sourced("part_sources", part["sources"], prefix) + "\n{: .part-sources data-search-exclude }")
         out.append(self.page_meta(self.c.section_sources(data), data["reviewed"], prefix))
         return "\n\n".join(out) + "\n"
 
@@ -209,8 +208,7 @@ class Renderer:
                        pair=lambda a, b: safe(self.pair(a, b)), anchor=lambda name: safe(f"{{#{name}}}"),
                        link=lambda ref, label=None: safe(self.link(ref, prefix, label)),
                        links=lambda refs: safe(sep.join(self.link(r, prefix) for r in refs)),
-                       sourced=lambda key, ids, **args: safe(self.plain(self.c.ui(key, sources="\x00", **args))
-                                                             .replace("\x00", self.source_links(ids, prefix))))
+                       sourced=lambda key, ids, **args: safe(self.sourced(key, ids, prefix, **args)))
         return html.render(template, **helpers, **{k: safe(v) if isinstance(v, str) else v for k, v in context.items()}) + "\n"
 
     def faq_page(self, prefix: str = "") -> str:

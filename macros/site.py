@@ -22,7 +22,6 @@ class Site:
         self.errors = validation.errors(self.problems)
         self.warnings = [p for p in self.problems if p.severity != "error"]
         self.content = Content(dataset)
-        self._renderer: Renderer | None = None
 
     def report(self, problems=None) -> str:
         return validation.report(self.dataset, self.problems if problems is None else problems)
@@ -38,11 +37,9 @@ class Site:
         generator = Generator(self.require_valid().content)
         return {shop_id: generator.build(shop_id, shop) for shop_id, shop in sorted(self.content.shops().items())}
 
-    @property
+    @functools.cached_property
     def renderer(self) -> Renderer:
-        if self._renderer is None:
-            self._renderer = Renderer(self.require_valid().content)
-        return self._renderer
+        return Renderer(self.require_valid().content)
 
 
 def load_site(root: str | Path) -> Site:
