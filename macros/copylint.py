@@ -13,7 +13,7 @@ from .schemacheck import walk_strings
 # Placeholders ({team_size}) and literal code ({{field: x}}) are not prose: keep them as they are.
 PROTECTED = re.compile(r"\{\{.*?\}\}|\{[a-z_.]+\}")
 # Keys whose values are identifiers, dates or URLs rather than sentences.
-NOT_PROSE = {"id", "key", "value", "link", "page", "source", "reviewed", "url", "table", "field", "type", "phase"}
+NOT_PROSE = {"id", "key", "value", "link", "page", "source", "sources", "ref", "reviewed", "url", "table", "field", "type", "phase"}
 
 
 def suggest(text: str) -> str:
