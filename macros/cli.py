@@ -4,13 +4,17 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
+import secrets
 import sys
+import tempfile
 from pathlib import Path
 
 from . import validation
 from .checklist import Generator
 from .content import messages_part
 from .loading import load_dataset, read_document
+from .problems import Problem
 from .schemacheck import SCHEMA_DIR, shop_problems
 from .site import DataError, load_site
 
@@ -19,8 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def cmd_check(args: argparse.Namespace) -> int:
     dataset = load_dataset(args.root)
-    today = dt.date.fromisoformat(args.today) if args.today else None
-    problems = validation.check(dataset, today=today, max_age_days=args.max_age)
+    problems = validation.check(dataset, today=args.today, max_age_days=args.max_age)
     text = validation.report(dataset, problems)
     if text:
         print(text, file=sys.stderr if validation.errors(problems) else sys.stdout)
@@ -40,6 +43,19 @@ def _shop_paths(target: Path) -> list[Path]:
     return sorted((p for p in target.iterdir() if p.suffix in (".yml", ".yaml")), key=lambda p: p.name)
 
 
+def write_inside(folder: Path, name: str, text: str) -> bool:
+    """Write folder/name through a temporary file renamed into place; never through a link or onto a non-file."""
+    target = folder / name
+    if target.is_symlink() or (target.exists() and not target.is_file()):
+        return False
+    temporary = folder / f".{name}.{secrets.token_hex(6)}.part"
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        stream.write(text)
+    os.replace(temporary, target)  # a rename replaces the entry itself, inside `folder`
+    return True
+
+
 def cmd_checklist(args: argparse.Namespace) -> int:
     try:
         site = load_site(args.root).require_valid()
@@ -47,14 +63,20 @@ def cmd_checklist(args: argparse.Namespace) -> int:
         print(err, file=sys.stderr)
         return 1
     target = Path(args.path)
+    say = lambda where, code, **kw: print(site.report([Problem(str(where), 1, "", code, kw)]), file=sys.stderr)
     if not target.exists():
-        print(f"{args.path}: no such file or folder", file=sys.stderr)
+        say(target, "no_such_path")
         return 2
     schema = site.content.shop_schema()
     types = messages_part(site.dataset, "types")
     generator = Generator(site.content)
     if args.out:
-        args.out.mkdir(parents=True, exist_ok=True)
+        try:
+            args.out.mkdir(parents=True, exist_ok=True)
+            tempfile.TemporaryFile(dir=args.out).close()
+        except OSError as err:
+            say(args.out, "out_unusable", reason=err.strerror or type(err).__name__)
+            return 2
     texts, rejected = [], 0
     for path in _shop_paths(target):
         doc = read_document(path, rel=path.as_posix())
@@ -68,8 +90,10 @@ def cmd_checklist(args: argparse.Namespace) -> int:
             text = json.dumps(checklist.as_json(), ensure_ascii=False, indent=None if args.out else 2)
         else:
             text = site.renderer.checklist_page(checklist, site=False)
-        if args.out:
-            (args.out / f"{path.stem}.{args.format}").write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+        if args.out and not write_inside(args.out, f"{path.stem}.{args.format}", text.rstrip("\n") + "\n"):
+            say(args.out / f"{path.stem}.{args.format}", "out_not_plain")
+            rejected += 1
+            continue
         texts.append(text)
     if args.out:
         print(f"wrote {len(texts)} checklist(s) to {args.out}" + (f"; {rejected} profile(s) rejected" if rejected else ""))
@@ -110,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate every file under data/ and report all problems")
     check.add_argument("--max-age", type=int, default=validation.DEFAULT_MAX_AGE_DAYS,
                        help="warn when a reviewed date is older than this many days (default: %(default)s)")
-    check.add_argument("--today", help="date to check against, YYYY-MM-DD (default: today)")
+    check.add_argument("--today", type=date, help="date to check against, YYYY-MM-DD (default: today)")
     check.set_defaults(func=cmd_check)
     checklist = sub.add_parser("checklist", help="print or write the checklist of one shop file or of every shop in a folder")
     checklist.add_argument("path", help="a shop profile (data/shops/<id>.yml) or a folder of them")
@@ -124,6 +148,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not (args.root / "data").is_dir():
+        parser.error(f"--root {args.root}: no data/ folder there")
     return args.func(args)

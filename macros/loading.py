@@ -4,6 +4,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
+import stat
+import re
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -16,7 +18,19 @@ _FastBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
-ALIAS = "alias"  # the problem a ConstructorError carries for an anchor's second use
+_TAG = "tag:yaml.org,2002:"
+# What an editor writes: mappings, lists, strings, whole numbers, true/false, null (and decimals for
+# search weights). YAML 1.1's other forms read as surprises: 010 as 8, 1:30 as 90, yes as true.
+_PLAIN = {"int": re.compile(r"-?(0|[1-9][0-9]{0,14})"), "float": re.compile(r"-?[0-9]{1,9}\.[0-9]{1,9}"),
+          "bool": re.compile(r"true|false"), "null": re.compile(r"null|~|"), "str": None}
+
+
+class Refused(yaml.MarkedYAMLError):
+    """A YAML form the data files do not accept: `code` names the message, `found` what was written."""
+
+    def __init__(self, code: str, found: str, mark):
+        super().__init__(problem=code, problem_mark=mark)
+        self.code, self.found = code, found
 
 
 def _without_timestamps(resolvers: dict) -> dict:
@@ -39,8 +53,22 @@ class DataLoader(_FastBase):  # type: ignore[misc, valid-type]
     def construct_object(self, node, deep=False):
         # A node met a second time is an alias (*name): refused at once, before it can multiply.
         if node in self.constructed_objects or node in self.recursive_objects:
-            raise yaml.constructor.ConstructorError(None, None, ALIAS, node.start_mark)
+            raise Refused("yaml_alias", "*", node.start_mark)
+        kind = node.tag.removeprefix(_TAG)
+        if isinstance(node, yaml.ScalarNode):
+            if kind not in _PLAIN:
+                raise Refused("yaml_tag", "!!" + kind if node.tag.startswith(_TAG) else node.tag, node.start_mark)
+            if _PLAIN[kind] and not _PLAIN[kind].fullmatch(node.value):
+                raise Refused(f"yaml_{kind}", node.value, node.start_mark)
+        elif kind not in ("map", "seq"):
+            raise Refused("yaml_tag", "!!" + kind if node.tag.startswith(_TAG) else node.tag, node.start_mark)
         return super().construct_object(node, deep=deep)
+
+    def flatten_mapping(self, node):
+        for key_node, _ in node.value:
+            if key_node.tag == _TAG + "merge":
+                raise Refused("yaml_tag", "<<", key_node.start_mark)
+        super().flatten_mapping(node)
 
     def construct_mapping(self, node, deep=False):
         mapping = super().construct_mapping(node, deep=deep)
@@ -95,7 +123,8 @@ def parse_text(text: str, rel: str) -> tuple[Any, list[Problem]]:
         line_text = lines[line - 1] if 0 < line <= len(lines) else ""
         leading = line_text[: len(line_text) - len(line_text.lstrip())]
         code = "yaml_tab" if "\t" in leading or "tab" in detail.lower() or "\\t" in detail else "yaml_syntax"
-        code = "yaml_alias" if err.problem == ALIAS else code
+        if isinstance(err, Refused):
+            return None, [Problem(rel, line, "", err.code, {"found": err.found})]
         return None, [Problem(rel, line, "", code, {"line": line, "column": column, "detail": detail})]
     except yaml.YAMLError as err:  # e.g. a reader error on control characters
         position = getattr(err, "position", None) or 0
@@ -126,7 +155,20 @@ def read_document(path: Path, root: Path | None = None, rel: str | None = None) 
     """Read one file; `rel` is how messages name it (default: its path below root)."""
     rel = rel or path.relative_to(root).as_posix()
     doc = Document(path=path, rel=rel)
-    raw = path.read_bytes()
+    try:  # only a regular file, and never more of it than the limit: a FIFO or a device is not read
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            regular = stat.S_ISREG(os.fstat(handle).st_mode)
+            raw = os.read(handle, MAX_FILE_BYTES + 1) if regular else b""
+        finally:
+            os.close(handle)
+    except OSError as err:
+        regular, raw = True, None
+        doc.problems.append(Problem(rel, 1, "", "unreadable", {"reason": err.strerror or type(err).__name__}))
+    if not regular:
+        doc.problems.append(Problem(rel, 1, "", "not_a_file", {}))
+    if doc.problems:
+        return doc
     if len(raw) > MAX_FILE_BYTES:
         doc.problems.append(Problem(rel, 1, "", "too_large", {"limit": MAX_FILE_BYTES // 1024}))
         return doc

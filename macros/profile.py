@@ -5,8 +5,9 @@ from collections import Counter
 from urllib.parse import urlencode
 from typing import Any
 
-TEXT = {"type": "string", "minLength": 1, "pattern": "\\S", "x-error": "empty_text"}
-ORDER_ID = {"type": ["string", "integer"], "pattern": "^[0-9A-Za-z-]{1,40}$", "x-error": "bad_order_id"}
+# One line: no newline or control character, something besides spaces; (?![\s\S]) ends the text ($ would allow a "\n").
+TEXT = {"type": "string", "minLength": 1, "pattern": "^[^\\u0000-\\u001f]*\\S[^\\u0000-\\u001f]*(?![\\s\\S])", "x-error": "bad_line"}
+ORDER_ID = {"type": ["string", "integer"], "pattern": "^[0-9A-Za-z-]{1,40}(?![\\s\\S])", "x-error": "bad_order_id"}
 
 
 def field_schema(field: dict, states: list[str]) -> dict:

@@ -11,13 +11,14 @@ from .checklist import Checklist, Item
 from .content import Content
 from .profile import profile_query
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|])")
-_MD_LEADING = re.compile(r"^(\d+)\.|^([-+>])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!~=])")
+# What opens a block at the start of the text: a list, a quote, a numbered item.
+_MD_LEADING = re.compile(r"^[ \t]*(?:(\d+)\.|([-+>]))")
 
 
 def md_escape(text: str) -> str:
-    """Plain text to Markdown that shows exactly that text."""
-    out = _MD_SPECIAL.sub(r"\\\1", entities.escape(text, quote=False))
+    """Plain text to Markdown that shows exactly that text, as one paragraph: a newline opens no block."""
+    out = _MD_SPECIAL.sub(r"\\\1", entities.escape(" ".join(text.split("\n")).strip(), quote=False))
     return _MD_LEADING.sub(lambda m: f"{m.group(1)}\\." if m.group(1) else f"\\{m.group(2)}", out)
 
 

@@ -39,7 +39,11 @@ def schema(kind: str) -> dict:
 
 @functools.cache
 def _validator(schema_text: str):
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator, validators
+
+    # 4.0 is not a count: an integer is an int, never a float that happens to be whole.
+    checker = Draft202012Validator.TYPE_CHECKER.redefine("integer", lambda _, v: isinstance(v, int) and not isinstance(v, bool))
+    Draft202012Validator = validators.extend(Draft202012Validator, type_checker=checker)
     from referencing import Registry, Resource
 
     registry = Registry().with_resources((name, Resource.from_contents(doc)) for name, doc in schemas().items())
@@ -78,6 +82,8 @@ def translate(err, doc: Document, types: dict[str, str]) -> Iterator[Problem]:
     elif kind == "type":
         expected = value if isinstance(value, list) else [value]
         yield at("wrong_type", expected=Either(types.get(t, t) for t in expected), found=found(instance))
+    elif kind == "maxLength":
+        yield at("too_long", limit=value, found=len(instance))
     elif kind == "enum":
         yield at("not_allowed", found=found(instance), allowed=list(value))
     elif kind in ("const", "minimum", "maximum", "minItems", "maxItems", "uniqueItems"):
