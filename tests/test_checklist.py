@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -221,10 +222,25 @@ BAD_PROFILES = [
     ("missing-guarantee", "name: 店\nteam_size: 2\nbuyer_reliance: low\nalternative_tool: none\n", 1, "",
      "缺少必填字段「guarantee_required」"),
     ("guarantee-yes", "name: 店\nteam_size: 2\nbuyer_reliance: low\nguarantee_required: yes\nalternative_tool: none\n", 4,
-     "guarantee_required", "不在允许范围内"),
+     "", "true 或 false"),
     ("unknown-state", "name: 店\nteam_size: 1\nbuyer_reliance: low\norder_list:\n  - {id: '1', status: lost}\n", 5, "order_list[0].status", "不在允许范围内"),
     ("markup-name", "name: <img src=x onerror=alert(1)>\nteam_size: 1\nbuyer_reliance: low\n", 1, "name", "HTML"),
     ("yaml-error", "name: 店\nteam_size: [1\nbuyer_reliance: low\n", 3, "", "YAML 格式错误"),
+    # Issue 17: the data language is strict, and every refusal is located.
+    ("sexagesimal", "name: 店\nteam_size: 1\nbuyer_reliance: low\nguarantee_required: unsure\nalternative_tool: none\n".replace("team_size: 1", "team_size: 1:30"), 2, "", "1:30"),
+    ("octal", "name: 店\nteam_size: 1\nbuyer_reliance: low\nguarantee_required: unsure\nalternative_tool: none\n".replace("team_size: 1", "team_size: 010"), 2, "", "010"),
+    ("hex", "name: 店\nteam_size: 1\nbuyer_reliance: low\nguarantee_required: unsure\nalternative_tool: none\n".replace("team_size: 1", "team_size: 0x1F"), 2, "", "0x1F"),
+    ("float-count", "name: 店\nteam_size: 1\nbuyer_reliance: low\nguarantee_required: unsure\nalternative_tool: none\norders:\n  refunding: 4.0\n", 7, "orders.refunding", "应为整数"),
+    ("huge-integer", "name: 店\nteam_size: 1\nbuyer_reliance: low\nguarantee_required: unsure\nalternative_tool: none\norders:\n  refunding: " + "9" * 5000 + "\n", 7, "", "不能超过 15 位"),
+    ("binary-tag", "name: 店\nteam_size: 1\nbuyer_reliance: low\nguarantee_required: unsure\nalternative_tool: none\nplans_to_reopen: !!binary aGk=\n", 6, "", "!!binary"),
+    ("set-tag", "name: 店\nteam_size: 1\nbuyer_reliance: low\nguarantee_required: unsure\nalternative_tool: none\norders: !!set {a, b}\n", 6, "", "!!set"),
+    ("timestamp-tag", "name: 店\nteam_size: 1\nbuyer_reliance: low\nguarantee_required: unsure\nalternative_tool: none\nplans_to_reopen: !!timestamp 2026-01-01\n", 6, "", "!!timestamp"),
+    ("yes-is-not-true", "name: 店\nteam_size: 1\nbuyer_reliance: low\nguarantee_required: unsure\nalternative_tool: none\nplans_to_reopen: yes\n", 6, "", "true 或 false"),
+    ("merge-key", "name: 店\nteam_size: 1\nbuyer_reliance: low\nguarantee_required: unsure\nalternative_tool: none\norders:\n  <<: {refunding: 1}\n", 7, "", "<<"),
+    ("alias", "name: 店\nteam_size: 1\nbuyer_reliance: low\nguarantee_required: unsure\nalternative_tool: none\norders: &o {refunding: 1}\norder_list: *o\n", 6, "", "锚点和别名"),
+    ("fake-ticked-item", "name: 店\nteam_size: 1\nbuyer_reliance: low\nguarantee_required: unsure\nalternative_tool: none\n".replace("name: 店", 'name: "店\\n- [x] 已经可以关闭"'), 1, "name", "只能写一行文字"),
+    ("long-name", "name: 店\nteam_size: 1\nbuyer_reliance: low\nguarantee_required: unsure\nalternative_tool: none\n".replace("name: 店", "name: " + "长" * 101), 1, "name", "文字太长"),
+    ("order-id-newline", "name: 店\nteam_size: 1\nbuyer_reliance: low\nguarantee_required: unsure\nalternative_tool: none\norder_list:\n  - {id: \"123\\n\", status: delivered}\n", 7, "order_list[0].id", "订单编号"),
 ]
 
 
@@ -262,3 +278,48 @@ def test_cli_markdown_for_a_shop_without_a_guarantee_tool_says_why_it_is_not_rea
     assert expected.reasons[0] in result.stdout
     tasks = [line for line in lines if line.startswith("- [ ] ")]
     assert CONTENT.verdict("blocking_badge") in tasks[0] and "消费者保障服务" in tasks[0]
+
+
+def test_cli_never_writes_through_a_link_in_the_output_folder(tmp_path):
+    out, victim = tmp_path / "out", tmp_path / "victim.txt"
+    out.mkdir()
+    victim.write_text("keep me", encoding="utf-8")
+    (out / "solo-stationery.md").symlink_to(victim)
+    result = run_cli("checklist", "data/shops", "--out", str(out))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert (out / "solo-stationery.md").is_symlink()
+    assert f"{out / 'solo-stationery.md'}:1:" in result.stderr
+    assert len(list(out.glob("*.md"))) == len(SHOPS), "the other shops are still written"
+    assert not list(out.glob(".*.part")), "no temporary file is left behind"
+
+
+def test_cli_reads_only_regular_files_and_stops_on_none(tmp_path):
+    shops = tmp_path / "shops"
+    shops.mkdir()
+    (shops / "ok.yml").write_text((ROOT / "data" / "shops" / "solo-stationery.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    os.mkfifo(shops / "fifo.yml")
+    (shops / "zero.yml").symlink_to("/dev/zero")
+    (shops / "folder.yml").mkdir()
+    result = subprocess.run([sys.executable, "-m", "macros", "checklist", str(shops), "--format", "json"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    for name in ("fifo.yml", "zero.yml", "folder.yml"):
+        assert f"{shops / name}:1: " in result.stderr, name
+    assert [c["shop"] for c in json.loads(result.stdout)] == ["ok"]
+
+
+@pytest.mark.parametrize("args,fragment", [
+    (["--root", "/nonexistent", "check"], "no data/ folder"),
+    (["check", "--today", "tomorrow"], "not a date"),
+])
+def test_cli_argument_mistakes_are_messages(args, fragment):
+    result = run_cli(*args)
+    assert result.returncode == 2 and fragment in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_output_folder_that_is_a_file_is_a_message(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result = run_cli("checklist", "data/shops", "--out", str(blocker))
+    assert result.returncode == 2 and f"{blocker}:1:" in result.stderr and "Traceback" not in result.stderr

@@ -69,3 +69,17 @@ def test_copy_lint_passes_on_the_data_and_names_line_and_fix(tmp_path):
     assert bad.returncode == 1
     line = next(l for l in bad.stderr.splitlines() if l.startswith("data/faq.yml:"))
     assert "entries[0].answer[1]" in line and "会影响发布，关闭后 3 天内生效。" in line
+
+
+@pytest.mark.parametrize("text", ["订单\n# 标题", "店\n- [x] 已经可以关闭", "文字\n!!! danger \"伪造\"", "段落\n\n    代码", "1. 列表",
+                                  "> 引用", "文字\n===", "[链接](javascript:alert(1))", "<script>alert(1)</script>"])
+def test_editor_text_never_opens_a_markdown_block_or_markup(text):
+    """Issue 17: whatever an editor or a shop file writes, it renders as one plain paragraph."""
+    import markdown
+
+    from macros.rendering import md_escape
+
+    html = markdown.markdown(md_escape(text), extensions=["admonition", "pymdownx.tasklist", "attr_list"])
+    assert html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1, html
+    for tag in ("<h", "<li", "<pre", "<div", "<a ", "<script", "<input"):
+        assert tag not in html, (tag, html)
