@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import validation
 from .checklist import Generator
-from .content import messages_part
+from .content import FALLBACK, messages_part
 from .loading import load_dataset, read_document
 from .problems import Problem
 from .schemacheck import SCHEMA_DIR, shop_problems
@@ -110,7 +110,9 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     schema_doc = site.content.shop_schema()
     path = SCHEMA_DIR / "shop.schema.json"
     path.write_text(json.dumps(schema_doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {path}")
+    header = "# Generated from data/messages.yml by `python -m macros schemas`: the words used while that file is broken.\n"
+    FALLBACK.write_text(header + (site.dataset.root / "data" / "messages.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    print(f"wrote {path} and {FALLBACK}")
     return 0
 
 
@@ -143,7 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     checklist.set_defaults(func=cmd_checklist)
     lint = sub.add_parser("lint", help="check CJK spacing and punctuation in every text under data/")
     lint.set_defaults(func=cmd_lint)
-    schemas = sub.add_parser("schemas", help="regenerate macros/schemas/shop.schema.json from data/profile.yml")
+    schemas = sub.add_parser("schemas", help="regenerate macros/schemas/shop.schema.json and macros/fallback-messages.yml")
     schemas.set_defaults(func=cmd_schemas)
     return parser
 

@@ -1,7 +1,11 @@
 """Read-only views over validated data: sections, anchors, terms, order states, impact levels."""
 from __future__ import annotations
 
+import functools
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from .loading import DataSet
 from .problems import fill
@@ -11,11 +15,20 @@ from .profile import shop_schema
 EXTRA_PAGES = ("index", "faq", "glossary", "about", "shops", "checklist", "editor")
 
 
+FALLBACK = Path(__file__).parent / "fallback-messages.yml"  # the last good messages.yml (`python -m macros schemas`)
+
+
+@functools.cache
+def fallback_messages() -> dict:
+    return yaml.safe_load(FALLBACK.read_text(encoding="utf-8"))
+
+
 def messages_part(dataset: DataSet, key: str) -> dict[str, str]:
-    """`errors` or `types` of data/messages.yml, or {} while that file itself is broken."""
+    """`ui`, `errors` or `types` of data/messages.yml; what it lacks (or all, while it is broken) from the fallback."""
     data = dataset.get("data/messages.yml")
     part = data.get(key) if isinstance(data, dict) else None
-    return {k: v for k, v in part.items() if isinstance(v, str)} if isinstance(part, dict) else {}
+    own = {k: v for k, v in part.items() if isinstance(v, str)} if isinstance(part, dict) else {}
+    return {**fallback_messages().get(key, {}), **own}
 
 
 class Content:
@@ -49,7 +62,6 @@ class Content:
 
     # -- files: the whole file, or its list keyed by id (empty while the file is missing or invalid) --
     site = property(lambda self: self.file("data/site.yml") or {})
-    messages = property(lambda self: self.file("data/messages.yml") or {})
     search = property(lambda self: self.file("data/search.yml") or {})
     faq = property(lambda self: self.file("data/faq.yml") or {})
     glossary = property(lambda self: self.file("data/glossary.yml") or {})
@@ -62,7 +74,7 @@ class Content:
     error_templates = property(lambda self: messages_part(self.dataset, "errors"))
 
     def ui(self, key: str, **args: Any) -> str:
-        return fill(self.messages.get("ui", {}).get(key, key), args)
+        return fill(messages_part(self.dataset, "ui").get(key, key), args)
 
     def verdict(self, key: str, **args: Any) -> str:
         return fill(self.checklist.get("verdict", {}).get(key, key), args)

@@ -212,12 +212,12 @@ def locate_in(node, path: list, key: bool = False) -> int:
 
 
 def data_files(root: Path) -> list[Path]:
-    data_dir = root / "data"
-    return sorted(p for p in data_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+    """Every entry under data/ named like a YAML file (folders and odd files too: they get a message)."""
+    return sorted(p for p in (root / "data").rglob("*") if p.suffix.lower() in (".yml", ".yaml"))
 
 
 def _fingerprint(root: Path) -> tuple:
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in data_files(root))
+    return tuple((str(p), p.lstat().st_mtime_ns, p.lstat().st_size) for p in data_files(root))
 
 
 @dataclasses.dataclass(eq=False)
@@ -246,6 +246,13 @@ def load_dataset(root: str | os.PathLike) -> DataSet:
 def _load_cached(root: Path, fingerprint: tuple) -> DataSet:
     docs = {}
     for path in data_files(root):
-        doc = read_document(path, root)
-        docs[doc.rel] = doc
+        rel = path.relative_to(root).as_posix()
+        if path.suffix != ".yml":  # x.yaml or x.YML beside (or instead of) x.yml: one name, or one is ignored
+            docs[rel] = Document(path, rel, problems=[Problem(rel, 1, "", "yml_suffix", {"name": path.stem + ".yml"})])
+        else:
+            docs[rel] = read_document(path, root)
+    for folder in [root / "data", *(p for p in (root / "data").rglob("*") if p.is_dir())]:
+        if not os.access(folder, os.R_OK | os.X_OK):
+            rel = folder.relative_to(root).as_posix()
+            docs[rel] = Document(folder, rel, problems=[Problem(rel, 1, "", "unreadable", {"reason": "permission denied"})])
     return DataSet(root=root, docs=docs)

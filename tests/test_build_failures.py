@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 from conftest import run_mkdocs
 
@@ -61,3 +63,47 @@ def test_a_missing_macros_pluglet_fails_the_build_and_installs_nothing(project_c
     result = run_mkdocs(project_copy, tmp_path / "out", env={"PATH": f"{bin_dir}:{os.environ['PATH']}"})
     assert_failed(result, "no-such-pluglet")
     assert not marker.exists()
+
+
+def test_mkdocs_serve_survives_a_deleted_data_file_and_recovers(project_copy):
+    """Issue 17: the server reports the located error, stays up, and serves again once the file is back."""
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = project_copy / "serve.log"
+    with log.open("w") as out:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project_copy,
+                                  env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=out, stderr=subprocess.STDOUT)
+
+    def page_ok() -> bool:
+        try:
+            return urllib.request.urlopen(f"http://127.0.0.1:{port}/glossary/", timeout=3).status == 200
+        except OSError:
+            return False
+
+    def wait(check, seconds=90) -> bool:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if check():
+                return True
+            time.sleep(0.3)
+        return False
+
+    glossary = project_copy / "data" / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    try:
+        assert wait(page_ok), log.read_text()
+        glossary.unlink()
+        assert wait(lambda: "data/glossary.yml:1:" in log.read_text(encoding="utf-8")), log.read_text()
+        assert server.poll() is None, "the server is still running"
+        glossary.write_text(text, encoding="utf-8")
+        assert wait(lambda: log.read_text(encoding="utf-8").count("Documentation built") >= 2), log.read_text()
+        assert wait(page_ok) and server.poll() is None
+    finally:
+        glossary.write_text(text, encoding="utf-8")
+        server.terminate()
+        server.wait(10)
