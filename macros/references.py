@@ -105,6 +105,8 @@ def check_ids(c: Content, out: Findings) -> None:
             out.unique("data/profile.yml", [(["fields", i, "options", j, "value"], o["value"]) for j, o in enumerate(opts)])
             if field["type"] == "choice" and not opts:
                 out.add("data/profile.yml", ["fields", i], "bad_field_spec", field=field["key"], detail="options")
+            if "default" in field and not value_fits(field, field["default"]):  # "no" is not false, "1" is not 1
+                out.add("data/profile.yml", ["fields", i, "default"], "bad_field_spec", field=field["key"], detail="default")
 
 
 def check_refs(c: Content, out: Findings, parsed: list[str]) -> None:

@@ -31,6 +31,9 @@ def test_invalid_fixture_is_reported(case: Path, tmp_path):
     for path in case.rglob("*"):
         if path.is_file() and path.name != "expected.yml":
             target = root / path.relative_to(case)
+            for folder in reversed(target.relative_to(root).parents):  # a folder where the site has a file
+                if (root / folder).is_file():
+                    (root / folder).unlink()
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, target)
     result = run_check(root)

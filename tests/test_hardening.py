@@ -1,6 +1,7 @@
 """`python -m macros check` survives any input: each bad file gets one clear message, never a traceback."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -83,3 +84,15 @@ def test_editor_text_never_opens_a_markdown_block_or_markup(text):
     assert html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1, html
     for tag in ("<h", "<li", "<pre", "<div", "<a ", "<script", "<input"):
         assert tag not in html, (tag, html)
+
+
+@pytest.mark.parametrize("rel", ["data/messages.yml", "data/glossary.yml", "data/sources.yml", "data/guide/summary.yml"])
+def test_a_deleted_required_file_is_named_in_chinese(tmp_path, rel):
+    root = copy_project(tmp_path / "p")
+    (root / rel).unlink()
+    result = subprocess.run([sys.executable, "-m", "macros", "--root", str(root), "check"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    where = f"docs/summary.md:1:" if rel.startswith("data/guide/") else f"{rel}:1:"
+    line = next(l for l in result.stderr.splitlines() if l.startswith(where))
+    assert re.search(r"[\u4e00-\u9fff]", line) and "missing" not in line, line
