@@ -269,8 +269,13 @@ def test_shop_schema_file_is_up_to_date():
 
     on_disk = json.loads((ROOT / "macros" / "schemas" / "shop.schema.json").read_text(encoding="utf-8"))
     assert on_disk == shop_schema(CONTENT.profile, list(CONTENT.states)), "run: python -m macros schemas"
-    fallback = (ROOT / "macros" / "fallback-messages.yml").read_text(encoding="utf-8")
-    assert fallback.endswith((ROOT / "data" / "messages.yml").read_text(encoding="utf-8")), "run: python -m macros schemas"
+    # Editors may reword data/messages.yml freely; a message the code gains must reach the fallback too.
+    import yaml
+
+    fallback = yaml.safe_load((ROOT / "macros" / "fallback-messages.yml").read_text(encoding="utf-8"))
+    current = yaml.safe_load((ROOT / "data" / "messages.yml").read_text(encoding="utf-8"))
+    for part in ("ui", "errors", "types"):
+        assert set(current[part]) <= set(fallback[part]), f"{part}: run python -m macros schemas"
 
 
 def test_cli_markdown_for_a_shop_without_a_guarantee_tool_says_why_it_is_not_ready():
