@@ -48,6 +48,7 @@ def search(page, query: str) -> list[str]:
     if not box.is_visible():
         page.locator("label.md-header__button[for='__search']").click()
     box.click()
+    page.wait_for_function("() => window.SearchNormalize && window.__searchTerms", timeout=10000)  # fetched on focus
     box.fill(query)
     box.press("End")  # Material reacts to key events, not to fill()
     page.wait_for_function(

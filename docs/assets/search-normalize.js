@@ -62,6 +62,9 @@
       return post.apply(this, args);
     };
     Worker.prototype.__normalized = true;
+    // A seller may have typed before this script arrived: search again, now in the guide's words.
+    var box = document.querySelector(".md-search__input");
+    if (box && box.value) box.dispatchEvent(new KeyboardEvent("keyup", { key: "End", bubbles: true }));
   }
 
   if (typeof window !== "undefined" && window.__searchTerms) install(window.__searchTerms);
