@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from typing import Any
 
 from . import rules
@@ -159,6 +160,19 @@ def check_impact(c: Content, out: Findings) -> None:
             out.add(rel, ["aspects", a, "by_reliance"], "reliance_mismatch", allowed=list(reliance))
         for key, level in aspect["by_reliance"].items():
             out.ref(rel, ["aspects", a, "by_reliance", key], level, levels, "unknown_level")
+
+
+SECTION_CALL = re.compile(r"""\{\{\s*section\(\s*["']([^"']+)["']\s*\)\s*\}\}""")
+
+
+def missing_sections(dataset: DataSet) -> list[Problem]:
+    """Every `{{ section("id") }}` in docs/ needs its data/guide/<id>.yml (the other way round is check_pages)."""
+    docs, out = dataset.root / "docs", []
+    for page in sorted(docs.glob("*.md")) if docs.is_dir() else []:
+        for section in SECTION_CALL.findall(page.read_text(encoding="utf-8", errors="replace")):
+            if f"data/guide/{section}.yml" not in dataset.docs:
+                out.append(Problem(page.relative_to(dataset.root).as_posix(), 1, "", "missing_section", {"id": section}))
+    return out
 
 
 def check_pages(c: Content, out: Findings) -> None:

@@ -2,22 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from . import references as refs
 from .content import Content, messages_part
 from .loading import DataSet
 from .problems import Problem
 from .schemacheck import STATIC_KINDS, file_kind, schema, schema_problems, shop_problems
-
-SECTION_CALL = re.compile(r"""\{\{\s*section\(\s*["']([^"']+)["']\s*\)\s*\}\}""")
-
-
-def page_sections(root) -> list[tuple[str, str]]:
-    """(page, section id) for every `{{ section("id") }}` in docs/: each needs its data/guide/<id>.yml."""
-    docs = root / "docs"
-    return [(page.relative_to(root).as_posix(), found) for page in sorted(docs.glob("*.md")) if page.is_file()
-            for found in SECTION_CALL.findall(page.read_text(encoding="utf-8", errors="replace"))]
 
 DEFAULT_MAX_AGE_DAYS = 180
 
@@ -27,8 +17,7 @@ def check(dataset: DataSet, today: dt.date | None = None, max_age_days: int = DE
     types = messages_part(dataset, "types")
     problems = [Problem(f"data/{kind}.yml", 1, "", "missing_file", {}) for kind in STATIC_KINDS
                 if f"data/{kind}.yml" not in dataset.docs]
-    problems += [Problem(rel, 1, "", "missing_section", {"id": section})
-                 for rel, section in page_sections(dataset.root) if f"data/guide/{section}.yml" not in dataset.docs]
+    problems += refs.missing_sections(dataset)
     valid: set[str] = set()
     content = Content(dataset, valid)
     # Shop files follow a schema derived from profile.yml and order_states.yml: check those first.
