@@ -20,7 +20,7 @@ FALLBACK = Path(__file__).parent / "fallback-messages.yml"  # the last good mess
 
 @functools.cache
 def fallback_messages() -> dict:
-    return yaml.safe_load(FALLBACK.read_text(encoding="utf-8"))
+    return yaml.load(FALLBACK.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def messages_part(dataset: DataSet, key: str) -> dict[str, str]:
@@ -28,7 +28,12 @@ def messages_part(dataset: DataSet, key: str) -> dict[str, str]:
     data = dataset.get("data/messages.yml")
     part = data.get(key) if isinstance(data, dict) else None
     own = {k: v for k, v in part.items() if isinstance(v, str)} if isinstance(part, dict) else {}
-    return {**fallback_messages().get(key, {}), **own}
+    return own if own.keys() >= fallback_keys(key) else {**fallback_messages().get(key, {}), **own}
+
+
+@functools.cache
+def fallback_keys(key: str) -> frozenset:
+    return frozenset(fallback_messages().get(key, {}))
 
 
 class Content:
@@ -73,8 +78,13 @@ class Content:
     states = property(lambda self: {s["key"]: s for s in (self.file("data/order_states.yml") or {}).get("states", [])})
     error_templates = property(lambda self: messages_part(self.dataset, "errors"))
 
+    @functools.cached_property
+    def ui_words(self) -> dict[str, str]:
+        """The `ui` part of data/messages.yml, merged with the fallback once: ui() runs on every link and label."""
+        return messages_part(self.dataset, "ui")
+
     def ui(self, key: str, **args: Any) -> str:
-        return fill(messages_part(self.dataset, "ui").get(key, key), args)
+        return fill(self.ui_words.get(key, key), args)
 
     def verdict(self, key: str, **args: Any) -> str:
         return fill(self.checklist.get("verdict", {}).get(key, key), args)
