@@ -95,6 +95,21 @@ def test_a_shop_without_a_guarantee_tool_is_told_to_switch_first(page):
     assert not errors
 
 
+@pytest.mark.parametrize("field,value", [("orders.refunding", "-1"), ("team_size", "0"), ("orders.shipped", "2.5")])
+def test_an_invalid_answer_gets_no_verdict(page, field, value):
+    """The developers' guide: never a verdict on invalid information; the field is named instead."""
+    open_checklist(page, "name=T&team_size=1&buyer_reliance=low&guarantee_required=not_required&alternative_tool=none")
+    assert "success" in page.get_attribute("#verdict", "class")
+    page.fill(f"input[name='{field}']", value)
+    verdict = page.inner_text("#verdict")
+    assert "success" not in page.get_attribute("#verdict", "class")
+    assert CONTENT.verdict("index_ready_yes") not in verdict and CONTENT.verdict("undecided") in verdict
+    label = page.inner_text(f"label[for='{page.get_attribute(f'input[name={chr(39)}{field}{chr(39)}]', 'id')}']")
+    assert label in verdict
+    page.fill(f"input[name='{field}']", "1")
+    assert CONTENT.verdict("undecided") not in page.inner_text("#verdict")
+
+
 def test_ticks_and_progress_survive_a_reload_and_restart_clears_them(page):
     errors = guard(page)
     open_checklist(page, "name=%E5%B0%8F%E5%BA%97&team_size=2")

@@ -117,13 +117,29 @@
       root.querySelector("#progress-text").textContent = format(app.progress, { done: done, total: boxes.length });
     }
 
+    // Answers the browser itself finds invalid (-1 orders, 0 people): named, never read as a default.
+    function invalidLabels() {
+      var labels = [];
+      form.querySelectorAll("input:invalid").forEach(function (input) {
+        var label = form.querySelector("label[for='" + input.id + "']");
+        labels.push(label ? label.textContent : input.name);
+      });
+      return labels;
+    }
+
     function update() {
       current = core.build(data, readForm());
-      var v = data.verdict, verdict = root.querySelector("#verdict");
-      verdict.className = "admonition " + (current.ready ? "success" : "danger");
-      verdict.replaceChildren(
-        el("p", { className: "admonition-title", text: current.ready ? v.index_ready_yes : v.index_ready_no }),
-        el("p", { text: current.ready ? v.ready : format(v.not_ready, { reasons: current.reasons.join(v.reason_separator) }) }));
+      var v = data.verdict, verdict = root.querySelector("#verdict"), invalid = invalidLabels();
+      if (invalid.length) {  // no verdict on invalid information
+        verdict.className = "admonition warning";
+        verdict.replaceChildren(el("p", { className: "admonition-title", text: v.undecided }),
+          el("p", { text: format(v.invalid_answers, { fields: invalid.join(data.ui.list_separator) }) }));
+      } else {
+        verdict.className = "admonition " + (current.ready ? "success" : "danger");
+        verdict.replaceChildren(
+          el("p", { className: "admonition-title", text: current.ready ? v.index_ready_yes : v.index_ready_no }),
+          el("p", { text: current.ready ? v.ready : format(v.not_ready, { reasons: current.reasons.join(v.reason_separator) }) }));
+      }
       var done = loadDone();
       renderItems("#pre-close", current.pre, done);
       renderItems("#post-close", current.post, done);
