@@ -32,8 +32,9 @@ class InteractivePage:
         }
 
     def render(self, prefix: str = "", asset_base: str = "") -> str:
-        payload = json.dumps(self.payload(), ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-        app = html.render("checklist_app.html", fields=self.c.profile["fields"], states=self.payload()["states"], app=self.app,
+        data = self.payload()
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+        app = html.render("checklist_app.html", fields=data["fields"], states=data["states"], app=self.app,
                           verdict=self.c.checklist["verdict"], asset_base=asset_base, payload=html.safe(payload))
         links = "\n".join(f"- [{self.r.plain(ref)}]({self.r.target(ref, prefix)}){{: data-ref=\"{ref}\" }}"
                           for ref in sorted({i["link"] for i in self.c.checklist["items"]}))

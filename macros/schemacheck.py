@@ -38,16 +38,25 @@ def schema(kind: str) -> dict:
 
 
 @functools.cache
-def _validator(schema_text: str):
+def validator_class():
+    """Draft 2020-12 where 4.0 is not a count: an integer is an int, never a float that happens to be whole."""
     from jsonschema import Draft202012Validator, validators
 
-    # 4.0 is not a count: an integer is an int, never a float that happens to be whole.
     checker = Draft202012Validator.TYPE_CHECKER.redefine("integer", lambda _, v: isinstance(v, int) and not isinstance(v, bool))
-    Draft202012Validator = validators.extend(Draft202012Validator, type_checker=checker)
+    return validators.extend(Draft202012Validator, type_checker=checker)
+
+
+@functools.cache
+def registry():
+    """The schema files, for the `$ref`s between them."""
     from referencing import Registry, Resource
 
-    registry = Registry().with_resources((name, Resource.from_contents(doc)) for name, doc in schemas().items())
-    return Draft202012Validator(json.loads(schema_text), registry=registry)
+    return Registry().with_resources((name, Resource.from_contents(doc)) for name, doc in schemas().items())
+
+
+@functools.cache
+def _validator(schema_text: str):
+    return validator_class()(json.loads(schema_text), registry=registry())
 
 
 def validator_for(schema_doc: dict):
