@@ -115,11 +115,16 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
-    """Write the search vocabulary (index words, glossary, data/search.yml) for the query normaliser."""
+    """Write the search vocabulary for the query normaliser, and the CSP headers for the scripts the pages run."""
+    from macros import csp
     from macros.search import vocabulary
 
-    index = Path(config.site_dir) / "search" / "search_index.json"
+    site_dir = Path(config.site_dir)
+    value = csp.policy(csp.script_hashes(p.read_text(encoding="utf-8") for p in sorted(site_dir.rglob("*.html"))))
+    (site_dir / "_headers").write_text(csp.headers_file(value), encoding="utf-8")
+    (site_dir / "nginx-csp.conf").write_text(csp.nginx_file(value), encoding="utf-8")
+    index = site_dir / "search" / "search_index.json"
     if index.exists():
         terms = vocabulary(json.loads(index.read_text(encoding="utf-8")), build.site.content)
         payload = json.dumps(terms, ensure_ascii=False, separators=(",", ":"))
-        (Path(config.site_dir) / "assets" / "search-terms.js").write_text(f"window.__searchTerms={payload};\n", encoding="utf-8")
+        (site_dir / "assets" / "search-terms.js").write_text(f"window.__searchTerms={payload};\n", encoding="utf-8")

@@ -28,12 +28,7 @@ def messages_part(dataset: DataSet, key: str) -> dict[str, str]:
     data = dataset.get("data/messages.yml")
     part = data.get(key) if isinstance(data, dict) else None
     own = {k: v for k, v in part.items() if isinstance(v, str)} if isinstance(part, dict) else {}
-    return own if own.keys() >= fallback_keys(key) else {**fallback_messages().get(key, {}), **own}
-
-
-@functools.cache
-def fallback_keys(key: str) -> frozenset:
-    return frozenset(fallback_messages().get(key, {}))
+    return {**fallback_messages().get(key, {}), **own}
 
 
 class Content:

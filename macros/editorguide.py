@@ -7,7 +7,7 @@ from typing import Iterator
 from . import html
 from .content import Content, messages_part
 from .rendering import Renderer, Table, md_escape
-from .schemacheck import schema
+from .schemacheck import registry, schema
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
@@ -21,18 +21,15 @@ class SchemaWalker:
         self.sep = ui("list_separator")
         self.any = any_value
 
-    def resolve(self, node: dict, doc: dict) -> tuple[dict, dict, tuple]:
+    @staticmethod
+    def resolve(node: dict, resolver) -> tuple[dict, object, tuple]:
+        """Follow `$ref`s (the keys beside one win); `seen` names the targets, to spot a rule inside a rule."""
         seen: tuple = ()
         while "$ref" in node and len(seen) < 10:
-            ref = node["$ref"]
-            file, _, pointer = ref.partition("#")
-            target_doc = schema(file.removesuffix(".schema.json")) if file else doc
-            target = target_doc
-            for step in filter(None, pointer.split("/")):
-                target = target[step]
-            merged = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
-            node, doc, seen = merged, target_doc, seen + ((id(target_doc), pointer),)
-        return node, doc, seen
+            found = resolver.lookup(node["$ref"])
+            node = {**found.contents, **{k: v for k, v in node.items() if k != "$ref"}}
+            resolver, seen = found.resolver, seen + (id(found.contents),)
+        return node, resolver, seen
 
     def allowed(self, node: dict) -> str:
         if "enum" in node:
@@ -46,8 +43,8 @@ class SchemaWalker:
             text += self.ui("range", min=node.get("minimum", ""), max=node.get("maximum", ""))
         return text
 
-    def rows(self, node: dict, doc: dict, path: str = "", required: bool = True, above: tuple = ()) -> Iterator[list[str]]:
-        node, doc, refs = self.resolve(node, doc)
+    def rows(self, node: dict, resolver, path: str = "", required: bool = True, above: tuple = ()) -> Iterator[list[str]]:
+        node, resolver, refs = self.resolve(node, resolver)
         recursive = any(ref in above for ref in refs)  # a rule inside a rule: describe it once
         meaning = self.ui("pair", term=node["title"], text=node["description"]) if node.get("title") and node.get("description") \
             else node.get("title") or node.get("description") or ""
@@ -58,12 +55,12 @@ class SchemaWalker:
         above = above + refs
         needed = set(node.get("required", []))
         for key, sub in node.get("properties", {}).items():
-            yield from self.rows(sub, doc, f"{path}.{key}" if path else key, key in needed, above)
+            yield from self.rows(sub, resolver, f"{path}.{key}" if path else key, key in needed, above)
         extra = node.get("additionalProperties")
         if isinstance(extra, dict) and not node.get("properties"):
-            yield from self.rows(extra, doc, f"{path}.*" if path else "*", False, above)
+            yield from self.rows(extra, resolver, f"{path}.*" if path else "*", False, above)
         if isinstance(node.get("items"), dict):
-            yield from self.rows(node["items"], doc, f"{path}[]", True, above)
+            yield from self.rows(node["items"], resolver, f"{path}[]", True, above)
 
 
 class EditorGuide:
@@ -88,7 +85,7 @@ class EditorGuide:
         for entry in g["files"]:
             doc = self.schema_for(entry["kind"])
             rows = [[f"`{path}`", r.plain(meaning) or "-", r.plain(allowed), col["required_yes" if need == "required" else "required_no"]]
-                    for path, meaning, allowed, need in walker.rows(doc, doc)]
+                    for path, meaning, allowed, need in walker.rows(doc, registry().resolver(f"{entry['kind']}.schema.json"))]
             fields.append((entry, html.safe(r.table(Table(entry["file"], [col["field"], col["meaning"], col["allowed"], col["required"]], rows)))))
         errors = r.table(Table(g["errors_title"], [col["code"], col["message"]],
                                [[f"`{code}`", md_escape(PLACEHOLDER.sub("\u2026", template).replace("{{", "{").replace("}}", "}"))]

@@ -82,12 +82,6 @@ class DataLoader(_FastBase):  # type: ignore[misc, valid-type]
         return mapping
 
 
-class LineLoader(yaml.SafeLoader):
-    """Pure loader used only to compose a node tree when an error must be located."""
-
-    yaml_implicit_resolvers = _without_timestamps(yaml.SafeLoader.yaml_implicit_resolvers)
-
-
 @dataclasses.dataclass
 class Document:
     """One data file: where it is, its text and what it holds (None when unreadable)."""
@@ -105,7 +99,10 @@ class Document:
     def line_of(self, path: Iterable, key: bool = False) -> int:
         """Only called to report a problem: the node tree is composed once, on first need."""
         if not hasattr(self, "_node"):
-            self._node = compose(self.text)
+            try:  # the node tree, with lines; composing runs no constructor, so nothing is refused here
+                self._node = yaml.compose(self.text, Loader=DataLoader)
+            except (yaml.YAMLError, RecursionError):
+                self._node = None
         return locate_in(self._node, list(path), key=key)
 
 
@@ -180,13 +177,6 @@ def read_document(path: Path, root: Path | None = None, rel: str | None = None) 
         return doc
     doc.data, doc.problems = parse_text(doc.text, rel)
     return doc
-
-
-def compose(text: str):
-    try:
-        return yaml.compose(text, Loader=LineLoader)
-    except (yaml.YAMLError, RecursionError):
-        return None
 
 
 def locate_in(node, path: list, key: bool = False) -> int:

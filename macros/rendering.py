@@ -86,10 +86,6 @@ class Renderer:
         lines += [row(cells) for cells in table.rows]
         return "\n".join(lines)
 
-    def handled_label(self, state_key: str) -> str:
-        handled = self.c.states[state_key]["handled"]
-        return self.c.ui("handled_yes" if handled else "handled_no")
-
     def data_table(self, table_id: str) -> Table:
         spec = self.c.tables[table_id]
         states = self.c.states
@@ -99,7 +95,7 @@ class Renderer:
             for col in spec["columns"]:
                 kind = col.get("type", "text")
                 if kind == "handled":
-                    cells.append(self.plain(self.handled_label(row[col["from"]])))
+                    cells.append(self.plain(self.c.ui("handled_yes" if states[row[col["from"]]]["handled"] else "handled_no")))
                 elif kind == "order_state":
                     cells.append(self.plain(states[row[col["key"]]]["label"]))
                 else:

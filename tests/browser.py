@@ -20,15 +20,30 @@ def chromium_path() -> str | None:
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extra_headers: dict[str, str] = {}
+
     def log_message(self, *args):  # keep test output readable
         pass
+
+    def end_headers(self):
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+
+def static_host_headers(site: Path) -> dict[str, str]:
+    """The headers the built `_headers` file gives every path (`/*`), as a static host would send them."""
+    lines = (site / "_headers").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "/*", lines[0]
+    return dict(line.strip().split(": ", 1) for line in lines[1:] if line.strip())
 
 
 class SiteServer:
     """A static file server for one folder on 127.0.0.1, on a free port."""
 
-    def __init__(self, folder: Path):
-        handler = functools.partial(QuietHandler, directory=str(folder))
+    def __init__(self, folder: Path, headers: dict[str, str] | None = None):
+        handler_class = type("Handler", (QuietHandler,), {"extra_headers": headers or {}})
+        handler = functools.partial(handler_class, directory=str(folder))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -45,8 +60,9 @@ class SiteServer:
 def search(page, query: str) -> list[str]:
     """Type a query into Material's search and return the result links, best first."""
     box = page.locator("input.md-search__input")
-    if not box.is_visible():
-        page.locator("label.md-header__button[for='__search']").click()
+    toggle = page.locator("label.md-header__button[for='__search']")
+    if toggle.is_visible():  # a phone: the box opens from the header's search button
+        toggle.click()
     box.click()
     page.wait_for_function("() => window.SearchNormalize && window.__searchTerms", timeout=10000)  # fetched on focus
     box.fill(query)
