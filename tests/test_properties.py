@@ -1,14 +1,21 @@
 """Property-based tests: random valid profiles and random damage to the data never end in a traceback."""
 from __future__ import annotations
 
+import contextlib
 import copy
+import io
 import json
 import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
 
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from macros import cli
 from macros import profile as profiles
 from macros import schemacheck, validation
 from macros.checklist import Generator
@@ -133,19 +140,17 @@ def structure_damage(draw):
     return rel, yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
-def render_everything(site: Site) -> None:
+def render_everything(site: Site) -> str:
     render = site.renderer
-    for section_id in site.content.sections():
-        render.section_page(section_id)
-    render.faq_page(), render.glossary_page(), render.about_page(), render.home_page()
+    pages = [render.section_page(section_id) for section_id in site.content.sections()]
+    pages += [render.faq_page(), render.glossary_page(), render.about_page(), render.home_page()]
     for checklist in site.checklists.values():
-        render.checklist_page(checklist, "../")
-        render.checklist_page(checklist, site=False)
-    render.shops_index(list(site.checklists.values()))
-    InteractivePage(site.content, render).render()
+        pages += [render.checklist_page(checklist, "../"), render.checklist_page(checklist, site=False)]
+    pages += [render.shops_index(list(site.checklists.values())), InteractivePage(site.content, render).render()]
+    return "\n".join(pages)
 
 
-def check_damaged(rel: str, text: str) -> None:
+def check_damaged(rel: str, text: str) -> Site:
     data, problems = parse_text(text, rel)
     damaged = Document(path=DOCS[rel].path, rel=rel, text=text, data=data, problems=problems)
     dataset = DataSet(root=ROOT, docs={**DOCS, rel: damaged})
@@ -159,6 +164,7 @@ def check_damaged(rel: str, text: str) -> None:
         assert problem.code in templates or rel == "data/messages.yml", f"{problem.code} has no message: {line}"
     if not site.errors:
         render_everything(site)
+    return site
 
 
 @settings(max_examples=SOME, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -171,3 +177,66 @@ def test_damaged_text_is_reported_or_renders(case):
 @given(structure_damage())
 def test_damaged_structure_is_reported_or_renders(case):
     check_damaged(*case)
+
+
+# -- hostile values where an editor types one (issue 17): tags, anchors, odd numbers, control characters --
+HOSTILE = ["!!binary aGVsbG8=", "!!set {a: null}", "!!timestamp 2001-12-14", "!!python/object/apply:os.system [id]", "!!float 1",
+           "&anchor x", "*anchor", "9" * 5000, "0x1F", "0o17", "010", "1:30", "4.0", "1e3", ".inf", ".nan", "yes", "no", "on", "~",
+           '"a\\nb"', '"x\\n- [x] fake item"', '"\\u0007bell"', '"\\u2028"', '"\\u0000"', '"<img src=x onerror=alert(1)>"',
+           '"javascript:alert(1)"', '"[a](javascript:alert(1))"', '"amp"', '"lt"', '"{{ 7*7 }}"', '"!!! danger"', '"# h1"',
+           '"login\\n"', "|\n  # heading\n  - list\n  > quote", "[1, *a]", "{<<: *a}", "-1", "0", "100000000000000000000"]
+SCALAR_LINE = re.compile(r"^(\s*(?:- )?[A-Za-z_][\w.-]*: )(\S.*)$", re.M)
+
+
+@st.composite
+def hostile_value(draw):
+    """A data file or a shop file with one scalar replaced by a hostile one, or one hostile line added."""
+    rel = draw(st.sampled_from(RELS))
+    text = DOCS[rel].text
+    value = draw(st.sampled_from(HOSTILE))
+    lines = list(SCALAR_LINE.finditer(text))
+    if lines and draw(st.booleans()):
+        match = draw(st.sampled_from(lines))
+        return rel, text[: match.start(2)] + value + text[match.end(2):]
+    return rel, text + f"\n{draw(st.sampled_from(['extra', 'name', 'id', 'title']))}: {value}\n"
+
+
+@settings(max_examples=SOME, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(hostile_value())
+def test_hostile_values_are_reported_with_their_line_or_render_as_text(case):
+    rel, text = case
+    site = check_damaged(rel, text)
+    if not site.errors:
+        pages = render_everything(site)
+        assert "<img" not in pages and "](javascript:" not in pages and 'href="javascript:' not in pages
+        assert not re.search(r"^\s*[-*+] \\?\[x\\?\] fake", pages, re.M), "a newline in a value opened no list item"
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@settings(max_examples=max(SOME // 4, 50), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(sorted(CONTENT.shops())), st.sampled_from(HOSTILE), st.booleans())
+def test_the_cli_reports_a_hostile_shop_file_and_changes_nothing_else(shop_id, value, replace):
+    """A batch of the example shops plus one broken copy: the broken one is named with its line, the rest written."""
+    source = (ROOT / "data" / "shops" / f"{shop_id}.yml").read_text(encoding="utf-8")
+    lines = list(SCALAR_LINE.finditer(source))
+    broken = source[: lines[0].start(2)] + value + source[lines[0].end(2):] if replace else source + f"\nname: {value}\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        shops, out = Path(tmp) / "shops", Path(tmp) / "out"
+        shutil.copytree(ROOT / "data" / "shops", shops)
+        (shops / "zz-broken.yml").write_text(broken, encoding="utf-8")
+        before, data_before = snapshot(shops), snapshot(ROOT / "data")
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            status = cli.main(["--root", str(ROOT), "checklist", str(shops), "--out", str(out), "--format", "json"])
+        assert snapshot(shops) == before and snapshot(ROOT / "data") == data_before, "no input file changed"
+        written = sorted(p.name for p in out.iterdir())
+        expected = sorted(f"{p.stem}.json" for p in shops.glob("*.yml"))
+        if status == 0:
+            assert written == expected and not err.getvalue()
+        else:
+            assert status == 1 and written == [n for n in expected if n != "zz-broken.json"]
+            for line in err.getvalue().splitlines():
+                assert re.match(rf"{re.escape(str(shops))}/zz-broken\.yml:\d+: ", line), line
