@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -96,3 +97,39 @@ def test_a_deleted_required_file_is_named_in_chinese(tmp_path, rel):
     where = f"docs/summary.md:1:" if rel.startswith("data/guide/") else f"{rel}:1:"
     line = next(l for l in result.stderr.splitlines() if l.startswith(where))
     assert re.search(r"[\u4e00-\u9fff]", line) and "missing" not in line, line
+
+
+def check(root) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "macros", "--root", str(root), "check"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_a_broken_messages_file_still_gets_chinese_messages(tmp_path):
+    root = copy_project(tmp_path / "p")
+    (root / "data" / "messages.yml").write_text("errors: [\n", encoding="utf-8")
+    (root / "data" / "faq.yml").write_text("entries: 3\n", encoding="utf-8")
+    result = check(root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()[:-1]  # the last line is the English tally for CI logs
+    assert any(l.startswith("data/messages.yml:2:") for l in lines) and any(l.startswith("data/faq.yml:") for l in lines)
+    assert all(re.search(r"[\u4e00-\u9fff]", l) for l in lines), lines
+
+
+def test_an_unreadable_data_file_is_named(tmp_path):
+    """A link to nowhere stands for a file that cannot be opened (root reads past permission bits)."""
+    root = copy_project(tmp_path / "p")
+    (root / "data" / "shops" / "gone.yml").symlink_to(tmp_path / "nowhere.yml")
+    result = check(root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert re.search(r"^data/shops/gone\.yml:1: .*[\u4e00-\u9fff]", result.stderr, re.M), result.stderr
+
+
+def test_an_unreadable_folder_is_an_error_not_a_site_without_shops(tmp_path, monkeypatch):
+    from macros import loading, validation
+
+    root = copy_project(tmp_path / "p")
+    shops = root / "data" / "shops"
+    real_access = loading.os.access
+    monkeypatch.setattr(loading.os, "access", lambda path, mode: Path(path) != shops and real_access(path, mode))
+    problems = validation.errors(validation.check(loading.load_dataset(root)))
+    assert [(p.file, p.code) for p in problems] == [("data/shops", "unreadable")]
