@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import validation
 from .checklist import Generator
-from .content import FALLBACK, messages_part
+from .content import FALLBACK, fallback_messages, messages_part
 from .loading import load_dataset, read_document
 from .problems import Problem
 from .schemacheck import SCHEMA_DIR, shop_problems
@@ -161,5 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not (args.root / "data").is_dir():
-        parser.error(f"--root {args.root}: no data/ folder there")
+        templates = fallback_messages()["errors"]  # no data/messages.yml to read its words from
+        print(Problem(str(args.root), 1, "", "no_data_folder").format(templates), file=sys.stderr)
+        return 2
     return args.func(args)

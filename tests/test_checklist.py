@@ -317,7 +317,7 @@ def test_cli_reads_only_regular_files_and_stops_on_none(tmp_path):
 
 
 @pytest.mark.parametrize("args,fragment", [
-    (["--root", "/nonexistent", "check"], "no data/ folder"),
+    (["--root", "/nonexistent", "check"], "/nonexistent:1: 这里没有 data 文件夹"),
     (["check", "--today", "tomorrow"], "not a date"),
 ])
 def test_cli_argument_mistakes_are_messages(args, fragment):
