@@ -6,6 +6,7 @@ import re
 
 from . import rules
 from .content import Content
+from .orders import row_reason
 from .profile import normalize
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)?)\}")
@@ -35,6 +36,8 @@ class OrderRow:
     state: str
     label: str
     handled: bool
+    reason: str = ""  # an imported row: why it is or is not handled
+    line: int = 0  # an imported row: its line in the export
 
 
 @dataclasses.dataclass(frozen=True)
@@ -82,8 +85,11 @@ class Generator:
         self.states = content.states
         self.levels = content.level_labels()
 
-    def build(self, shop_id: str, shop: dict) -> Checklist:
+    def build(self, shop_id: str, shop: dict, imported: dict | None = None) -> Checklist:
+        """`imported`: an order export read by macros/orders.py; its counts replace the profile's, its rows fill the table."""
         profile = normalize(shop, self.content.profile, list(self.states))
+        if imported:
+            profile["orders"] = {key: imported["counts"].get(key, 0) for key in self.states}
         chosen = [
             Item(item["id"], item["phase"], fill(item["text"], profile), item["link"], bool(item.get("blocking")),
                  fill(item.get("reason", ""), profile))
@@ -96,6 +102,10 @@ class Generator:
         impact = [(a["name"], self.levels[level]) for a, level in self.content.impact_rows(profile["buyer_reliance"])]
         orders = [OrderRow(o["id"], o["status"], self.states[o["status"]]["label"], self.states[o["status"]]["handled"])
                   for o in profile.get("order_list", [])]
+        if imported:
+            app = self.content.checklist["app"]
+            orders = [OrderRow(r["id"], r["status"], r["state_text"], r["kind"] == "handled", row_reason(r, app, self.states), r["line"])
+                      for r in imported["rows"]]
         return Checklist(
             shop=shop_id, name=profile["name"], profile=profile,
             ready=not any(i.blocking for i in pre),

@@ -13,12 +13,14 @@ from pathlib import Path
 from . import validation
 from .checklist import Generator
 from .content import FALLBACK, fallback_messages, messages_part
-from .loading import load_dataset, read_document
-from .problems import Problem
+from . import orders
+from .loading import load_dataset, read_bytes, read_document
+from .problems import Problem, fill
 from .schemacheck import SCHEMA_DIR, shop_problems
 from .site import DataError, load_site
 
 ROOT = Path(__file__).resolve().parent.parent
+MAX_EXPORT_BYTES = 256 * 1024 * 1024  # a year of a busy shop's orders is well under this
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -77,6 +79,14 @@ def cmd_checklist(args: argparse.Namespace) -> int:
         except OSError as err:
             say(args.out, "out_unusable", reason=err.strerror or type(err).__name__)
             return 2
+    imported = None
+    if args.orders:
+        if target.is_dir():
+            say(args.orders, "orders_one_profile")
+            return 2
+        imported = read_export(site, args.orders)
+        if imported is None:
+            return 1
     texts, rejected = [], 0
     for path in _shop_paths(target):
         doc = read_document(path, rel=path.as_posix())
@@ -85,7 +95,7 @@ def cmd_checklist(args: argparse.Namespace) -> int:
             print(site.report(problems), file=sys.stderr)
             rejected += 1
             continue
-        checklist = generator.build(path.stem, doc.data)
+        checklist = generator.build(path.stem, doc.data, imported)
         if args.format == "json":
             text = json.dumps(checklist.as_json(), ensure_ascii=False, indent=None if args.out else 2)
         else:
@@ -102,6 +112,24 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     elif texts:
         print("\n".join(texts), end="" if args.format == "md" else "\n")
     return 1 if rejected else 0
+
+
+def read_export(site, path: Path) -> dict | None:
+    """An order export read as the page reads it; each problem and each row to check as `EXPORT.csv:LINE: message`."""
+    app, csv = site.content.checklist["app"], site.content.checklist["csv"]
+    raw, problem = read_bytes(path, MAX_EXPORT_BYTES)
+    if problem:
+        print(site.report([Problem(str(path), 1, "", problem[0], problem[1])]), file=sys.stderr)
+        return None
+    states = [dict(s, key=k) for k, s in site.content.states.items()]
+    result = orders.read_bytes(raw, states, csv)
+    for p in result["problems"]:
+        print(f"{path}:{p['line']}: {orders.problem_text(p, app, csv, site.content.ui('list_separator'))}", file=sys.stderr)
+    for row in result["rows"]:
+        if row["kind"] == "check":
+            reason = orders.row_reason(row, app, site.content.states)
+            print(f"{path}:{row['line']}: {fill(app['csv_row_check'], {'reason': reason})}", file=sys.stderr)
+    return None if result["problems"] else result
 
 
 def cmd_schemas(args: argparse.Namespace) -> int:
@@ -142,6 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     checklist.add_argument("path", help="a shop profile (data/shops/<id>.yml) or a folder of them")
     checklist.add_argument("--format", choices=("md", "json"), default="md")
     checklist.add_argument("--out", type=Path, help="write one file per shop into this folder")
+    checklist.add_argument("--orders", type=Path, help="an order export (CSV) whose counts and rows replace the profile's")
     checklist.set_defaults(func=cmd_checklist)
     lint = sub.add_parser("lint", help="check CJK spacing and punctuation in every text under data/")
     lint.set_defaults(func=cmd_lint)

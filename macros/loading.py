@@ -148,26 +148,39 @@ def _too_deep(value: Any, depth: int = 0) -> bool:
     return any(_too_deep(item, depth + 1) for item in items)
 
 
+def read_bytes(path: Path, limit: int) -> tuple[bytes, tuple[str, dict] | None]:
+    """The bytes of a regular file, never more than `limit`: a FIFO or a device is not read. Else (code, args)."""
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            if not stat.S_ISREG(os.fstat(handle).st_mode):
+                return b"", ("not_a_file", {})
+            raw = _read_at_most(handle, limit + 1)
+        finally:
+            os.close(handle)
+    except OSError as err:
+        return b"", ("unreadable", {"reason": err.strerror or type(err).__name__})
+    return (b"", ("too_large", {"limit": limit // 1024})) if len(raw) > limit else (raw, None)
+
+
+def _read_at_most(handle: int, size: int) -> bytes:
+    parts, left = [], size
+    while left > 0:
+        part = os.read(handle, min(left, 1 << 20))
+        if not part:
+            break
+        parts.append(part)
+        left -= len(part)
+    return b"".join(parts)
+
+
 def read_document(path: Path, root: Path | None = None, rel: str | None = None) -> Document:
     """Read one file; `rel` is how messages name it (default: its path below root)."""
     rel = rel or path.relative_to(root).as_posix()
     doc = Document(path=path, rel=rel)
-    try:  # only a regular file, and never more of it than the limit: a FIFO or a device is not read
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-        try:
-            regular = stat.S_ISREG(os.fstat(handle).st_mode)
-            raw = os.read(handle, MAX_FILE_BYTES + 1) if regular else b""
-        finally:
-            os.close(handle)
-    except OSError as err:
-        regular, raw = True, None
-        doc.problems.append(Problem(rel, 1, "", "unreadable", {"reason": err.strerror or type(err).__name__}))
-    if not regular:
-        doc.problems.append(Problem(rel, 1, "", "not_a_file", {}))
-    if doc.problems:
-        return doc
-    if len(raw) > MAX_FILE_BYTES:
-        doc.problems.append(Problem(rel, 1, "", "too_large", {"limit": MAX_FILE_BYTES // 1024}))
+    raw, problem = read_bytes(path, MAX_FILE_BYTES)
+    if problem:
+        doc.problems.append(Problem(rel, 1, "", *problem))
         return doc
     try:
         doc.text = raw.decode("utf-8-sig")

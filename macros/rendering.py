@@ -290,7 +290,13 @@ class Renderer:
         headers = [self.c.ui("impact_aspect"), self.c.ui("impact_level")]
         out.append(self.table(Table(v("impact_title"), headers, [[self.text(a), self.plain(lv)] for a, lv in checklist.impact])))
         out.append(f"## {title(v('orders_title'), 'orders')}")
-        if checklist.orders:
+        if checklist.orders and checklist.orders[0].line:  # rows of an order export: each with its line and reason
+            app = self.c.checklist["app"]
+            kind = lambda o: app["csv_kind_handled"] if o.handled else app["csv_kind_check" if o.state == "needs_check" else "csv_kind_open"]
+            rows = [[str(o.line), self.plain(o.id), self.plain(o.label), self.plain(kind(o)), self.plain(o.reason)] for o in checklist.orders]
+            headers = [app[f"csv_col_{k}"] for k in ("line", "id", "state", "result", "reason")]
+            out.append(self.table(Table(v("orders_title"), headers, rows)))
+        elif checklist.orders:
             rows = [[self.plain(o.id), self.plain(o.label), self.plain(self.c.ui("handled_yes" if o.handled else "handled_no"))]
                     for o in checklist.orders]
             out.append(self.table(Table(v("orders_title"), [col["title"] for col in self.c.tables["order-status-example"]["columns"]], rows)))

@@ -31,16 +31,14 @@
     var app = data.app, form = root.querySelector("#checklist-form");
     var links = {};
     document.querySelectorAll(".ck-links a[data-ref]").forEach(function (a) { links[a.getAttribute("data-ref")] = a.href; });
-    var orderList = null, shownFor, current = null;
+    var imported = null, shownFor, current = null;
 
     function control(name) { return form.elements.namedItem(name); }
 
     // The form reads like a share link: the same checks decide which answers count.
     function readForm() {
       form.querySelectorAll("input[type=number]").forEach(function (i) { i.setAttribute("aria-invalid", String(!i.validity.valid)); });
-      var shop = core.fromQuery(new URLSearchParams(new FormData(form)), data);
-      data.fields.forEach(function (f) { if (f.type === "order_list" && orderList) shop[f.key] = orderList; });
-      return shop;
+      return core.fromQuery(new URLSearchParams(new FormData(form)), data);
     }
 
     function writeForm(shop) {
@@ -103,9 +101,9 @@
 
     function renderOrders() {
       var box = root.querySelector("#orders");
-      if (shownFor === orderList) return;  // a 5,000-row table is rebuilt only when the orders change
-      shownFor = orderList;
-      if (!orderList) box.replaceChildren(el("p", { text: data.verdict.orders_empty }));
+      if (shownFor === imported) return;  // a 50,000-row import is laid out only when the file changes
+      shownFor = imported;
+      if (!imported) box.replaceChildren(el("p", { text: data.verdict.orders_empty }));
       else later("checklist-extras.js", "OrderChecklistExtras", function (x) { x.orders(ctx, box); });
     }
 
@@ -153,28 +151,40 @@
       }
     }
 
-    function showCsvResult(result) {
-      var status = root.querySelector("#csv-status");
-      if (result.errors.length) {
+    // An import fills the counts (the seller may still correct them) and keeps the rows for the
+    // table; buyer columns are never read, and nothing of the file is stored or put in the address.
+    function showImport(result) {
+      var status = root.querySelector("#csv-status"), csv = window.OrderCsv;
+      if (result.problems.length) {
         status.className = "ck-csv-error";
-        status.replaceChildren(el("ul", {}, window.OrderCsv.describe(result.errors, data).map(function (t) { return el("li", { text: t }); })));
+        status.replaceChildren(el("p", { text: csv.describe(result.problems[0], data) }));
         return;
       }
-      orderList = result.orders;
-      var counts = {}, states = {};
-      data.states.forEach(function (s) { states[s.key] = s; });
-      result.orders.forEach(function (o) { counts[o.status] = (counts[o.status] || 0) + 1; });
-      data.states.forEach(function (s) { control("orders." + s.key).value = counts[s.key] || 0; });
-      var open = result.orders.filter(function (o) { return !states[o.status].handled; }).length;
+      imported = result;
+      var lines = {}, kinds = { handled: 0, open: 0, check: 0 };
+      result.rows.forEach(function (r) { (lines[r.status] = lines[r.status] || []).push(r.line); kinds[r.kind]++; });
+      data.states.forEach(function (s) {
+        var input = control("orders." + s.key), note = input.parentNode.querySelector(".ck-count-src");
+        input.value = result.counts[s.key] || 0;
+        if (!note) { note = el("p", { className: "ck-count-src", id: input.id + "-src" }); input.parentNode.appendChild(note); }
+        var from = lines[s.key] || [];
+        note.textContent = from.length ? format(app.csv_rows_from, { lines: from.slice(0, 8).join(data.ui.list_separator) +
+          (from.length > 8 ? format(app.csv_more_lines, { count: from.length - 8 }) : "") }) : "";
+        input.setAttribute("aria-describedby", note.id);
+      });
       status.className = "ck-csv-ok";
-      status.replaceChildren(el("p", { text: format(app.csv_loaded, { count: result.orders.length, blocking: open }) }));
+      status.replaceChildren(el("p", { text: format(app.csv_loaded, { rows: result.rows.length, check: kinds.check, open: kinds.open, handled: kinds.handled }) }));
       update();
     }
 
-    function readCsv(bytesOrText) {
+    function readImport(source) {
+      var status = root.querySelector("#csv-status");
+      status.className = "";
+      status.replaceChildren(el("p", { text: app.csv_reading }));
       later("orders-csv.js", "OrderCsv", function (csv) {
-        var text = typeof bytesOrText === "string" ? bytesOrText : csv.decode(bytesOrText);
-        showCsvResult(text === null ? { orders: [], errors: [{ line: 1, code: "encoding" }] } : csv.readOrders(text, data.states, data.csv));
+        var states = data.states;
+        var reading = typeof source === "string" ? Promise.resolve(csv.read(source, states, data.csv)) : csv.readFile(source, states, data.csv);
+        reading.then(showImport);
       });
     }
 
@@ -183,9 +193,9 @@
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     root.querySelector("#f-csv-file").addEventListener("change", function (e) {
       var file = e.target.files && e.target.files[0];
-      if (file) file.arrayBuffer().then(function (buf) { readCsv(new Uint8Array(buf)); });
+      if (file) readImport(file);
     });
-    root.querySelector("#f-csv-read").addEventListener("click", function () { readCsv(root.querySelector("#f-csv-text").value); });
+    root.querySelector("#f-csv-read").addEventListener("click", function () { readImport(root.querySelector("#f-csv-text").value); });
     root.querySelector(".ck-actions").addEventListener("click", function (e) {
       var action = e.target.getAttribute && e.target.getAttribute("data-action");
       if (action === "restart") {
@@ -196,7 +206,7 @@
     });
 
     var ctx = { root: root, data: data, el: el, table: table, format: format, say: say, done: loadDone,
-                current: function () { return current; } };
+                current: function () { return current; }, imported: function () { return imported; } };
     writeForm(core.fromQuery(location.search, data));
     update();
   }

@@ -3,15 +3,40 @@
 (function () {
   "use strict";
 
+  // The imported rows, each with why it is or is not handled. Rows to check and open rows come
+  // first; handled ones (often most of a big file) wait behind a summary. Rows are laid out
+  // PAGE at a time: 30,000 table rows would take the phone seconds to lay out.
+  var PAGE = 200;
+
   function orders(ctx, box) {
-    var data = ctx.data, el = ctx.el, list = ctx.current().orders;
-    var open = list.filter(function (o) { return !o.handled; });
-    var parts = [];
-    if (open.length) {
-      parts.push(el("p", { text: data.app.blocking_orders }),
-                 el("ul", { className: "ck-blocking-orders" }, open.map(function (o) { return el("li", { text: ctx.format(data.ui.pair, { term: o.id, text: o.label }) }); })));
+    var data = ctx.data, app = data.app, el = ctx.el, rows = ctx.imported().rows, csv = window.OrderCsv;
+    var headers = ["line", "id", "state", "title", "paid", "refund", "result", "reason"].map(function (k) { return app["csv_col_" + k]; });
+    function paged(list) {
+      var body = el("tbody"), shown = 0, more = el("button", { type: "button", className: "md-button ck-more" });
+      function next() {
+        list.slice(shown, shown + PAGE).forEach(function (r) {
+          var cells = [String(r.line), r.id, r.state_text, r.title, r.paid, r.refund, app["csv_kind_" + r.kind], csv.reason(r, data)];
+          body.appendChild(el("tr", {}, cells.map(function (c, i) { return el("td", { text: c, "data-label": headers[i] }); })));
+        });
+        shown = Math.min(list.length, shown + PAGE);
+        more.hidden = shown >= list.length;
+        more.textContent = ctx.format(app.csv_show_more, { count: Math.min(PAGE, list.length - shown), total: list.length });
+      }
+      more.addEventListener("click", next);
+      next();
+      var head = el("thead", {}, [el("tr", {}, headers.map(function (h) { return el("th", { scope: "col", text: h }); }))]);
+      return el("div", { className: "ck-orders-table" }, [el("table", {}, [head, body]), more]);
     }
-    parts.push(ctx.table(data.columns, list.map(function (o) { return [o.id, o.label, o.handled ? data.ui.handled_yes : data.ui.handled_no]; })));
+    var open = rows.filter(function (r) { return r.kind !== "handled"; }), handled = rows.length - open.length;
+    var parts = [el("p", { text: ctx.format(app.csv_shown, { shown: open.length, handled: handled }) })];
+    if (open.length) parts.push(paged(open));
+    if (handled) {
+      var details = el("details", { className: "ck-handled-rows" }, [el("summary", { text: ctx.format(app.csv_handled_rows, { count: handled }) })]);
+      details.addEventListener("toggle", function () {
+        if (details.open && details.children.length === 1) details.appendChild(paged(rows.filter(function (r) { return r.kind === "handled"; })));
+      });
+      parts.push(details);
+    }
     box.replaceChildren.apply(box, parts);
   }
 

@@ -1,0 +1,89 @@
+"""Reading an order export: the shared vectors (also run by node), the real states, the CLI's --orders."""
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import pytest
+
+from macros import orders
+from macros.site import load_site
+
+from conftest import ROOT
+
+VECTORS = json.loads((Path(__file__).parent / "vectors" / "orders.json").read_text(encoding="utf-8"))
+CONTENT = load_site(ROOT).require_valid().content
+STATES = [dict(s, key=k) for k, s in CONTENT.states.items()]
+EXPORT_STATES = ["等待买家付款", "买家已付款，等待卖家发货", "卖家已发货，等待买家确认", "交易成功", "交易关闭"]
+
+
+@pytest.mark.parametrize("case", VECTORS["cases"], ids=[c["name"] for c in VECTORS["cases"]])
+def test_shared_vectors(case):
+    csv = dict(VECTORS["csv"], **case.get("csv", {}))
+    if "base64" in case:
+        result = orders.read_bytes(base64.b64decode(case["base64"]), VECTORS["states"], csv)
+    else:
+        result = orders.read(case["text"], VECTORS["states"], csv)
+    assert result == case["expected"]
+
+
+def test_vectors_cover_every_file_problem_and_row_reason():
+    problems = {p["code"] for c in VECTORS["cases"] for p in c["expected"]["problems"]}
+    reasons = {r["code"] for c in VECTORS["cases"] for row in c["expected"]["rows"] for r in row["reasons"]}
+    kinds = {row["kind"] for c in VECTORS["cases"] for row in c["expected"]["rows"]}
+    assert problems == {"encoding", "empty", "no_columns", "no_rows", "too_many"}
+    assert reasons == {"bad_quote", "missing_id", "missing_state", "unknown_state", "bad_amount", "refund_amount", "refund_status"}
+    assert kinds == {"handled", "open", "check"}
+    app = CONTENT.checklist["app"]
+    assert all(f"csv_{code}" in app for code in problems) and all(f"csv_reason_{code}" in app for code in reasons)
+
+
+def test_every_state_of_the_real_export_is_known_and_an_unpaid_order_is_not_handled():
+    text = "订单编号,订单状态\n" + "".join(f"{n},\"{s}\"\n" for n, s in enumerate(EXPORT_STATES, 1))
+    result = orders.read(text, STATES, CONTENT.checklist["csv"])
+    assert [r["kind"] for r in result["rows"]] == ["open", "open", "open", "handled", "handled"]
+    assert [r["status"] for r in result["rows"]][:1] == ["awaiting_payment"]
+    assert result["counts"]["needs_check"] == 0
+
+
+PIECES = ["1001", '="2875512345678901"', "'0012", "交易成功", " 交易关闭 ", "退款中", "等待买家付款", "神秘", "", " ", "12.50", "0.00",
+          "abc", "¥1,200", '"a,b"', '"x""y"', '"two\nlines"', '"open', '""', '"q"tail', "=", "\u3000", "订单编号", "订单状态", "退款金额",
+          "退款状态", "退款关闭", "<b>", "\x00"]
+
+
+def random_export(rng) -> str:
+    sep, end = rng.choice([",", "\t", ";"]), rng.choice(["\n", "\r\n", "\r"])
+    header = rng.sample(["订单编号", "订单状态", "退款金额", "退款状态", "宝贝标题", "买家留言"], rng.randint(0, 6))
+    rows = [[rng.choice(PIECES) for _ in range(rng.randint(1, 7))] for _ in range(rng.randint(0, 8))]
+    lines = ([sep.join(header)] if header or rng.random() < 0.5 else []) + [sep.join(r) for r in rows]
+    return end.join(lines) + (end if rng.random() < 0.5 else "")
+
+
+def test_python_and_javascript_read_random_exports_the_same(tmp_path):
+    """Beyond the vectors: 400 random files (text and bytes, three encodings) through both readers."""
+    import random
+    import shutil
+    import subprocess
+
+    node = shutil.which("node")
+    assert node, "node is needed for the parity check (make test installs the Node packages)"
+    rng = random.Random(16)
+    cases = []
+    for n in range(400):
+        text = random_export(rng)
+        encoding = ["utf-8", "utf-8-sig", "gbk", "utf-16"][n % 4]
+        raw = text.replace("\x00", "").encode(encoding, errors="replace") if encoding != "utf-8" else text.encode("utf-8")
+        cases.append({"text": text, "base64": base64.b64encode(raw).decode()})
+    (tmp_path / "cases.json").write_text(json.dumps({"states": VECTORS["states"], "csv": VECTORS["csv"], "cases": cases}), encoding="utf-8")
+    script = """
+const csv = require(process.argv[1]); const v = JSON.parse(require("fs").readFileSync(process.argv[2], "utf8"));
+process.stdout.write(JSON.stringify(v.cases.map(c => [csv.read(c.text, v.states, v.csv),
+  csv.readBytes(new Uint8Array(Buffer.from(c.base64, "base64")), v.states, v.csv)])));
+"""
+    done = subprocess.run([node, "-e", script, str(ROOT / "docs" / "assets" / "orders-csv.js"), str(tmp_path / "cases.json")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    for case, (from_text, from_bytes) in zip(cases, json.loads(done.stdout)):
+        assert orders.read(case["text"], VECTORS["states"], VECTORS["csv"]) == from_text, case["text"]
+        assert orders.read_bytes(base64.b64decode(case["base64"]), VECTORS["states"], VECTORS["csv"]) == from_bytes, case
