@@ -2,10 +2,9 @@
 
     .venv/bin/python benchmarks/run.py [--runs N] [--results benchmarks/RESULTS.md]
 
-The macro site is compared with its plain twin: the same pages as plain Markdown (captured from a
-macro build), built without mkdocs-macros and the data hook. Both sides run interleaved (A B A B)
-so that the machine's drift cancels; each figure is a ratio of medians. Exit 1 when a budget fails.
-Not part of `make test`: shared machines are too noisy for timing assertions.
+The macro site is compared with its plain twin: the same pages as plain Markdown (captured from a macro build),
+built without mkdocs-macros and the data hook; the order import, with decoding and splitting the same bytes. Both
+sides run interleaved; each figure is a ratio of medians. Exit 1 when a budget fails. Not part of `make test`.
 """
 from __future__ import annotations
 
@@ -52,12 +51,9 @@ def figure(name: str, value: float, budget: float | None, detail: str) -> None:
     print(lines[-1], flush=True)
 
 
-def interleaved(a, b, runs: int) -> tuple[list[float], list[float]]:
-    xs, ys = [], []
-    for _ in range(runs):
-        xs.append(a())
-        ys.append(b())
-    return xs, ys
+def interleaved(a, b, runs: int) -> tuple[list, list]:
+    pairs = [(a(), b()) for _ in range(runs)]  # A B A B: the machine's drift falls on both sides
+    return [x for x, _ in pairs], [y for _, y in pairs]
 
 
 def twins(folder: Path, shops: int = 0) -> tuple[Path, str]:
@@ -124,15 +120,11 @@ def scale(work: Path, runs: int) -> None:
            f"medians 0: {t[0]:.2f} s, 100: {t[100]:.2f} s, 1000: {t[1000]:.2f} s ({runs} rounds)")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def save_to_served(project: Path, config: str, edited: Path, anchor: str, edits: int) -> list[float]:
     """Seconds from saving a file (a marker put after `anchor`) to `mkdocs serve` serving the overview page."""
-    port = free_port()
+    with socket.socket() as probe:  # a free port
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     server = subprocess.Popen([PY, "-m", "mkdocs", "serve", "-f", config, "-a", f"127.0.0.1:{port}"],
                               cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url, original, out = f"http://127.0.0.1:{port}/overview/", edited.read_text(encoding="utf-8"), []
@@ -183,6 +175,37 @@ def batch(work: Path, count: int = 10_000) -> None:
     figure(f"batch checklists, {count} shops (seconds)", seconds, None, f"{written} written, {seconds / count * 1000:.2f} ms each")
 
 
+PARSE = """async ([floor]) => {
+  const bytes = new Uint8Array(await (await fetch("/export.csv")).arrayBuffer()), data = JSON.parse(document.getElementById("checklist-data").textContent);
+  gc(); const base = performance.memory.usedJSHeapSize, started = performance.now(); let peak = base;
+  const sample = setInterval(() => { peak = Math.max(peak, performance.memory.usedJSHeapSize); }, 2);
+  await (floor ? new TextDecoder("gbk").decode(bytes).split(/\\r?\\n/) : OrderCsv.readFile(new Blob([bytes]), data.states, data.csv));
+  clearInterval(sample);
+  return {ms: performance.now() - started, heap: Math.max(peak, performance.memory.usedJSHeapSize) - base, size: bytes.length};
+}"""
+
+
+def order_import(work: Path, runs: int, rows: int = 50_000) -> None:
+    """Reading a 50,000-row GBK export in Chromium, beside the floor of decoding and splitting the same bytes."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser import CHROMIUM_ARGS, SiteServer
+    from exports import export
+    from playwright.sync_api import sync_playwright
+
+    run([PY, "-m", "mkdocs", "build", "-q", "-d", str(work / "site")], ROOT)
+    (work / "site" / "export.csv").write_bytes(export(rows))
+    with SiteServer(work / "site") as server, sync_playwright() as pw:
+        page = pw.chromium.launch(executable_path="/usr/bin/chromium",
+                                  args=CHROMIUM_ARGS + ["--enable-precise-memory-info", "--js-flags=--expose-gc"]).new_page()
+        page.goto(server.url + "checklist/")
+        page.add_script_tag(url=server.url + "assets/orders-csv.js")
+        floor, ours = interleaved(lambda: page.evaluate(PARSE, [True]), lambda: page.evaluate(PARSE, [False]), runs)
+    ms, size, heap = statistics.median(x["ms"] for x in ours), ours[0]["size"], max(x["heap"] for x in ours)
+    figure("order export read in Chromium, ours / decode-and-split floor", ms / statistics.median(x["ms"] for x in floor), 4.0,
+           f"medians {ms:.0f} ms / {statistics.median(x['ms'] for x in floor):.0f} ms, {rows} rows, {size / 2**20:.1f} MiB, {runs} runs each")
+    figure("order export read in Chromium, peak JS heap / file size", heap / size, 4.0, f"{heap / 2**20:.1f} MiB peak over {size / 2**20:.1f} MiB")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="runs per side and rounds for the scale figure (default 7)")
@@ -191,15 +214,16 @@ def main() -> int:
     started = time.strftime("%Y-%m-%d %H:%M")
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
+        order_import(work, args.runs)
         full_build(work, args.runs)
         serve(work, args.runs)
         shop_page(work, args.runs)
         scale(work, max(3, args.runs // 2))
         batch(work)
-    machine = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
     if args.results:
         text = args.results.read_text(encoding="utf-8")
-        body = f"Run of {started} ({machine}, `--runs {args.runs}`):\n\n" + "\n".join(lines) + "\n"
+        machine = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, `--runs {args.runs}`"
+        body = f"Run of {started} ({machine}):\n\n" + "\n".join(lines) + "\n"
         args.results.write_text(re.sub(r"(<!-- figures -->\n).*?(<!-- /figures -->)", lambda m: m[1] + body + m[2], text, flags=re.S),
                                 encoding="utf-8")
     print("FAIL: " + ", ".join(failed) if failed else "all budgets pass")

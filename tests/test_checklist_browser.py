@@ -10,6 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from exports import export
+from macros import orders
 from macros.checklist import Generator
 from macros.site import load_site
 
@@ -261,24 +263,24 @@ def test_the_real_export_fills_the_counts_and_never_reads_as_ready(page, tmp_pat
     assert not errors
 
 
-def test_a_big_export_is_read_in_chunks_and_a_count_can_be_corrected(page, tmp_path):
+def test_a_big_export_is_read_in_chunks_like_the_cli_and_a_count_can_be_corrected(page, tmp_path):
     errors = guard(page)
     open_checklist(page)
     path = tmp_path / "orders.csv"
-    path.write_bytes(make_csv(60000).encode("gbk"))
-    assert path.stat().st_size > 3 * 2**20, "more than three 1 MiB chunks, so rows and characters are cut between them"
+    path.write_bytes(export(12000))
+    assert path.stat().st_size > 4 * 2**20, "several 1 MiB chunks, so rows and characters are cut between them"
     page.set_input_files("#f-csv-file", str(path))
     page.wait_for_selector(".ck-csv-ok", timeout=60000)
-    for state in ("refunding", "delivered", "shipped", "closed"):
-        assert page.input_value(f"input[name='orders.{state}']") == "15000", state
-    assert page.input_value("input[name='orders.needs_check']") == "0"
+    expected = orders.read_bytes(path.read_bytes(), [dict(s, key=k) for k, s in CONTENT.states.items()], CONTENT.checklist["csv"])
+    assert {k: int(page.input_value(f"input[name='orders.{k}']")) for k in CONTENT.states} == expected["counts"]
+    assert expected["counts"]["needs_check"] == 12000 // 7 + 1, "every seventh order has a refund"
     assert page.locator("#orders .ck-orders-table tbody tr").count() == 200, "rows are laid out 200 at a time"
     page.click("#orders .ck-more")
     assert page.locator("#orders .ck-orders-table tbody tr").count() == 400
-    assert "共 30000 行" in page.inner_text("#orders .ck-more")
-    page.fill("input[name='orders.refunding']", "0")
-    page.fill("input[name='orders.shipped']", "0")
-    assert "settle-refunds" not in item_ids(page, "pre-close"), "a corrected count is not pushed back up by the rows"
+    for state in ("awaiting_payment", "awaiting_shipment", "shipped", "needs_check"):
+        page.fill(f"input[name='orders.{state}']", "0")
+    assert item_ids(page, "pre-close")[0] == "switch-guarantee-tool", "corrected counts are not pushed back up by the rows"
+    assert not {"settle-unpaid", "ship-pending-orders", "wait-for-delivery", "check-imported-orders"} & set(item_ids(page, "pre-close"))
     assert not errors
 
 

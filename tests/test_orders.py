@@ -87,3 +87,45 @@ process.stdout.write(JSON.stringify(v.cases.map(c => [csv.read(c.text, v.states,
     for case, (from_text, from_bytes) in zip(cases, json.loads(done.stdout)):
         assert orders.read(case["text"], VECTORS["states"], VECTORS["csv"]) == from_text, case["text"]
         assert orders.read_bytes(base64.b64decode(case["base64"]), VECTORS["states"], VECTORS["csv"]) == from_bytes, case
+
+
+def cli(*args: str):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "macros", *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def test_cli_applies_an_export_to_a_profile(tmp_path):
+    export = tmp_path / "ExportOrderList.csv"
+    export.write_bytes(base64.b64decode(VECTORS["cases"][0]["base64"]))
+    done = cli("checklist", "data/shops/toy-no-guarantee.yml", "--orders", str(export), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines() == [f"{export}:3: 需人工核对：退款金额 20.00 元：不论订单状态是什么，都要确认退款已经办结。",
+                                        f"{export}:7: 需人工核对：不认识的订单状态「神秘状态」。"]
+    result = json.loads(done.stdout)
+    assert result["ready"] is False
+    assert {"settle-unpaid", "wait-for-delivery", "check-imported-orders"} <= {i["id"] for i in result["pre"]}
+    assert "还有 2 笔订单需要人工核对" in result["reasons"]
+    page = cli("checklist", "data/shops/toy-no-guarantee.yml", "--orders", str(export)).stdout
+    assert "| 3 | 2875512345678901235 | 交易成功 | 需人工核对 | 退款金额 20.00 元" in page, "each row says why"
+
+
+@pytest.mark.parametrize("content,message", [
+    ("姓名,电话\n张三,138\n".encode("utf-8"), ":1: 第一行里找不到这些列：「订单编号」、「订单状态」"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00", ":1: 无法读取这个文件"),
+    (b"", ":1: 文件是空的"),
+])
+def test_cli_names_a_file_that_is_not_an_export(tmp_path, content, message):
+    export = tmp_path / "x.csv"
+    export.write_bytes(content)
+    done = cli("checklist", "data/shops/toy-no-guarantee.yml", "--orders", str(export))
+    assert done.returncode == 1 and done.stdout == "" and "Traceback" not in done.stderr
+    assert done.stderr.strip() == f"{export}{message}" or done.stderr.startswith(f"{export}{message}"), done.stderr
+
+
+def test_cli_orders_needs_one_profile_and_a_regular_file(tmp_path):
+    done = cli("checklist", "data/shops", "--orders", str(tmp_path))
+    assert done.returncode == 2 and "只能和一个店铺文件一起用" in done.stderr
+    done = cli("checklist", "data/shops/toy-no-guarantee.yml", "--orders", str(tmp_path))
+    assert done.returncode == 1 and f"{tmp_path}:1: " in done.stderr and "普通文件" in done.stderr
