@@ -50,7 +50,7 @@ class Renderer:
             return escaped
 
         def tip(match: re.Match) -> str:
-            title = entities.escape(self._terms[match.group(0)], quote=True)
+            title = entities.escape(" ".join(self._terms[match.group(0)].split()), quote=True)  # one line: a table row stays one row
             return f'<abbr title="{title}">{match.group(0)}</abbr>'
 
         return self._term_re.sub(tip, escaped)
