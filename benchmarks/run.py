@@ -85,7 +85,8 @@ def write_shops(folder: Path, count: int, seed: int = 7) -> None:
         (folder / f"load-{n:05d}.yml").write_text(
             f"name: Load shop {n:05d}\nteam_size: {rng.randint(1, 30)}\nbuyer_reliance: {rng.choice(['low', 'medium', 'high'])}\n"
             f"guarantee_required: {rng.choice(['required', 'not_required', 'unsure'])}\n"
-            f"alternative_tool: {rng.choice(['deposit', 'account_period', 'none', 'unsure'])}\norders:\n{counts}", encoding="utf-8")
+            f"alternative_tool: {rng.choice(['deposit', 'account_period', 'none', 'unsure'])}\nopen_orders: \"yes\"\norders:\n{counts}",
+            encoding="utf-8")
 
 
 def ratio(xs: list[float], ys: list[float]) -> float:

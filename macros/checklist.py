@@ -90,6 +90,9 @@ class Generator:
         profile = normalize(shop, self.content.profile, list(self.states))
         if imported:
             profile["orders"] = {key: imported["counts"].get(key, 0) for key in self.states}
+            asked = next((f.get("show_when") for f in self.content.profile["fields"] if f["type"] == "order_counts"), None)
+            if asked and "eq" in asked and any(n and not self.states[k]["handled"] for k, n in profile["orders"].items()):
+                profile[asked["field"]] = asked["eq"]  # the file shows open orders: the question that asks for counts is answered
         chosen = [
             Item(item["id"], item["phase"], fill(item["text"], profile), item["link"], bool(item.get("blocking")),
                  fill(item.get("reason", ""), profile))

@@ -108,6 +108,8 @@ def check_ids(c: Content, out: Findings) -> None:
                 out.add("data/profile.yml", ["fields", i], "bad_field_spec", field=field["key"], detail="options")
             if "default" in field and not value_fits(field, field["default"]):  # "no" is not false, "1" is not 1
                 out.add("data/profile.yml", ["fields", i, "default"], "bad_field_spec", field=field["key"], detail="default")
+            if field.get("required") and "default" in field:  # a required answer is given by the seller, never assumed
+                out.add("data/profile.yml", ["fields", i, "default"], "required_default", field=field["key"])
 
 
 def check_refs(c: Content, out: Findings, parsed: list[str]) -> None:

@@ -265,7 +265,8 @@ class Renderer:
         """A generated shops/<id>.md: the shop's lists, and a button that opens its answers in the form."""
         query = profile_query(checklist.profile, self.c.profile)
         label = self.plain(self.c.checklist["app"]["open_interactive"])
-        return self.checklist_page(checklist, prefix, f"[{label}]({prefix}checklist.md?{query}){{: .md-button }}")
+        # k: the list's key for ticks in the browser, the shop's id, so a renamed shop keeps them.
+        return self.checklist_page(checklist, prefix, f"[{label}]({prefix}checklist.md?{query}&k={checklist.shop}){{: .md-button }}")
 
     def checklist_page(self, checklist: Checklist, prefix: str = "", form_link: str | None = None, site: bool = True) -> str:
         """A shop's lists as Markdown: for the site (anchors, links, admonition) or, with site=False, for the CLI."""

@@ -212,7 +212,7 @@ def test_cli_writes_one_file_per_shop(tmp_path):
     assert md.returncode == 0 and len(list((tmp_path / "md").glob("*.md"))) == len(SHOPS)
 
 
-BASE = "name: 店\nteam_size: 1\nbuyer_reliance: low\nguarantee_required: unsure\nalternative_tool: none\n"  # a valid profile, to which each case adds its mistake
+BASE = "name: 店\nteam_size: 1\nbuyer_reliance: low\nguarantee_required: unsure\nalternative_tool: none\nopen_orders: \"no\"\n"  # a valid profile, to which each case adds its mistake
 BAD_PROFILES = [
     ("unknown-field", "name: 店\nteam_size: 1\nbuyer_reliance: low\ncolour: red\n", 4, "colour", "不认识的字段「colour」"),
     ("wrong-type", "name: 店\nteam_size: many\nbuyer_reliance: low\n", 2, "team_size", '应为整数，实际为 "many"'),
@@ -231,17 +231,17 @@ BAD_PROFILES = [
     ("sexagesimal", BASE.replace("team_size: 1", "team_size: 1:30"), 2, "", "1:30"),
     ("octal", BASE.replace("team_size: 1", "team_size: 010"), 2, "", "010"),
     ("hex", BASE.replace("team_size: 1", "team_size: 0x1F"), 2, "", "0x1F"),
-    ("float-count", BASE + "orders:\n  refunding: 4.0\n", 7, "orders.refunding", "应为整数"),
-    ("huge-integer", BASE + "orders:\n  refunding: " + "9" * 5000 + "\n", 7, "", "不能超过 15 位"),
-    ("binary-tag", BASE + "plans_to_reopen: !!binary aGk=\n", 6, "", "!!binary"),
-    ("set-tag", BASE + "orders: !!set {a, b}\n", 6, "", "!!set"),
-    ("timestamp-tag", BASE + "plans_to_reopen: !!timestamp 2026-01-01\n", 6, "", "!!timestamp"),
-    ("yes-is-not-true", BASE + "plans_to_reopen: yes\n", 6, "", "true 或 false"),
-    ("merge-key", BASE + "orders:\n  <<: {refunding: 1}\n", 7, "", "<<"),
-    ("alias", BASE + "orders: &o {refunding: 1}\norder_list: *o\n", 6, "", "锚点和别名"),
+    ("float-count", BASE + "orders:\n  refunding: 4.0\n", 8, "orders.refunding", "应为整数"),
+    ("huge-integer", BASE + "orders:\n  refunding: " + "9" * 5000 + "\n", 8, "", "不能超过 15 位"),
+    ("binary-tag", BASE + "plans_to_reopen: !!binary aGk=\n", 7, "", "!!binary"),
+    ("set-tag", BASE + "orders: !!set {a, b}\n", 7, "", "!!set"),
+    ("timestamp-tag", BASE + "plans_to_reopen: !!timestamp 2026-01-01\n", 7, "", "!!timestamp"),
+    ("yes-is-not-true", BASE + "plans_to_reopen: yes\n", 7, "", "true 或 false"),
+    ("merge-key", BASE + "orders:\n  <<: {refunding: 1}\n", 8, "", "<<"),
+    ("alias", BASE + "orders: &o {refunding: 1}\norder_list: *o\n", 7, "", "锚点和别名"),
     ("fake-ticked-item", BASE.replace("name: 店", 'name: "店\\n- [x] 已经可以关闭"'), 1, "name", "只能写一行文字"),
     ("long-name", BASE.replace("name: 店", "name: " + "长" * 101), 1, "name", "文字太长"),
-    ("order-id-newline", BASE + "order_list:\n  - {id: \"123\\n\", status: delivered}\n", 7, "order_list[0].id", "订单编号"),
+    ("order-id-newline", BASE + "order_list:\n  - {id: \"123\\n\", status: delivered}\n", 8, "order_list[0].id", "订单编号"),
 ]
 
 

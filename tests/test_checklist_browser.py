@@ -6,7 +6,8 @@ import json
 import re
 import subprocess
 import sys
-from urllib.parse import parse_qs, urlsplit
+from pathlib import Path
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
@@ -30,17 +31,25 @@ def item_ids(page, region: str) -> list[str]:
     return page.eval_on_selector_all(f"#{region} [data-item-id]", "els => els.map(e => e.dataset.itemId)")
 
 
-def open_checklist(page, query: str = "") -> None:
-    page.goto(page.base_url + "checklist/" + (f"?{query}" if query else ""))
-    page.wait_for_selector("#pre-close [data-item-id]")
+# Every required answer (issue 15: no verdict without them); a test's own query wins.
+ANSWERS = {"name": "测试店", "team_size": "1", "buyer_reliance": "medium", "guarantee_required": "unsure",
+           "alternative_tool": "unsure", "open_orders": "no"}
 
 
-def guard(page) -> list[str]:
-    """Collect console errors and page errors for the rest of the test."""
+def open_checklist(page, query: str = "", complete: bool = True) -> None:
+    given = parse_qs(query, keep_blank_values=True)
+    full = "&".join([query] * bool(query) + [f"{k}={quote(v)}" for k, v in ANSWERS.items() if complete and k not in given])
+    page.goto(page.base_url + "checklist/" + (f"?{full}" if full else ""))
+    page.wait_for_selector("#pre-close [data-item-id]" if complete else "#verdict .admonition-title")
+
+
+def guard(page, dialogs: bool = True) -> list[str]:
+    """Collect console errors and page errors (and, unless the test answers them, dialogs) for the rest of the test."""
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("dialog", lambda d: (errors.append(f"dialog: {d.message}"), d.dismiss()))
+    if dialogs:
+        page.on("dialog", lambda d: (errors.append(f"dialog: {d.message}"), d.dismiss()))
     return errors
 
 
@@ -54,7 +63,7 @@ def test_shop_link_opens_the_same_lists_as_the_cli(page, shop_id):
     expected = GEN.build(shop_id, CONTENT.shops()[shop_id]).as_json()
     assert item_ids(page, "pre-close") == [i["id"] for i in expected["pre"]]
     assert item_ids(page, "post-close") == [i["id"] for i in expected["post"]]
-    assert page.locator("#pre-close [data-item-id] span").all_text_contents() == [i["text"] for i in expected["pre"]]
+    assert page.locator("#pre-close [data-item-id] label > span").all_text_contents() == [i["text"] for i in expected["pre"]]
     impact = page.locator("#impact td").all_text_contents()
     assert impact == [x for row in expected["impact"] for x in (row["aspect"], row["level"])]
     assert ("success" in page.get_attribute("#verdict", "class")) is expected["ready"]
@@ -70,6 +79,8 @@ def test_answers_change_the_lists_without_reloading(page):
     assert "notify-team" not in item_ids(page, "post-close")
     page.fill("input[name='team_size']", "3")
     assert "notify-team" in item_ids(page, "post-close")
+    page.check("input[name='open_orders'][value='yes']")
+    assert item_ids(page, "pre-close")[0] == "count-open-orders", "yes, but no counts: not ready"
     page.fill("input[name='orders.refunding']", "2")
     assert item_ids(page, "pre-close")[0] == "settle-refunds"
     assert "2" in page.locator("[data-item-id='settle-refunds']").inner_text()
@@ -103,20 +114,29 @@ def test_a_shop_without_a_guarantee_tool_is_told_to_switch_first(page):
 @pytest.mark.parametrize("field,value", [("orders.refunding", "-1"), ("team_size", "0"), ("orders.shipped", "2.5")])
 def test_an_invalid_answer_gets_no_verdict(page, field, value):
     """The developers' guide: never a verdict on invalid information; the field is named instead."""
-    open_checklist(page, "name=T&team_size=1&buyer_reliance=low&guarantee_required=not_required&alternative_tool=none")
+    open_checklist(page, "name=T&team_size=1&buyer_reliance=low&guarantee_required=not_required&alternative_tool=none&open_orders=no")
     assert "success" in page.get_attribute("#verdict", "class")
+    if field.startswith("orders."):
+        page.check("input[name='open_orders'][value='yes']")
     page.fill(f"input[name='{field}']", value)
     verdict = page.inner_text("#verdict")
     assert "success" not in page.get_attribute("#verdict", "class")
     assert CONTENT.verdict("index_ready_yes") not in verdict and CONTENT.verdict("undecided") in verdict
-    label = page.inner_text(f"label[for='{page.get_attribute(f'input[name={chr(39)}{field}{chr(39)}]', 'id')}']")
+    field_id = page.get_attribute(f"input[name='{field}']", "id")
+    label = page.inner_text(f"label[for='{field_id}']")
     assert label in verdict
+    assert page.is_visible(f"#{field_id}-error") and "整数" in page.inner_text(f"#{field_id}-error"), "a message beside the field"
+    summary = page.locator("#error-summary")
+    assert summary.is_visible() and summary.get_attribute("role") == "alert"
+    summary.locator(f"a[href='#{field_id}']").click()
+    assert page.evaluate("document.activeElement.id") == field_id, "the summary's link takes the seller to the field"
     page.fill(f"input[name='{field}']", "1")
+    assert not summary.is_visible() and not page.is_visible(f"#{field_id}-error")
     assert CONTENT.verdict("undecided") not in page.inner_text("#verdict")
 
 
 def test_ticks_and_progress_survive_a_reload_and_restart_clears_them(page):
-    errors = guard(page)
+    errors = guard(page, dialogs=False)
     open_checklist(page, "name=%E5%B0%8F%E5%BA%97&team_size=2")
     page.check("[data-item-id='backup-orders'] input")
     page.check("[data-item-id='notify-team'] input")
@@ -128,7 +148,17 @@ def test_ticks_and_progress_survive_a_reload_and_restart_clears_them(page):
     assert page.is_checked("[data-item-id='notify-team'] input")
     assert not page.is_checked("[data-item-id='backup-customers'] input")
     assert page.evaluate("document.getElementById('progress').value") == 2
+    page.once("dialog", lambda d: d.dismiss())
     page.click("[data-action='restart']")
+    assert page.is_checked("[data-item-id='backup-orders'] input"), "a dismissed confirm changes nothing"
+    page.once("dialog", lambda d: d.accept())
+    page.click("[data-action='restart']")
+    assert page.input_value("input[name='name']") == "" and not page.is_checked("input[name='buyer_reliance'][value='medium']")
+    assert CONTENT.verdict("undecided") in page.inner_text("#verdict"), "answers are cleared too"
+    page.fill("input[name='name']", "小店")
+    page.fill("input[name='team_size']", "2")
+    for name, value in (("buyer_reliance", "medium"), ("guarantee_required", "unsure"), ("alternative_tool", "unsure"), ("open_orders", "no")):
+        page.check(f"input[name='{name}'][value='{value}']")
     assert not page.is_checked("[data-item-id='backup-orders'] input")
     page.reload()
     page.wait_for_selector("#pre-close [data-item-id]")
@@ -138,14 +168,14 @@ def test_ticks_and_progress_survive_a_reload_and_restart_clears_them(page):
 
 def test_corrupted_storage_is_discarded_without_breaking_the_page(page):
     errors = guard(page)
-    open_checklist(page, "name=X")
+    open_checklist(page, "name=X&k=test-x")
     for bad in ["{not json", "[1,2]", '{"done": [1, {"a": 2}]}', '"text"', "null"]:
-        page.evaluate("v => localStorage.setItem('order-insurance-checklist:v1:X', v)", bad)
+        page.evaluate("v => localStorage.setItem('order-insurance-checklist:v1:test-x', v)", bad)
         page.reload()
         page.wait_for_selector("#pre-close [data-item-id]")
         assert page.locator("[data-item-id] input:checked").count() == 0
         page.check("[data-item-id='ask-official'] input")
-        stored = json.loads(page.evaluate("localStorage.getItem('order-insurance-checklist:v1:X')"))
+        stored = json.loads(page.evaluate("localStorage.getItem('order-insurance-checklist:v1:test-x')"))
         assert stored == {"done": ["ask-official"]}
     assert not errors
 
@@ -156,14 +186,14 @@ def test_share_link_round_trips_the_answers(page):
     page.fill("input[name='team_size']", "5")
     page.check("input[name='buyer_reliance'][value='high']")
     page.check("input[name='plans_to_reopen']")
+    page.check("input[name='open_orders'][value='yes']")
     page.fill("input[name='orders.shipped']", "7")
     url = page.evaluate("location.href")  # page.url learns of replaceState only later
-    query = urlsplit(url).query
-    keys = [k.split("=")[0] for k in query.split("&")]
-    assert keys == sorted(keys)
-    assert parse_qs(query) == {"name": ["分享 测试店"], "team_size": ["5"], "buyer_reliance": ["high"],
-                               "guarantee_required": ["unsure"], "alternative_tool": ["unsure"],
-                               "plans_to_reopen": ["1"], "orders.shipped": ["7"]}
+    query = parse_qs(urlsplit(url).query)
+    key = query.pop("k")
+    assert query == {"name": ["分享 测试店"], "team_size": ["5"], "buyer_reliance": ["high"], "guarantee_required": ["unsure"],
+                     "alternative_tool": ["unsure"], "open_orders": ["yes"], "plans_to_reopen": ["1"], "orders.shipped": ["7"]}
+    assert re.fullmatch(r"[a-z0-9-]{4,40}", key[0])
     ids = (item_ids(page, "pre-close"), item_ids(page, "post-close"))
     other = page.context.new_page()
     other.goto(url)
@@ -183,10 +213,10 @@ def test_share_link_round_trips_the_answers(page):
 ])
 def test_tampered_queries_are_ignored(page, query):
     errors = guard(page)
-    open_checklist(page, query)
-    assert page.input_value("input[name='team_size']") == "1"
-    assert page.is_checked("input[name='buyer_reliance'][value='medium']")
-    assert item_ids(page, "pre-close")
+    open_checklist(page, query, complete=False)
+    assert page.input_value("input[name='team_size']") == "", "nothing invalid is read, and nothing is assumed"
+    assert page.locator("input[name='buyer_reliance']:checked").count() == 0
+    assert CONTENT.verdict("undecided") in page.inner_text("#verdict") and not item_ids(page, "pre-close")
     assert not errors
 
 
@@ -224,7 +254,7 @@ PERSONAL = ["张三", "买家甲", "13800000000", "浙江省杭州市", "a***@x.
 
 def test_the_real_export_fills_the_counts_and_never_reads_as_ready(page, tmp_path):
     errors, requests = guard(page), []
-    open_checklist(page, "name=T&team_size=1&buyer_reliance=low&guarantee_required=not_required&alternative_tool=none")
+    open_checklist(page, "name=T&team_size=1&buyer_reliance=low&guarantee_required=not_required&alternative_tool=none&open_orders=no")
     assert "success" in page.get_attribute("#verdict", "class"), "ready before the import"
     page.on("request", lambda r: requests.append((r.method, r.url, r.post_data or "")))
     path = tmp_path / "ExportOrderList.csv"
@@ -233,8 +263,10 @@ def test_the_real_export_fills_the_counts_and_never_reads_as_ready(page, tmp_pat
     page.set_input_files("#f-csv-file", str(path))
     page.wait_for_selector(".ck-csv-ok")
     assert "已识别 6 行订单：2 行需人工核对，2 行尚未了结，2 行已了结" in page.inner_text("#csv-status")
-    counts = {k: page.input_value(f"input[name='orders.{k}']") for k in ("awaiting_payment", "shipped", "delivered", "closed", "needs_check")}
-    assert counts == {"awaiting_payment": "1", "shipped": "1", "delivered": "1", "closed": "1", "needs_check": "2"}
+    counts = {k: page.input_value(f"input[name='orders.{k}']") for k in ("awaiting_payment", "shipped", "needs_check")}
+    assert counts == {"awaiting_payment": "1", "shipped": "1", "needs_check": "2"}
+    assert page.locator("input[name='orders.delivered']").count() == 0, "handled states are not asked"
+    assert page.is_checked("input[name='open_orders'][value='yes']"), "the file answers the question that asks for counts"
     assert page.inner_text("#f-orders-needs-check-src") == "导入表格的第 3、7 行"
     assert "danger" in page.get_attribute("#verdict", "class") and "可以关闭" not in page.inner_text("#verdict")
     rows = {r[0]: r for r in page.eval_on_selector_all(
@@ -252,7 +284,7 @@ def test_the_real_export_fills_the_counts_and_never_reads_as_ready(page, tmp_pat
     assert all(m == "GET" and "127.0.0.1" in u and not d for m, u, d in requests), requests
     # The command line reads the same file for the same answers and comes to the same lists.
     profile = tmp_path / "t.yml"
-    profile.write_text("name: T\nteam_size: 1\nbuyer_reliance: low\nguarantee_required: not_required\nalternative_tool: none\n",
+    profile.write_text("name: T\nteam_size: 1\nbuyer_reliance: low\nguarantee_required: not_required\nalternative_tool: none\nopen_orders: \"no\"\n",
                        encoding="utf-8")
     cli = subprocess.run([sys.executable, "-m", "macros", "checklist", str(profile), "--orders", str(path), "--format", "json"],
                          cwd=ROOT, capture_output=True, text=True, timeout=120)
@@ -272,7 +304,8 @@ def test_a_big_export_is_read_in_chunks_like_the_cli_and_a_count_can_be_correcte
     page.set_input_files("#f-csv-file", str(path))
     page.wait_for_selector(".ck-csv-ok", timeout=60000)
     expected = orders.read_bytes(path.read_bytes(), [dict(s, key=k) for k, s in CONTENT.states.items()], CONTENT.checklist["csv"])
-    assert {k: int(page.input_value(f"input[name='orders.{k}']")) for k in CONTENT.states} == expected["counts"]
+    asked = [k for k, s in CONTENT.states.items() if not s["handled"]]
+    assert {k: int(page.input_value(f"input[name='orders.{k}']")) for k in asked} == {k: expected["counts"][k] for k in asked}
     assert expected["counts"]["needs_check"] == 12000 // 7 + 1, "every seventh order has a refund"
     assert page.locator("#orders .ck-orders-table tbody tr").count() == 200, "rows are laid out 200 at a time"
     page.click("#orders .ck-more")
@@ -285,7 +318,7 @@ def test_a_big_export_is_read_in_chunks_like_the_cli_and_a_count_can_be_correcte
 
 
 def test_a_file_that_is_not_an_export_gets_one_message_and_changes_nothing(page, tmp_path):
-    open_checklist(page, "orders.refunding=2")
+    open_checklist(page, "open_orders=yes&orders.refunding=2")
     for content, fragment in [("姓名,电话\n张三,138\n".encode("utf-8"), "「订单编号」、「订单状态」"),
                               (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "不是文本表格"), (b"", "文件是空的")]:
         path = tmp_path / "x.csv"
@@ -302,16 +335,18 @@ def test_a_file_that_is_not_an_export_gets_one_message_and_changes_nothing(page,
 
 
 def test_download_saves_the_checklist_as_markdown(page, tmp_path):
-    open_checklist(page, "name=%E4%B8%8B%E8%BD%BD%E5%BA%97&orders.returning=1")
+    open_checklist(page, "name=%E4%B8%8B%E8%BD%BD%E5%BA%97&open_orders=yes&orders.returning=1")
     page.check("[data-item-id='backup-orders'] input")
     with page.expect_download() as info:
         page.click("[data-action='download']")
     saved = tmp_path / "list.md"
     info.value.save_as(saved)
     text = saved.read_text(encoding="utf-8")
-    assert text.startswith("# 下载店")
+    assert text.startswith("# 下载店的关闭清单")
     assert "- [x] 备份订单信息" in text
     assert re.search(r"- \[ \] \*\*\S+\*\* 还有 1 笔订单退货中", text)
+    assert "## 你的回答" in text and "- 退货中：1" in text, "the answers are in the download"
+    assert "依据你的回答：退货中：1" in text, "and each item's reason"
     assert info.value.suggested_filename.endswith(".md")
 
 
@@ -329,9 +364,111 @@ def test_print_shows_only_the_lists(page):
 def test_phone_layout_has_no_horizontal_scroll_and_is_saved(browser, site_server):
     context = browser.new_context(viewport={"width": 375, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.goto(site_server.url + "checklist/?team_size=3&orders.refunding=1")
-    page.wait_for_selector("#pre-close [data-item-id]")
+    page.base_url = site_server.url
+    open_checklist(page, "team_size=3&open_orders=yes&orders.refunding=1")
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "checklist-phone.png"), full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     context.close()
+
+
+# -- Issue 15: no verdict without answers, reasons, your answers, ticks that stay, the verdict in view --------
+def test_a_fresh_page_gives_no_verdict_and_links_each_missing_answer(page):
+    errors = guard(page)
+    open_checklist(page, complete=False)
+    verdict = page.inner_text("#verdict")
+    assert CONTENT.verdict("index_ready_yes") not in verdict and CONTENT.verdict("undecided") in verdict
+    required = [f for f in CONTENT.profile["fields"] if f.get("required")]
+    assert [a.strip() for a in page.locator("#verdict li a").all_inner_texts()] == [f["label"] for f in required]
+    assert not item_ids(page, "pre-close") and not page.is_visible("#lists")
+    page.click("#verdict a[href='#f-team-size']")
+    assert page.evaluate("document.activeElement.id") == "f-team-size"
+    assert not errors
+
+
+def test_every_rule_added_item_says_why_and_every_answer_can_be_changed(page):
+    errors = guard(page)
+    open_checklist(page, "team_size=3&open_orders=yes&orders.refunding=3&plans_to_reopen=1")
+    rules = {i["id"]: i.get("when") for i in CONTENT.checklist["items"]}
+    for li in page.locator(".ck-item").all():
+        item = li.get_attribute("data-item-id")
+        assert (li.locator(".ck-because:not([hidden])").count() == 1) is (rules[item] is not None), item
+    assert "退款中：3" in page.inner_text("[data-item-id='settle-refunds'] .ck-because")
+    page.click("[data-item-id='settle-refunds'] .ck-because a")
+    assert page.evaluate("document.activeElement.id") == "f-orders-refunding"
+    guide = page.inner_text("[data-item-id='backup-orders'] .ck-guide")
+    assert guide.startswith("查看指南：") and len(guide) > len("查看指南："), "a link says where it goes"
+    answers = dict(zip(page.locator("#answers dt").all_inner_texts(), page.locator("#answers dd").all_inner_texts()))
+    for label in ("店铺名称", "处理订单和客服的人数", "买家对订单险的依赖程度", "店铺里还有没了结的订单吗", "退款中"):
+        assert label in answers and answers[label].endswith("修改"), (label, answers)
+    page.click("#answers dd a >> nth=1")
+    assert page.evaluate("document.activeElement.id") == "f-team-size"
+    assert page.inner_text("#page-title") == "测试店的关闭清单" and page.title().startswith("测试店的关闭清单")
+    assert not errors
+
+
+def test_on_a_phone_the_verdict_stays_in_view_while_answering(browser, site_server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="zh-CN")
+    page = context.new_page()
+    page.base_url = site_server.url
+    open_checklist(page, "open_orders=yes&orders.refunding=2")
+    page.focus("#f-orders-returning")
+    bar = page.locator("#status-bar")
+    box = bar.bounding_box()
+    assert bar.is_visible() and box["y"] >= 0 and box["y"] + box["height"] <= 844, box
+    assert "暂不能关闭" in bar.inner_text() and "/" in bar.inner_text()
+    bar.click()
+    verdict = page.locator("#verdict").bounding_box()
+    assert 0 <= verdict["y"] < 844, verdict
+    context.close()
+
+
+def test_ticks_survive_a_rename_and_a_reload_and_a_returning_item_comes_back_unticked(page):
+    errors = guard(page)
+    open_checklist(page, "open_orders=yes&orders.refunding=2")
+    page.check("[data-item-id='backup-orders'] input")
+    page.fill("input[name='name']", "改了名字的店")
+    assert page.is_checked("[data-item-id='backup-orders'] input")
+    page.reload()
+    page.wait_for_selector("#pre-close [data-item-id]")
+    assert page.input_value("input[name='name']") == "改了名字的店" and page.is_checked("[data-item-id='backup-orders'] input")
+    page.check("[data-item-id='settle-refunds'] input")
+    assert "danger" in page.get_attribute("#verdict", "class"), "a ticked blocking item does not make the shop ready"
+    page.fill("input[name='orders.refunding']", "0")
+    assert "settle-refunds" not in item_ids(page, "pre-close")
+    page.fill("input[name='orders.refunding']", "4")
+    assert not page.is_checked("[data-item-id='settle-refunds'] input")
+    assert "又回到了清单上" in page.inner_text("#action-status")
+    assert not errors
+
+
+def test_no_tap_is_lost_right_after_an_edit(page):
+    open_checklist(page)
+    page.fill("input[name='team_size']", "4")
+    page.click("[data-item-id='backup-orders'] input")  # the change event of the edit fires as focus leaves
+    assert page.is_checked("[data-item-id='backup-orders'] input")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_checklist_has_no_serious_accessibility_violations_in_either_palette(page, scheme):
+    axe = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+    page.emulate_media(color_scheme=scheme)
+    found = []
+    for query, complete in (("", False), ("open_orders=yes&orders.refunding=-1", True), ("open_orders=yes&orders.refunding=2", True)):
+        open_checklist(page, query, complete)
+        page.add_script_tag(path=str(axe))
+        result = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                               ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}))")
+        found += [(query, v["id"], v["nodes"]) for v in result if v["impact"] in ("serious", "critical")]
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")
+    assert not found, found
+
+
+def test_the_markdown_download_shows_a_hostile_name_as_text(page, tmp_path):
+    open_checklist(page, "name=" + quote("<img src=x onerror=alert(1)>\n- [x] 已经可以关闭"))
+    with page.expect_download() as info:
+        page.click("[data-action='download']")
+    text = Path(info.value.path()).read_text(encoding="utf-8")
+    first = text.splitlines()[0]
+    assert "<img" not in text and first.startswith("# &lt;img") and "\n- [x] 已经" not in text
+    assert "/" not in info.value.suggested_filename and "<" not in info.value.suggested_filename

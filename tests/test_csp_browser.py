@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import SiteServer, search, static_host_headers
+from browser import SiteServer, answer_checklist, search, static_host_headers
 from test_pages_browser import all_pages
 
 pytestmark = pytest.mark.browser
@@ -73,9 +73,8 @@ def test_search_checklist_and_navigation_work_under_the_policy(csp_page):
     if csp_page.locator(".md-header__button[for='__drawer']").is_visible():
         csp_page.click(".md-header__button[for='__drawer']")
     csp_page.click(".md-nav--primary a[href$='checklist/']")
-    csp_page.wait_for_selector("#pre-close [data-item-id]")
-    csp_page.fill("input[name='orders.refunding']", "2")
-    csp_page.wait_for_selector("[data-item-id='settle-refunds']")
+    csp_page.wait_for_selector("#checklist-form")
+    answer_checklist(csp_page)
     box = csp_page.locator("[data-item-id='settle-refunds'] input[type='checkbox']")
     box.check()
     csp_page.reload()

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import search
+from browser import answer_checklist, search
 from conftest import ROOT, run_mkdocs
 
 pytestmark = pytest.mark.browser
@@ -51,7 +51,8 @@ def test_no_serious_or_critical_accessibility_violations(page, built_site):
 def test_instant_navigation_keeps_the_checklist_working(page):
     page.goto(page.base_url + "overview/")
     page.click(".md-nav--primary a[href$='checklist/']")
-    page.wait_for_selector("#pre-close [data-item-id]")
+    page.wait_for_selector("#checklist-form")
+    answer_checklist(page)
     page.fill("input[name='team_size']", "4")
     assert page.locator("[data-item-id='notify-team']").count() == 1
 
@@ -77,7 +78,8 @@ def test_offline_build_works_from_file_urls(browser, tmp_path):
     page = context.new_page()
     outside = []
     page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("file://", "data:", "blob:", "about:")) else None)
-    page.goto((out / "checklist.html").as_uri() + "?team_size=3&orders.refunding=2")
+    page.goto((out / "checklist.html").as_uri() + "?name=T&team_size=3&buyer_reliance=low&guarantee_required=unsure"
+              "&alternative_tool=unsure&open_orders=yes&orders.refunding=2")
     page.wait_for_selector("#pre-close [data-item-id]")
     assert page.locator("[data-item-id='settle-refunds']").count() == 1
     page.goto((out / "index.html").as_uri())

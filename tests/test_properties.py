@@ -42,7 +42,8 @@ order_ids = st.from_regex(r"[0-9A-Za-z-]{1,40}", fullmatch=True) | st.integers(0
 profiles_st = st.fixed_dictionaries(
     {"name": names, "team_size": st.integers(1, 10000), "buyer_reliance": st.sampled_from(["low", "medium", "high"]),
      "guarantee_required": st.sampled_from(["required", "not_required", "unsure"]),
-     "alternative_tool": st.sampled_from(["deposit", "account_period", "none", "unsure"])},
+     "alternative_tool": st.sampled_from(["deposit", "account_period", "none", "unsure"]),
+     "open_orders": st.sampled_from(["yes", "no", "unsure"])},
     optional={
         "plans_to_reopen": st.booleans(),
         "orders": st.dictionaries(st.sampled_from(STATES), st.integers(0, 1_000_000)),
@@ -73,7 +74,8 @@ def test_random_valid_profiles_give_sound_deterministic_lists(shop):
     assert first.ready == (not any(blocking)) == (not first.reasons)
     assert all(first.reasons) and len(first.reasons) == sum(blocking)
     blocked_by_guarantee = shop["guarantee_required"] != "not_required" and shop["alternative_tool"] in ("none", "unsure")
-    assert first.ready == (not first.blocking_states and not blocked_by_guarantee)
+    blocked_by_orders = shop["open_orders"] == "unsure" or (shop["open_orders"] == "yes" and not first.blocking_states)
+    assert first.ready == (not first.blocking_states and not blocked_by_guarantee and not blocked_by_orders)
     assert len(first.impact) == len(CONTENT.impact["aspects"])
     assert len(first.orders) == len(shop.get("order_list", []))
     for item in first.pre + first.post:

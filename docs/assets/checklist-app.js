@@ -28,16 +28,43 @@
 
   function mount(root) {
     var data = JSON.parse(document.getElementById("checklist-data").textContent);
-    var app = data.app, form = root.querySelector("#checklist-form");
+    var app = data.app, v = data.verdict, form = root.querySelector("#checklist-form");
     var links = {};
     document.querySelectorAll(".ck-links a[data-ref]").forEach(function (a) { links[a.getAttribute("data-ref")] = a.href; });
-    var imported = null, shownFor, current = null;
+    var imported = null, shownFor, current = null, shownIds = null, dropped = {};
+    var heading = document.getElementById("page-title"), pageTitle = heading ? heading.textContent : "", docTitle = document.title;
+    // Ticks belong to this list, not to the shop's name: a key kept in the address survives renames and reloads.
+    var key = new URLSearchParams(location.search).get("k");
+    if (!/^[a-z0-9-]{4,40}$/.test(key || "")) {
+      key = Array.prototype.map.call(window.crypto.getRandomValues(new Uint8Array(6)), function (b) { return (b + 256).toString(16).slice(1); }).join("");
+    }
 
     function control(name) { return form.elements.namedItem(name); }
+    function fieldId(path) { return "f-" + path.replace(/\./g, "-").replace(/_/g, "-"); }
+    var stateOf = {};
+    data.states.forEach(function (s) { stateOf[s.key] = s; });
+    function fieldOf(path) {
+      var parts = path.split("."), f = data.fields.find(function (x) { return x.key === parts[0]; });
+      return parts.length > 1 ? { key: path, label: stateOf[parts[1]].label, type: "count" } : f;
+    }
+    function answer(f, value) {
+      if (f.type === "choice") { var o = f.options.find(function (x) { return x.value === value; }); return o ? o.label : String(value); }
+      if (f.type === "boolean") return value ? data.ui.handled_yes : data.ui.handled_no;
+      return String(value);
+    }
 
-    // The form reads like a share link: the same checks decide which answers count.
+    // A question asked only after another answer (the counts, after "yes"): hidden and not read otherwise.
+    function applyShowWhen() {
+      var partial = core.fromQuery(new URLSearchParams(new FormData(form)), data);
+      form.querySelectorAll("[data-show-when]").forEach(function (box) {
+        var show = core.evaluate(JSON.parse(box.getAttribute("data-show-when")), partial);
+        box.hidden = !show;
+        box.querySelectorAll("input").forEach(function (i) { i.disabled = !show; });
+      });
+    }
+
     function readForm() {
-      form.querySelectorAll("input[type=number]").forEach(function (i) { i.setAttribute("aria-invalid", String(!i.validity.valid)); });
+      applyShowWhen();
       return core.fromQuery(new URLSearchParams(new FormData(form)), data);
     }
 
@@ -47,12 +74,12 @@
         var c = control(f.key);
         if (f.type === "boolean") c.checked = shop[f.key];
         else if (f.type === "choice") c.value = shop[f.key];
-        else if (f.type === "order_counts") data.states.forEach(function (s) { control(f.key + "." + s.key).value = shop[f.key][s.key] || 0; });
+        else if (f.type === "order_counts") data.states.forEach(function (s) { var i = control(f.key + "." + s.key); if (i) i.value = shop[f.key][s.key] || 0; });
         else if (f.type !== "order_list") c.value = shop[f.key];
       });
     }
 
-    function storeKey() { return STORE + (current.profile.name || app.default_name); }
+    function storeKey() { return STORE + key; }
 
     function loadDone() {
       var raw = null;
@@ -77,21 +104,58 @@
 
     function say(text) { root.querySelector("#action-status").textContent = text; }
 
+    function answerLink(path, text) {
+      var a = el("a", { href: "#" + fieldId(path), text: text });
+      a.addEventListener("click", function (e) {
+        var target = document.getElementById(fieldId(path)) || form.querySelector("[name='" + path + "']");
+        if (target) { e.preventDefault(); target.scrollIntoView({ block: "center" }); target.focus(); }
+      });
+      return a;
+    }
+
+    // One line per item that a rule added: the answers the rule read, each linked to its question.
+    function because(item) {
+      if (!item.fields.length) return null;
+      var parts = [el("span", { text: format(v.because, { answers: "" }) })];
+      item.fields.forEach(function (path, n) {
+        var f = fieldOf(path), value = core.lookup(current.profile, path);
+        if (n) parts.push(document.createTextNode(data.ui.list_separator));
+        parts.push(answerLink(path, format(data.ui.pair, { term: f.label, text: answer(f, value) })));
+      });
+      return el("p", { className: "ck-because" }, parts);
+    }
+
+    // Items keep their nodes between updates, and nodes are only moved when the order changes: a tap
+    // that lands while the list refreshes (the edit before it ends as focus leaves) is not lost.
     function renderItems(target, items, done) {
-      var list = root.querySelector(target);
-      list.replaceChildren.apply(list, items.map(function (item) {
-        var box = el("input", { type: "checkbox" });
-        box.checked = !!done[item.id];
-        box.addEventListener("change", function () {
-          var now = loadDone();
-          if (box.checked) now[item.id] = true; else delete now[item.id];
-          saveDone(now); progress();
-        });
-        var label = el("label", {}, [box, item.blocking ? el("strong", { className: "ck-badge", text: data.verdict.blocking_badge }) : null,
-                                    el("span", { text: item.text })]);
-        var guide = el("a", { href: links[item.link] || "#", className: "ck-guide", text: data.verdict.guide_link });
-        return el("li", { "data-item-id": item.id, className: "ck-item" }, [label, guide]);
-      }));
+      var list = root.querySelector(target), old = {};
+      Array.prototype.forEach.call(list.children, function (li) { old[li.getAttribute("data-item-id")] = li; });
+      var nodes = items.map(function (item) {
+        var li = old[item.id];
+        if (!li) {
+          var box = el("input", { type: "checkbox" });
+          box.addEventListener("change", function () {
+            var now = loadDone();
+            if (box.checked) now[item.id] = true; else delete now[item.id];
+            saveDone(now); progress();
+          });
+          li = el("li", { "data-item-id": item.id, className: "ck-item" }, [
+            el("label", {}, [box, el("strong", { className: "ck-badge", text: v.blocking_badge }), el("span")]),
+            el("p", { className: "ck-because" }), el("a", { className: "ck-guide" })]);
+        }
+        var parts = li.children, label = parts[0];
+        label.children[0].checked = !!done[item.id];
+        label.children[1].hidden = !item.blocking;
+        if (label.children[2].textContent !== item.text) label.children[2].textContent = item.text;
+        var why = because(item);
+        if (parts[1].textContent !== (why ? why.textContent : "")) parts[1].replaceChildren.apply(parts[1], why ? Array.prototype.slice.call(why.childNodes) : []);
+        parts[1].hidden = !why;
+        parts[2].href = links[item.link] || "#";
+        parts[2].textContent = format(v.guide_link_named, { title: data.titles[item.link] || item.link });
+        return li;
+      });
+      var same = nodes.length === list.children.length && nodes.every(function (li, i) { return list.children[i] === li; });
+      if (!same) list.replaceChildren.apply(list, nodes);
     }
 
     function table(headers, rows) {
@@ -103,7 +167,7 @@
       var box = root.querySelector("#orders");
       if (shownFor === imported) return;  // a 50,000-row import is laid out only when the file changes
       shownFor = imported;
-      if (!imported) box.replaceChildren(el("p", { text: data.verdict.orders_empty }));
+      if (!imported) box.replaceChildren(el("p", { text: v.orders_empty }));
       else later("checklist-extras.js", "OrderChecklistExtras", function (x) { x.orders(ctx, box); });
     }
 
@@ -112,47 +176,125 @@
       boxes.forEach(function (b) { if (b.checked) done++; });
       var bar = root.querySelector("#progress");
       bar.max = boxes.length || 1; bar.value = done;
-      root.querySelector("#progress-text").textContent = format(app.progress, { done: done, total: boxes.length });
+      var text = boxes.length ? format(app.progress, { done: done, total: boxes.length }) : "";
+      root.querySelector("#progress-text").textContent = text;
+      root.querySelector("#status-bar-progress").textContent = text;
     }
 
-    // Answers the browser itself finds invalid (-1 orders, 0 people): named, never read as a default.
-    function invalidLabels() {
-      var labels = [];
-      form.querySelectorAll("input:invalid").forEach(function (input) {
-        var label = form.querySelector("label[for='" + input.id + "']");
-        labels.push(label ? label.textContent : input.name);
+    // Answers the browser finds invalid (-1 orders, 0 people): a message beside each and a summary on top.
+    function showErrors() {
+      var bad = [];
+      form.querySelectorAll("input[type=number]").forEach(function (input) {
+        var note = document.getElementById(input.id + "-error"), invalid = !input.disabled && !input.validity.valid;
+        input.setAttribute("aria-invalid", String(invalid));
+        if (note) {
+          note.hidden = !invalid;
+          note.textContent = invalid ? format(v.error_integer, { min: input.min || 0, max: input.max || "" }) : "";
+        }
+        if (invalid) bad.push(input);
       });
-      return labels;
+      var summary = root.querySelector("#error-summary"), signature = bad.map(function (i) { return i.id; }).join(" ");
+      summary.hidden = !bad.length;
+      if (summary.getAttribute("data-for") === signature) return bad;  // unchanged: a link being tapped stays where it is
+      summary.setAttribute("data-for", signature);
+      summary.replaceChildren.apply(summary, bad.length ? [el("p", { text: format(v.error_summary, { count: bad.length }) }),
+        el("ul", {}, bad.map(function (input) {
+          var label = form.querySelector("label[for='" + input.id + "']");
+          return el("li", {}, [answerLink(input.name, label ? label.textContent : input.name)]);
+        }))] : []);
+      return bad;
+    }
+
+    function renderAnswers(shop) {
+      var list = root.querySelector("#answers"), rows = [];
+      data.fields.forEach(function (f) {
+        if (f.type === "order_list" || !(f.key in shop)) return;
+        if (f.type === "order_counts") {
+          data.states.forEach(function (s) {
+            var n = (shop[f.key] || {})[s.key];
+            if (n) rows.push([f.key + "." + s.key, s.label, String(n)]);
+          });
+        } else rows.push([f.key, f.label, answer(f, shop[f.key])]);
+      });
+      var signature = JSON.stringify(rows);
+      if (list.getAttribute("data-for") === signature) return;  // unchanged: a 修改 link being tapped stays where it is
+      list.setAttribute("data-for", signature);
+      list.replaceChildren.apply(list, rows.map(function (r) {
+        return el("div", { className: "ck-answer" }, [el("dt", { text: r[1] }), el("dd", {}, [el("span", { text: r[2] + " " }), answerLink(r[0], v.change)])]);
+      }));
+    }
+
+    function setVerdict(kind, title, body) {
+      var verdict = root.querySelector("#verdict");
+      verdict.className = "admonition " + kind;
+      verdict.replaceChildren.apply(verdict, [el("p", { className: "admonition-title", text: title })].concat(body));
+      var bar = root.querySelector("#status-bar-verdict");
+      bar.textContent = title;
+      bar.className = "ck-status-verdict ck-status-" + kind;
     }
 
     function update() {
-      current = core.build(data, readForm());
-      var v = data.verdict, verdict = root.querySelector("#verdict"), invalid = invalidLabels();
-      if (invalid.length) {  // no verdict on invalid information
-        verdict.className = "admonition warning";
-        verdict.replaceChildren(el("p", { className: "admonition-title", text: v.undecided }),
-          el("p", { text: format(v.invalid_answers, { fields: invalid.join(data.ui.list_separator) }) }));
+      var shop = readForm(), bad = showErrors();
+      var missing = data.fields.filter(function (f) {
+        var box = control(f.key);
+        return f.required && !(f.key in shop) && !(box && box.closest && box.closest("[hidden]"));
+      });
+      var name = shop.name;
+      if (heading) heading.textContent = name ? format(v.named_title, { name: name }) : pageTitle;
+      document.title = name ? format(v.named_title, { name: name }) + docTitle.slice(pageTitle.length) : docTitle;
+      renderAnswers(shop);
+      if (missing.length || bad.length) {  // no verdict on missing or invalid information
+        var body = [];
+        if (bad.length) body.push(el("p", { text: format(v.invalid_answers, { fields: bad.map(function (i) {
+          var label = form.querySelector("label[for='" + i.id + "']"); return label ? label.textContent : i.name; }).join(data.ui.list_separator) }) }));
+        if (missing.length) {
+          body.push(el("p", { text: v.missing_answers }),
+                    el("ul", {}, missing.map(function (f) { return el("li", {}, [answerLink(f.key, f.label)]); })));
+        }
+        setVerdict("warning", v.undecided, body);
+        current = null;
+        ["#pre-close", "#post-close"].forEach(function (sel) { root.querySelector(sel).replaceChildren(); });
+        root.querySelector("#impact").replaceChildren(el("p", { text: v.answer_first }));
+        root.querySelector("#lists").hidden = true;
+        progress();
       } else {
-        verdict.className = "admonition " + (current.ready ? "success" : "danger");
-        verdict.replaceChildren(
-          el("p", { className: "admonition-title", text: current.ready ? v.index_ready_yes : v.index_ready_no }),
-          el("p", { text: current.ready ? v.ready : format(v.not_ready, { reasons: current.reasons.join(v.reason_separator) }) }));
+        current = core.build(data, shop);
+        setVerdict(current.ready ? "success" : "danger", current.ready ? v.status_ready : v.status_not_ready,
+                   [el("p", { text: current.ready ? v.ready : format(v.not_ready, { reasons: current.reasons.join(v.reason_separator) }) })]);
+        root.querySelector("#lists").hidden = false;
+        var done = loadDone(), ids = current.pre.concat(current.post).map(function (i) { return i.id; });
+        if (shownIds) {  // an item that left the list loses its tick; when it comes back, the page says so
+          var back = current.pre.concat(current.post).filter(function (i) { return dropped[i.id]; });
+          shownIds.filter(function (id) { return ids.indexOf(id) < 0; }).forEach(function (id) { dropped[id] = true; delete done[id]; });
+          back.forEach(function (i) { delete dropped[i.id]; });
+          saveDone(done);
+          if (back.length) say(format(v.item_back, { text: back[0].text }));
+        }
+        shownIds = ids;
+        renderItems("#pre-close", current.pre, done);
+        renderItems("#post-close", current.post, done);
+        var impact = root.querySelector("#impact");
+        impact.replaceChildren(table([data.ui.impact_aspect, data.ui.impact_level], current.impact.map(function (r) { return [r.aspect, r.level]; })));
+        renderOrders();
+        progress();
       }
-      var done = loadDone();
-      renderItems("#pre-close", current.pre, done);
-      renderItems("#post-close", current.post, done);
-      var impact = root.querySelector("#impact");
-      impact.replaceChildren(table([data.ui.impact_aspect, data.ui.impact_level], current.impact.map(function (r) { return [r.aspect, r.level]; })));
-      renderOrders();
-      progress();
-      var query = core.toQuery(current.profile, data);
+      var query = core.toQuery(core.normalize(shop, data), data);
+      query = query.split("&").filter(function (pair) { return pair && shop && pair.split("=")[0] in flat(shop); }).join("&");
       if (window.history && window.history.replaceState && location.protocol !== "file:") {
-        window.history.replaceState(window.history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
+        window.history.replaceState(window.history.state, "", location.pathname + "?" + (query ? query + "&" : "") + "k=" + key + location.hash);
       }
     }
 
-    // An import fills the counts (the seller may still correct them) and keeps the rows for the
-    // table; buyer columns are never read, and nothing of the file is stored or put in the address.
+    // The answers given, as share-link keys: an unanswered question stays out of the address.
+    function flat(shop) {
+      var out = {};
+      Object.keys(shop).forEach(function (k) {
+        if (shop[k] && typeof shop[k] === "object" && !Array.isArray(shop[k])) Object.keys(shop[k]).forEach(function (s) { out[k + "." + s] = true; });
+        else out[k] = true;
+      });
+      return out;
+    }
+
     function showImport(result) {
       var status = root.querySelector("#csv-status"), csv = window.OrderCsv;
       if (result.problems.length) {
@@ -163,8 +305,15 @@
       imported = result;
       var lines = {}, kinds = { handled: 0, open: 0, check: 0 };
       result.rows.forEach(function (r) { (lines[r.status] = lines[r.status] || []).push(r.line); kinds[r.kind]++; });
+      // The file shows open orders: the question that asks for the counts (show_when) is answered, as the CLI does.
+      var open = data.states.some(function (s) { return !s.handled && result.counts[s.key] > 0; });
+      var asked = (data.fields.find(function (f) { return f.type === "order_counts"; }) || {}).show_when;
+      if (open && asked && "eq" in asked) form.querySelectorAll("input[name='" + asked.field + "']").forEach(function (r) { r.checked = r.value === asked.eq; });
+      applyShowWhen();
       data.states.forEach(function (s) {
-        var input = control("orders." + s.key), note = input.parentNode.querySelector(".ck-count-src");
+        var input = control("orders." + s.key);
+        if (!input) return;  // a handled state is not asked: its rows are in the summary and the table
+        var note = input.parentNode.querySelector(".ck-count-src");
         input.value = result.counts[s.key] || 0;
         if (!note) { note = el("p", { className: "ck-count-src", id: input.id + "-src" }); input.parentNode.appendChild(note); }
         var from = lines[s.key] || [];
@@ -199,14 +348,24 @@
     root.querySelector(".ck-actions").addEventListener("click", function (e) {
       var action = e.target.getAttribute && e.target.getAttribute("data-action");
       if (action === "restart") {
+        if (!window.confirm(v.restart_confirm)) return;
         try { window.localStorage.removeItem(storeKey()); } catch (err) { /* storage unavailable */ }
+        form.reset(); imported = null; shownIds = null; dropped = {};
+        root.querySelector("#csv-status").replaceChildren();
         update(); say(app.restart_done);
       } else if (action === "print") window.print();
       else if (action) later("checklist-extras.js", "OrderChecklistExtras", function (x) { x[action](ctx); });
     });
 
     var ctx = { root: root, data: data, el: el, table: table, format: format, say: say, done: loadDone,
-                current: function () { return current; }, imported: function () { return imported; } };
+                current: function () { return current; }, imported: function () { return imported; },
+                answers: function () { return root.querySelectorAll("#answers .ck-answer"); } };
+    root.querySelector("#status-bar").addEventListener("click", function () {
+      var verdict = root.querySelector("#verdict");
+      verdict.scrollIntoView({ block: "start" });
+      verdict.focus();
+    });
+    root.querySelector("#status-bar").hidden = false;
     writeForm(core.fromQuery(location.search, data));
     update();
   }

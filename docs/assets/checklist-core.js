@@ -43,6 +43,16 @@
     return compare(op, lookup(profile, rule.field), rule[op]);
   }
 
+  // The answers a rule reads, in order, once each: an item's "because" line names them.
+  function fields(rule, out) {
+    out = out || [];
+    if (!rule) return out;
+    if (has(rule, "all") || has(rule, "any")) (rule.all || rule.any).forEach(function (r) { fields(r, out); });
+    else if (has(rule, "not")) fields(rule.not, out);
+    else if (out.indexOf(rule.field) < 0) out.push(rule.field);
+    return out;
+  }
+
   function stateKeys(data) { return data.states.map(function (s) { return s.key; }); }
 
   // A valid answer set with defaults filled in; listed orders raise their state's count.
@@ -78,7 +88,7 @@
     var profile = normalize(shop, data);
     var chosen = data.items.filter(function (it) { return evaluate(it.when, profile); }).map(function (it) {
       return { id: it.id, phase: it.phase, text: fill(it.text, profile), link: it.link, blocking: !!it.blocking,
-               reason: fill(it.reason || "", profile) };
+               reason: fill(it.reason || "", profile), fields: fields(it.when) };
     });
     var pre = chosen.filter(function (i) { return i.phase === "pre"; });
     pre = pre.filter(function (i) { return i.blocking; }).concat(pre.filter(function (i) { return !i.blocking; }));
@@ -146,5 +156,5 @@
   }
 
   return { MISSING: MISSING, OPS: OPS, lookup: lookup, evaluate: evaluate, operatorOf: operatorOf, normalize: normalize,
-           fill: fill, build: build, toQuery: toQuery, fromQuery: fromQuery };
+           fill: fill, build: build, toQuery: toQuery, fromQuery: fromQuery, fields: fields };
 });

@@ -40,20 +40,32 @@
     box.replaceChildren.apply(box, parts);
   }
 
+  // Text that Markdown shows as it is: no heading, list, link or HTML can come from an answer.
+  function md(text) {
+    return String(text).replace(/\s+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/([\\`*_\[\]{}#|!~=()>+-])/g, "\\$1");
+  }
+
   function markdown(ctx) {
-    var done = ctx.done(), data = ctx.data, v = data.verdict, r = ctx.current();
+    var done = ctx.done(), data = ctx.data, v = data.verdict, r = ctx.current(), root = ctx.root;
     var line = function (i) {
-      return "- [" + (done[i.id] ? "x" : " ") + "] " + (i.blocking ? "**" + v.blocking_badge + "** " : "") +
-        ctx.format(data.ui.paren, { text: i.text, note: data.titles[i.link] || i.link });
+      var why = root.querySelector("[data-item-id='" + i.id + "'] .ck-because");
+      return "- [" + (done[i.id] ? "x" : " ") + "] " + (i.blocking ? "**" + md(v.blocking_badge) + "** " : "") +
+        md(ctx.format(data.ui.paren, { text: i.text, note: data.titles[i.link] || i.link })) + (why && why.textContent ? "  \n  " + md(why.textContent) : "");
     };
-    return ["# " + (r.profile.name || data.app.default_name), r.ready ? v.ready : ctx.format(v.not_ready, { reasons: r.reasons.join(v.reason_separator) }),
-            "## " + v.pre_title, r.pre.map(line).join("\n"), "## " + v.post_title, r.post.map(line).join("\n"),
-            "## " + v.impact_title, r.impact.map(function (x) { return "- " + ctx.format(data.ui.pair, { term: x.aspect, text: x.level }); }).join("\n")].join("\n\n") + "\n";
+    var answers = Array.prototype.map.call(ctx.answers(), function (row) {
+      return "- " + md(ctx.format(data.ui.pair, { term: row.querySelector("dt").textContent, text: row.querySelector("dd span").textContent.trim() }));
+    });
+    return ["# " + md(ctx.format(v.named_title, { name: r.profile.name })),
+            md(r.ready ? v.status_ready : v.status_not_ready) + "\n\n" + md(r.ready ? v.ready : ctx.format(v.not_ready, { reasons: r.reasons.join(v.reason_separator) })),
+            "## " + md(v.answers_title), answers.join("\n"),
+            "## " + md(v.pre_title), r.pre.map(line).join("\n"), "## " + md(v.post_title), r.post.map(line).join("\n"),
+            "## " + md(v.impact_title), r.impact.map(function (x) { return "- " + md(ctx.format(data.ui.pair, { term: x.aspect, text: x.level })); }).join("\n")].join("\n\n") + "\n";
   }
 
   function download(ctx) {
     var blob = new Blob([markdown(ctx)], { type: "text/markdown;charset=utf-8" });
-    var a = ctx.el("a", { href: URL.createObjectURL(blob), download: (ctx.current().profile.name || ctx.data.app.default_name) + ".md" });
+    var name = String(ctx.current().profile.name).replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_");  // a file name, not a path
+    var a = ctx.el("a", { href: URL.createObjectURL(blob), download: name + ".md" });
     document.body.appendChild(a);
     a.click();
     a.remove();
