@@ -11,8 +11,14 @@ from markupsafe import Markup
 @functools.cache
 def environment() -> jinja2.Environment:
     loader = jinja2.FileSystemLoader(Path(__file__).parent / "templates")
-    return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+    return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, finalize=one_line,
                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+
+
+def one_line(value):
+    """Text from data lands inside HTML that sits in Markdown: a blank line in it would end the HTML block
+    and let the rest be read as Markdown, so its line breaks become spaces. Markup the renderer made is kept."""
+    return " ".join(value.splitlines()) if isinstance(value, str) and not isinstance(value, Markup) else value
 
 
 def render(name: str, **context) -> str:

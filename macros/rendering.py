@@ -22,6 +22,11 @@ def md_escape(text: str) -> str:
     return _MD_LEADING.sub(lambda m: f"{m.group(1)}\\." if m.group(1) else f"\\{m.group(2)}", out)
 
 
+def admonition_title(text: str) -> str:
+    """An admonition's quoted title: one line, no double quote to end it early."""
+    return " ".join(text.split()).replace('"', "'")
+
+
 @dataclass(frozen=True)
 class Table:
     """A rendered table: a caption, column titles and rows of ready cells."""
@@ -141,7 +146,7 @@ class Renderer:
     ADMONITION = {"inference": "info inference", "unsettled": "question unsettled"}
 
     def callout(self, kind: str, text: str, title: str | None = None, link: str | None = None, prefix: str = "") -> str:
-        heading = (title or self.c.ui(f"callout_{kind}")).replace('"', "'")
+        heading = admonition_title(title or self.c.ui(f"callout_{kind}"))
         body = self.text(text)
         if link:
             body += " " + self.link(link, prefix, self.c.ui("go_to", title=self.title(link)))
@@ -274,7 +279,7 @@ class Renderer:
         head = v("index_ready_yes") if checklist.ready else v("index_ready_no")
         title = (lambda text, anchor: f"{self.plain(text)} {{#{anchor}}}") if site else (lambda text, anchor: self.plain(text))
         if site:
-            verdict = f'!!! {"success" if checklist.ready else "danger"} "{head}"\n\n    {self.text(self.verdict_text(checklist))}'
+            verdict = f'!!! {"success" if checklist.ready else "danger"} "{admonition_title(head)}"\n\n    {self.text(self.verdict_text(checklist))}'
         else:
             verdict = self.pair(f"**{self.plain(head)}**", self.plain(self.verdict_text(checklist)))
 

@@ -148,8 +148,14 @@ def render_everything(site: Site) -> str:
     pages += [render.faq_page(), render.glossary_page(), render.about_page(), render.home_page()]
     for checklist in site.checklists.values():
         pages += [render.checklist_page(checklist, "../"), render.checklist_page(checklist, site=False)]
-    pages += [render.shops_index(list(site.checklists.values())), InteractivePage(site.content, render).render()]
+    pages += [render.shops_index(list(site.checklists.values()))]
     return "\n".join(pages)
+
+
+def app_html(site: Site) -> str:
+    """/checklist/'s form and regions: one raw HTML block, which Markdown leaves alone as long as no blank line ends it."""
+    page = InteractivePage(site.content, site.renderer).render()
+    return page[page.index('<div id="checklist-app"'):page.index('<script type="application/json"')]
 
 
 def check_damaged(rel: str, text: str) -> Site:
@@ -165,7 +171,7 @@ def check_damaged(rel: str, text: str) -> Site:
         assert line.startswith(f"{problem.file}:{problem.line}:"), line
         assert problem.code in templates or rel == "data/messages.yml", f"{problem.code} has no message: {line}"
     if not site.errors:
-        render_everything(site)
+        render_everything(site), app_html(site)
     return site
 
 
@@ -211,6 +217,8 @@ def test_hostile_values_are_reported_with_their_line_or_render_as_text(case):
     if not site.errors:
         # JSON data blocks never run and are never read as Markdown: what counts is the rest.
         pages = re.sub(r'<script type="application/(?:ld\+)?json"[^>]*>.*?</script>', "", render_everything(site), flags=re.S)
+        app = app_html(site)
+        assert "\n\n" not in app and "<img" not in app, "the form stays one HTML block, its text escaped"
         assert "<img" not in pages and not re.search(r"(?<!\\)\]\(javascript:", pages) and 'href="javascript:' not in pages
         assert not re.search(r"^\s*[-*+] \\?\[x\\?\] fake", pages, re.M), "a newline in a value opened no list item"
 

@@ -217,7 +217,7 @@
         } else rows.push([f.key, f.label, answer(f, shop[f.key])]);
       });
       var signature = JSON.stringify(rows);
-      if (list.getAttribute("data-for") === signature) return;  // unchanged: a 修改 link being tapped stays where it is
+      if (list.getAttribute("data-for") === signature) return;  // unchanged: a change link being tapped stays where it is
       list.setAttribute("data-for", signature);
       list.replaceChildren.apply(list, rows.map(function (r) {
         return el("div", { className: "ck-answer" }, [el("dt", { text: r[1] }), el("dd", {}, [el("span", { text: r[2] + " " }), answerLink(r[0], v.change)])]);
