@@ -275,6 +275,7 @@ def test_the_real_export_fills_the_counts_and_never_reads_as_ready(page, tmp_pat
     assert rows["7"][6] == "需人工核对" and "神秘状态" in rows["7"][7], rows["7"]
     assert rows["2"][6] == "未了结" and "4" not in rows, "handled rows wait behind their summary"
     page.click(".ck-handled-rows summary")
+    page.wait_for_selector(".ck-handled-rows tbody tr")  # laid out on the toggle event, after the click
     assert page.locator(".ck-handled-rows tbody tr").count() == 2
     text = page.inner_text("body")
     stored = page.evaluate("JSON.stringify(Object.assign({}, localStorage, sessionStorage))")
