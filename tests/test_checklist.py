@@ -318,7 +318,7 @@ def test_cli_reads_only_regular_files_and_stops_on_none(tmp_path):
 
 @pytest.mark.parametrize("args,fragment", [
     (["--root", "/nonexistent", "check"], "/nonexistent:1: 这里没有 data 文件夹"),
-    (["check", "--today", "tomorrow"], "not a date"),
+    (["check", "--today", "tomorrow"], "--today:1: 「tomorrow」不是日期"),
 ])
 def test_cli_argument_mistakes_are_messages(args, fragment):
     result = run_cli(*args)
