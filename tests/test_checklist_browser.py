@@ -435,12 +435,30 @@ def test_ticks_survive_a_rename_and_a_reload_and_a_returning_item_comes_back_unt
     assert page.input_value("input[name='name']") == "改了名字的店" and page.is_checked("[data-item-id='backup-orders'] input")
     page.check("[data-item-id='settle-refunds'] input")
     assert "danger" in page.get_attribute("#verdict", "class"), "a ticked blocking item does not make the shop ready"
+    assert "退款中" in page.inner_text("#action-status .ck-set-zero"), "but it offers to set its count to 0"
     page.fill("input[name='orders.refunding']", "0")
     assert "settle-refunds" not in item_ids(page, "pre-close")
     page.fill("input[name='orders.refunding']", "4")
     assert not page.is_checked("[data-item-id='settle-refunds'] input")
     assert "又回到了清单上" in page.inner_text("#action-status")
     assert not errors
+
+
+def test_ticking_a_blocking_item_offers_to_set_its_count_to_zero(page):
+    open_checklist(page, "guarantee_required=not_required&alternative_tool=deposit&open_orders=yes&orders.refunding=2&orders.returning=1")
+    page.check("[data-item-id='settle-returns'] input")
+    page.click("#action-status .ck-set-zero")
+    assert page.input_value("input[name='orders.returning']") == "0"
+    assert "settle-returns" not in item_ids(page, "pre-close") and "settle-refunds" in item_ids(page, "pre-close")
+    assert "danger" in page.get_attribute("#verdict", "class")
+
+
+def test_the_guide_sends_sellers_to_the_checklist_where_they_check_orders(page):
+    page.goto(page.base_url + "prepare/")
+    link = page.locator("#orders-handled ~ .admonition a[href$='checklist/']").first
+    assert link.is_visible()
+    link.click()
+    page.wait_for_selector("#checklist-form")
 
 
 def test_no_tap_is_lost_right_after_an_edit(page):

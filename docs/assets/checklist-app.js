@@ -125,6 +125,21 @@
       return el("p", { className: "ck-because" }, parts);
     }
 
+    // A tick does not change the verdict, the answers do: ticking a blocking item that a count put
+    // there offers to set that count to 0, and the seller decides.
+    function offerZero(item) {
+      var path = item.fields.filter(function (f) { return f.indexOf(".") > 0; })[0], input = path && control(path);
+      if (!input) return;
+      var button = el("button", { type: "button", className: "md-button ck-set-zero", text: format(v.set_zero, { label: fieldOf(path).label }) });
+      button.addEventListener("click", function () {
+        input.value = "0";
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        say("");
+      });
+      say("");
+      root.querySelector("#action-status").appendChild(button);
+    }
+
     // Items keep their nodes between updates, and nodes are only moved when the order changes: a tap
     // that lands while the list refreshes (the edit before it ends as focus leaves) is not lost.
     function renderItems(target, items, done) {
@@ -138,6 +153,7 @@
             var now = loadDone();
             if (box.checked) now[item.id] = true; else delete now[item.id];
             saveDone(now); progress();
+            if (box.checked && item.blocking) offerZero(item);
           });
           li = el("li", { "data-item-id": item.id, className: "ck-item" }, [
             el("label", {}, [box, el("strong", { className: "ck-badge", text: v.blocking_badge }), el("span")]),
