@@ -22,6 +22,9 @@ CASES = [
     ("scalar-root", "data/profile.yml", "就一句话\n".encode(), 1, "应为键值对"),
     ("huge-file", "data/faq.yml", ("# " + "很长" * 100 + "\n").encode() * 12000, 1, "太大了"),
     ("tab-in-flow", "data/tables.yml", "tables:\n\t- id: x\n".encode(), 2, "Tab"),
+    ("huge-integer", "data/search.yml", ("boost:\n  faq: " + "9" * 5000 + "\n").encode(), 2, "不能超过 15 位"),
+    ("binary-tag", "data/impact.yml", "levels: !!binary aGk=\n".encode(), 1, "!!binary"),
+    ("timestamp-tag", "data/sources.yml", "sources: !!timestamp 2026-01-01\n".encode(), 1, "!!timestamp"),
 ]
 
 
