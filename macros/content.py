@@ -78,13 +78,12 @@ class Content:
         """The `ui` part of data/messages.yml, merged with the fallback once: ui() runs on every link and label."""
         return messages_part(self.dataset, "ui")
 
-    # Page words are single lines wherever they land (a separator, a label, a title): a line break in
-    # one would end a table row or start a list in the Markdown around it.
+    # Page words are single lines (the schemas' `line`): they land in separators, labels and titles.
     def ui(self, key: str, **args: Any) -> str:
-        return fill(" ".join(self.ui_words.get(key, key).splitlines()), args)
+        return fill(self.ui_words.get(key, key), args)
 
     def verdict(self, key: str, **args: Any) -> str:
-        return fill(" ".join(self.checklist.get("verdict", {}).get(key, key).splitlines()), args)
+        return fill(self.checklist.get("verdict", {}).get(key, key), args)
 
     def shops(self) -> dict[str, dict]:
         """Valid shop profiles by id (the file name)."""

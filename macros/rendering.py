@@ -23,8 +23,8 @@ def md_escape(text: str) -> str:
 
 
 def admonition_title(text: str) -> str:
-    """An admonition's quoted title: one line, no double quote to end it early."""
-    return " ".join(text.split()).replace('"', "'")
+    """An admonition's quoted title (one line already: the schemas' `line`) with no double quote to end it early."""
+    return text.replace('"', "'")
 
 
 @dataclass(frozen=True)
