@@ -127,7 +127,7 @@ def read_export(site, path: Path) -> dict | None:
     if problem:
         print(site.report([Problem(str(path), 1, "", problem[0], problem[1])]), file=sys.stderr)
         return None
-    states = [dict(s, key=k) for k, s in site.content.states.items()]
+    states = list(site.content.states.values())
     result = orders.read_bytes(raw, states, csv)
     for p in result["problems"]:
         print(f"{path}:{p['line']}: {orders.problem_text(p, app, csv, site.content.ui('list_separator'))}", file=sys.stderr)

@@ -20,7 +20,7 @@ class InteractivePage:
         c = self.c
         return {
             "fields": c.profile["fields"],
-            "states": [dict(s, key=k) for k, s in c.states.items()],
+            "states": list(c.states.values()),
             "items": c.checklist["items"],
             "impact": {"levels": c.impact["levels"], "aspects": c.impact["aspects"]},
             "verdict": c.checklist["verdict"],

@@ -152,26 +152,14 @@ def read_bytes(path: Path, limit: int) -> tuple[bytes, tuple[str, dict] | None]:
     """The bytes of a regular file, never more than `limit`: a FIFO or a device is not read. Else (code, args)."""
     try:
         handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-        try:
-            if not stat.S_ISREG(os.fstat(handle).st_mode):
-                return b"", ("not_a_file", {})
-            raw = _read_at_most(handle, limit + 1)
-        finally:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
             os.close(handle)
+            return b"", ("not_a_file", {})
+        with os.fdopen(handle, "rb") as stream:
+            raw = stream.read(limit + 1)  # buffered: reads on until limit + 1 bytes or the end
     except OSError as err:
         return b"", ("unreadable", {"reason": err.strerror or type(err).__name__})
     return (b"", ("too_large", {"limit": limit // 1024})) if len(raw) > limit else (raw, None)
-
-
-def _read_at_most(handle: int, size: int) -> bytes:
-    parts, left = [], size
-    while left > 0:
-        part = os.read(handle, min(left, 1 << 20))
-        if not part:
-            break
-        parts.append(part)
-        left -= len(part)
-    return b"".join(parts)
 
 
 def read_document(path: Path, root: Path | None = None, rel: str | None = None) -> Document:

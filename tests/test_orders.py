@@ -14,7 +14,7 @@ from conftest import ROOT
 
 VECTORS = json.loads((Path(__file__).parent / "vectors" / "orders.json").read_text(encoding="utf-8"))
 CONTENT = load_site(ROOT).require_valid().content
-STATES = [dict(s, key=k) for k, s in CONTENT.states.items()]
+STATES = list(CONTENT.states.values())
 EXPORT_STATES = ["等待买家付款", "买家已付款，等待卖家发货", "卖家已发货，等待买家确认", "交易成功", "交易关闭"]
 
 
