@@ -125,16 +125,18 @@ def read_export(site, path: Path) -> dict | None:
     app, csv = site.content.checklist["app"], site.content.checklist["csv"]
     raw, problem = read_bytes(path, MAX_EXPORT_BYTES)
     if problem:
-        print(site.report([Problem(str(path), 1, "", problem[0], problem[1])]), file=sys.stderr)
+        print(site.report([Problem(str(path), 1, "", *problem)]), file=sys.stderr)
         return None
-    states = list(site.content.states.values())
-    result = orders.read_bytes(raw, states, csv)
-    for p in result["problems"]:
-        print(f"{path}:{p['line']}: {orders.problem_text(p, app, csv, site.content.ui('list_separator'))}", file=sys.stderr)
-    for row in result["rows"]:
-        if row["kind"] == "check":
-            reason = orders.row_reason(row, app, site.content.states)
-            print(f"{path}:{row['line']}: {fill(app['csv_row_check'], {'reason': reason})}", file=sys.stderr)
+    result = orders.read_bytes(raw, list(site.content.states.values()), csv)
+    columns = {"id": csv["id_headers"][0], "status": csv["status_headers"][0]}
+    found = [Problem(str(path), p["line"], "", f"csv_{p['code']}",
+                     {"max": p.get("max", ""), "missing": [fill(app["csv_column"], {"name": columns[r]}) for r in p.get("missing", [])]})
+             for p in result["problems"]]
+    found += [Problem(str(path), row["line"], "", "csv_row_check", {"reason": orders.row_reason(row, app, site.content.states)})
+              for row in result["rows"] if row["kind"] == "check"]
+    templates = {**app, "list_separator": site.content.ui("list_separator")}  # Problem.format makes control characters visible
+    for item in found:
+        print(item.format(templates), file=sys.stderr)
     return None if result["problems"] else result
 
 

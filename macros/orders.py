@@ -184,9 +184,3 @@ def row_reason(row: dict, app: dict, states: dict[str, dict]) -> str:
     template = app["csv_reason_handled" if row["kind"] == "handled" else "csv_reason_open"]
     return fill(template, {"state": row["state_text"], "todo": states[row["status"]].get("todo", "")})
 
-
-def problem_text(problem: dict, app: dict, csv: dict, separator: str) -> str:
-    """A file-level problem in the page's words (as OrderCsv.describe, without the line)."""
-    roles = {"id": "id_headers", "status": "status_headers"}
-    missing = separator.join(fill(app["csv_column"], {"name": csv[roles[r]][0]}) for r in problem.get("missing", []))
-    return fill(app[f"csv_{problem['code']}"], {"max": problem.get("max", ""), "missing": missing})
