@@ -115,14 +115,14 @@
 
     // One line per item that a rule added: the answers the rule read, each linked to its question.
     function because(item) {
-      if (!item.fields.length) return null;
-      var parts = [el("span", { text: format(v.because, { answers: "" }) })];
+      if (!item.fields.length) return [];
+      var parts = [document.createTextNode(format(v.because, { answers: "" }))];
       item.fields.forEach(function (path, n) {
         var f = fieldOf(path), value = core.lookup(current.profile, path);
         if (n) parts.push(document.createTextNode(data.ui.list_separator));
         parts.push(answerLink(path, format(data.ui.pair, { term: f.label, text: answer(f, value) })));
       });
-      return el("p", { className: "ck-because" }, parts);
+      return parts;
     }
 
     // A tick does not change the verdict, the answers do: ticking a blocking item that a count put
@@ -163,9 +163,9 @@
         label.children[0].checked = !!done[item.id];
         label.children[1].hidden = !item.blocking;
         if (label.children[2].textContent !== item.text) label.children[2].textContent = item.text;
-        var why = because(item);
-        if (parts[1].textContent !== (why ? why.textContent : "")) parts[1].replaceChildren.apply(parts[1], why ? Array.prototype.slice.call(why.childNodes) : []);
-        parts[1].hidden = !why;
+        var why = because(item), text = why.map(function (node) { return node.textContent; }).join("");
+        if (parts[1].textContent !== text) parts[1].replaceChildren.apply(parts[1], why);
+        parts[1].hidden = !why.length;
         parts[2].href = links[item.link] || "#";
         parts[2].textContent = format(v.guide_link_named, { title: data.titles[item.link] || item.link });
         return li;
@@ -294,21 +294,10 @@
         renderOrders();
         progress();
       }
-      var query = core.toQuery(core.normalize(shop, data), data);
-      query = query.split("&").filter(function (pair) { return pair && shop && pair.split("=")[0] in flat(shop); }).join("&");
+      var query = core.toQuery(shop, data);
       if (window.history && window.history.replaceState && location.protocol !== "file:") {
         window.history.replaceState(window.history.state, "", location.pathname + "?" + (query ? query + "&" : "") + "k=" + key + location.hash);
       }
-    }
-
-    // The answers given, as share-link keys: an unanswered question stays out of the address.
-    function flat(shop) {
-      var out = {};
-      Object.keys(shop).forEach(function (k) {
-        if (shop[k] && typeof shop[k] === "object" && !Array.isArray(shop[k])) Object.keys(shop[k]).forEach(function (s) { out[k + "." + s] = true; });
-        else out[k] = true;
-      });
-      return out;
     }
 
     function showImport(result) {

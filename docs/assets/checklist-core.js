@@ -113,13 +113,14 @@
   }
 
   // Share link: sorted keys, defaults left out (as macros/profile.py profile_query).
+  // An unanswered question (absent, or null after normalize) stays out of the link.
   function toQuery(profile, data) {
     var pairs = [];
     data.fields.forEach(function (f) {
       var v = profile[f.key];
-      if (f.type === "order_counts") Object.keys(v).forEach(function (k) { if (v[k]) pairs.push([f.key + "." + k, String(v[k])]); });
+      if (f.type === "order_counts") Object.keys(v || {}).forEach(function (k) { if (v[k]) pairs.push([f.key + "." + k, String(v[k])]); });
       else if (f.type === "boolean") { if (v) pairs.push([f.key, "1"]); }
-      else if (f.type !== "order_list" && v !== null && v !== "") pairs.push([f.key, String(v)]);
+      else if (f.type !== "order_list" && v !== undefined && v !== null && v !== "") pairs.push([f.key, String(v)]);
     });
     pairs.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; });
     return new URLSearchParams(pairs).toString();
