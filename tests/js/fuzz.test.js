@@ -9,22 +9,13 @@ const core = require(path.join(__dirname, "../../docs/assets/checklist-core.js")
 const csv = require(path.join(__dirname, "../../docs/assets/orders-csv.js"));
 
 const RUNS = Number(process.env.FUZZ_RUNS || (process.env.CI ? 3000 : 500));
-const DATA = {
-  fields: [
-    { key: "name", type: "text", required: true, max: 100 },
-    { key: "team_size", type: "integer", required: true, min: 1, max: 10000, default: 1 },
-    { key: "buyer_reliance", type: "choice", default: "medium", options: [{ value: "low" }, { value: "medium" }, { value: "high" }] },
-    { key: "plans_to_reopen", type: "boolean", default: false },
-    { key: "orders", type: "order_counts", max: 1000000 },
-    { key: "order_list", type: "order_list" },
-  ],
-  states: [
-    { key: "shipped", label: "已发货未签收", aliases: ["卖家已发货，等待买家确认"], handled: false },
-    { key: "refunding", label: "退款中", aliases: [], handled: false },
-    { key: "delivered", label: "已签收", aliases: ["交易成功"], handled: true },
-    { key: "needs_check", label: "需人工核对", handled: false },
-  ],
-};
+// The shared test profile, with states that carry the export's names and the to-check state.
+const DATA = Object.assign({}, require(path.join(__dirname, "data.js")), { states: [
+  { key: "shipped", label: "已发货未签收", aliases: ["卖家已发货，等待买家确认"], handled: false },
+  { key: "refunding", label: "退款中", aliases: [], handled: false },
+  { key: "delivered", label: "已签收", aliases: ["交易成功"], handled: true },
+  { key: "needs_check", label: "需人工核对", handled: false },
+] });
 const CSV = { id_headers: ["订单编号", "订单号"], status_headers: ["订单状态"], refund_amount_headers: ["退款金额"], max_rows: 5000 };
 
 // Hostile pieces: markup, control characters, huge and odd numbers, prototype keys, separators.
@@ -37,7 +28,7 @@ const keys = fc.constantFrom("name", "team_size", "buyer_reliance", "plans_to_re
   "orders.delivered", "orders.__proto__", "order_list", "__proto__", "x");
 
 function fits(field, value) {
-  if (field.type === "text") return typeof value === "string" && value.trim() === value && value.length >= 1 && value.length <= field.max;
+  if (field.type === "text") return typeof value === "string" && value.trim() === value && value.length >= 1 && value.length <= (field.max || 100);
   if (field.type === "integer") return Number.isSafeInteger(value) && value >= (field.min || 0) && value <= field.max;
   if (field.type === "choice") return field.options.some((o) => o.value === value);
   if (field.type === "boolean") return typeof value === "boolean";
