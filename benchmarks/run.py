@@ -177,7 +177,7 @@ def batch(work: Path, count: int = 10_000) -> None:
 
 
 PARSE = """async ([floor]) => {
-  const bytes = new Uint8Array(await (await fetch("/export.csv")).arrayBuffer()), data = JSON.parse(document.getElementById("checklist-data").textContent);
+  const bytes = new Uint8Array(await (await fetch("/export.csv")).arrayBuffer()), data = JSON.parse(document.getElementById("checklist-data").content.textContent);
   gc(); const base = performance.memory.usedJSHeapSize, started = performance.now(); let peak = base;
   const sample = setInterval(() => { peak = Math.max(peak, performance.memory.usedJSHeapSize); }, 2);
   await (floor ? new TextDecoder("gbk").decode(bytes).split(/\\r?\\n/) : OrderCsv.readFile(new Blob([bytes]), data.states, data.csv));

@@ -27,7 +27,14 @@ def define_env(env) -> None:
     render = site.renderer
 
     env.macro(lambda section_id: render.section_page(section_id, _prefix(env)), "section")
-    env.macro(lambda: render.faq_page(_prefix(env)), "faq")
+
+    def faq() -> str:
+        # The page's <head> carries the JSON-LD (overrides/main.html): Material's instant navigation
+        # re-runs every script in the content as JavaScript, a JSON one included.
+        env.page.meta["json_ld"] = render.faq_json_ld()
+        return render.faq_page(_prefix(env))
+
+    env.macro(faq, "faq")
     env.macro(lambda: render.glossary_page(_prefix(env)), "glossary")
     env.macro(lambda: render.about_page(_prefix(env)), "about")
     env.macro(lambda: render.home_page(_prefix(env)), "home")

@@ -33,7 +33,7 @@ class InteractivePage:
 
     def render(self, prefix: str = "", asset_base: str = "") -> str:
         data = self.payload()
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c").replace("&", "\\u0026")
         app = html.render("checklist_app.html", fields=data["fields"], states=data["states"], app=self.app,
                           verdict=self.c.checklist["verdict"], asset_base=asset_base, payload=html.safe(payload))
         links = "\n".join(f"- [{self.r.plain(ref)}]({self.r.target(ref, prefix)}){{: data-ref=\"{ref}\" }}"

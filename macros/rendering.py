@@ -215,11 +215,15 @@ class Renderer:
 
     def faq_page(self, prefix: str = "") -> str:
         faq = self.c.faq
-        questions = [{"@type": "Question", "name": e["question"], "acceptedAnswer": {"@type": "Answer", "text": "".join(e["answer"])}}
-                     for e in faq["entries"]]
-        json_ld = json.dumps({"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": questions}, ensure_ascii=False)
         return self.page("faq.md", prefix, header=self.header(faq["title"], faq["summary"]), entries=faq["entries"],
-                         meta=self.page_meta(self.c.faq_sources(), faq["reviewed"], prefix), json_ld=json_ld.replace("<", "\\u003c"))
+                         meta=self.page_meta(self.c.faq_sources(), faq["reviewed"], prefix))
+
+    def faq_json_ld(self) -> str:
+        """The FAQ as schema.org FAQPage JSON, safe inside a <script> element."""
+        questions = [{"@type": "Question", "name": e["question"], "acceptedAnswer": {"@type": "Answer", "text": "".join(e["answer"])}}
+                     for e in self.c.faq["entries"]]
+        json_ld = json.dumps({"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": questions}, ensure_ascii=False)
+        return json_ld.replace("<", "\\u003c")
 
     def glossary_page(self, prefix: str = "") -> str:
         g = self.c.glossary

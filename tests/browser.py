@@ -5,6 +5,7 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import threading
 from pathlib import Path
 
@@ -38,13 +39,19 @@ def static_host_headers(site: Path) -> dict[str, str]:
     return dict(line.strip().split(": ", 1) for line in lines[1:] if line.strip())
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 class SiteServer:
     """A static file server for one folder on 127.0.0.1, on a free port."""
 
-    def __init__(self, folder: Path, headers: dict[str, str] | None = None):
+    def __init__(self, folder: Path, headers: dict[str, str] | None = None, port: int = 0):
         handler_class = type("Handler", (QuietHandler,), {"extra_headers": headers or {}})
         handler = functools.partial(handler_class, directory=str(folder))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

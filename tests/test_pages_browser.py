@@ -1,11 +1,12 @@
 """Every page in the real browser: nothing leaves 127.0.0.1, no console error, no serious a11y issue."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
-from browser import answer_checklist, search
+from browser import SiteServer, answer_checklist, free_port, search, static_host_headers
 from conftest import ROOT, run_mkdocs
 
 pytestmark = pytest.mark.browser
@@ -48,13 +49,79 @@ def test_no_serious_or_critical_accessibility_violations(page, built_site):
     assert not found, found[:10]
 
 
-def test_instant_navigation_keeps_the_checklist_working(page):
-    page.goto(page.base_url + "overview/")
-    page.click(".md-nav--primary a[href$='checklist/']")
-    page.wait_for_selector("#checklist-form")
+@pytest.fixture(scope="module")
+def instant_site(tmp_path_factory):
+    """The site built for the address it is served at: Material navigates instantly only to URLs of its sitemap."""
+    port = free_port()
+    site = tmp_path_factory.mktemp("instant")
+    result = run_mkdocs(ROOT, site, env={"SITE_URL": f"http://127.0.0.1:{port}/"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    with SiteServer(site, static_host_headers(site), port=port) as server:  # with its Content-Security-Policy
+        server.site = site
+        yield server
+
+
+def test_instant_navigation_to_every_page_runs_no_stray_script(browser, instant_site):
+    """Material re-runs every <script> of the content after an instant navigation, as JavaScript, whatever its type."""
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
+    page.on("console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
+    page.goto(instant_site.url)
+    page.evaluate("window.__sameDocument = true; window.__violations = [];"
+                  "document.addEventListener('securitypolicyviolation', e => __violations.push(location.pathname + ' ' + e.blockedURI))")
+    for path in all_pages(instant_site.site):
+        page.evaluate("href => { const a = document.createElement('a'); a.href = href; document.body.append(a); a.click(); }",
+                      instant_site.url + path)
+        page.wait_for_function("path => location.pathname === '/' + path", arg=path)
+        page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.__sameDocument"), "every page was reached by instant navigation"
+    assert page.evaluate("__violations") == [] and not errors, (page.evaluate("__violations"), errors)
+    context.close()
+
+
+@pytest.mark.parametrize("late", [None, "checklist-core.js", "checklist-app.js"])
+def test_instant_navigation_mounts_the_checklist_once_whichever_script_arrives_first(browser, instant_site, late):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    if late:  # Material re-inserts the page's scripts on an instant navigation, and they may run in either order
+        page.route(f"**/assets/{late}", lambda route: (time.sleep(0.5), route.continue_()))
+    page.goto(instant_site.url + "prepare/")
+    page.evaluate("window.__sameDocument = true")
+    page.click("#orders-handled ~ .admonition a[href$='checklist/']")
+    page.wait_for_selector("#checklist-app[data-mounted] #verdict .admonition-title")
+    assert page.evaluate("window.__sameDocument"), "the page was loaded in full: this test no longer sees instant navigation"
     answer_checklist(page)
-    page.fill("input[name='team_size']", "4")
-    assert page.locator("[data-item-id='notify-team']").count() == 1
+    page.check("[data-item-id='backup-orders'] input")
+    total = page.locator("[data-item-id]").count()
+    assert page.inner_text("#progress-text").endswith(f"1 / {total}"), "one tap, one tick: the app is mounted once"
+    page.go_back()  # instant navigation again, then back to the list with its address
+    page.wait_for_selector("#page-title")
+    page.go_forward()
+    page.wait_for_selector("#checklist-app[data-mounted] #pre-close [data-item-id]")
+    assert page.evaluate("window.__sameDocument")
+    assert page.is_checked("[data-item-id='backup-orders'] input")
+    assert page.evaluate("document.querySelectorAll('script[src$=\"checklist-app.js\"]').length") == 1
+    assert not errors, errors
+    context.close()
+
+
+def test_the_checklist_scripts_load_with_the_page_not_in_a_chain(page):
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    initiators = {}  # script -> who asked for it: "parser" is the page's HTML, "script" another script
+    cdp.on("Network.requestWillBeSent", lambda e: initiators.setdefault(e["request"]["url"].rsplit("/", 1)[-1], []).append(e["initiator"]["type"]))
+    page.goto(page.base_url + "overview/")
+    page.wait_for_load_state("networkidle")
+    assert not [name for name in initiators if name.startswith("checklist")], "guide pages never download the checklist"
+    page.goto(page.base_url + "checklist/")
+    page.wait_for_selector("#checklist-app[data-mounted]")
+    scripts = page.eval_on_selector_all("script[src*='checklist-']", "els => els.map(e => [e.src.split('/').pop(), e.defer])")
+    assert scripts == [["checklist-core.js", True], ["checklist-app.js", True]], "two defer scripts of the page itself"
+    assert initiators["checklist-core.js"] == ["parser"] and initiators["checklist-app.js"] == ["parser"], initiators
 
 
 def test_faq_deep_link_shows_the_answer(page):

@@ -3,7 +3,9 @@
 // and textContent: no answer, CSV cell or URL parameter ever becomes markup.
 (function () {
   "use strict";
-  var core = window.OrderChecklist;
+  // Material's instant navigation runs this page's scripts again, in any order: mount, do not redefine.
+  if (window.OrderChecklistApp) return window.OrderChecklistApp.init();
+  var core;
   var STORE = "order-insurance-checklist:v1:";
 
   // Code for what a seller may never do (import orders, share, download) is fetched on first use.
@@ -27,7 +29,7 @@
   }
 
   function mount(root) {
-    var data = JSON.parse(document.getElementById("checklist-data").textContent);
+    var data = JSON.parse(document.getElementById("checklist-data").content.textContent);
     var app = data.app, v = data.verdict, form = root.querySelector("#checklist-form");
     var links = {};
     document.querySelectorAll(".ck-links a[data-ref]").forEach(function (a) { links[a.getAttribute("data-ref")] = a.href; });
@@ -375,11 +377,14 @@
     update();
   }
 
+  // Mounts once per page, when the page and both scripts are there (checklist-core.js calls it too).
   function init() {
     var root = document.getElementById("checklist-app");
-    if (root && !root.hasAttribute("data-mounted")) { root.setAttribute("data-mounted", ""); mount(root); }
+    core = window.OrderChecklist;
+    if (root && core && !root.hasAttribute("data-mounted")) { root.setAttribute("data-mounted", ""); mount(root); }
   }
 
+  window.OrderChecklistApp = { init: init };
   // Instant navigation swaps pages under document$; a first load (or file://) may not emit.
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

@@ -3,7 +3,10 @@
 // macros/profile.py and macros/checklist.py; tests/vectors/rules.json pins both.
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory();
-  else root.OrderChecklist = factory();
+  else {
+    root.OrderChecklist = factory();
+    if (root.OrderChecklistApp) root.OrderChecklistApp.init();  // the page's app script ran first
+  }
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
   var MISSING = {};

@@ -1,6 +1,6 @@
-// Every page: the one script loader of the site. On the checklist page it loads the checklist's
-// scripts (guide pages never download them); on first use of search, the query normaliser.
-// Works on first load, after Material's instant navigation (document$) and from file://.
+// Every page: the one script loader of the site, for code fetched on first use (search's query
+// normaliser here; the checklist's import and download code). The checklist page itself loads its
+// two scripts as plain `defer` scripts (macros/templates/checklist_app.html).
 (function () {
   "use strict";
   var base = document.currentScript.src.replace(/[^/]*$/, "");
@@ -23,13 +23,6 @@
     document.head.appendChild(script);
   }
 
-  var loading = false;
-  function checklist() {
-    if (!document.getElementById("checklist-app") || loading) return;
-    loading = true;  // the app mounts itself, now and after every later navigation
-    load(["checklist-core.js", "checklist-app.js"], function () {});
-  }
-
   window.OrderGuide = { load: load };
 
   // Search understands sellers' questions once its word list arrives: fetched on first focus.
@@ -43,7 +36,4 @@
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll("details").forEach(function (el) { el.open = true; });
   });
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(checklist);
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", checklist);
-  else checklist();
 })();
