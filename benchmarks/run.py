@@ -3,8 +3,9 @@
     .venv/bin/python benchmarks/run.py [--runs N] [--results benchmarks/RESULTS.md]
 
 The macro site is compared with its plain twin: the same pages as plain Markdown (captured from a macro build),
-built without mkdocs-macros and the data hook; the order import, with decoding and splitting the same bytes. Both
-sides run interleaved; each figure is a ratio of medians. Exit 1 when a budget fails. Not part of `make test`.
+built without mkdocs-macros and the data hook; the order import, with decoding and splitting the same bytes; the
+checklist's interactive time on a throttled phone, with a guide page's load event. Both sides run interleaved;
+each figure is a ratio of medians. Exit 1 when a budget fails. Not part of `make test`.
 """
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ import os
 import random
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -23,6 +23,8 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from browser import CHROMIUM_ARGS, SiteServer, free_port  # noqa: E402  (stdlib only)
 PY = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 SITE_HOOK = "  - hooks/site_hooks.py\n"
@@ -49,6 +51,13 @@ def figure(name: str, value: float, budget: float | None, detail: str) -> None:
     limit = f" (budget <= {budget})" if budget is not None else ""
     lines.append(f"- [{verdict}] {name}: {value:.3f}{limit}; {detail}")
     print(lines[-1], flush=True)
+
+
+def compare(name: str, xs: list[float], ys: list[float], budget: float, unit: str, detail: str) -> None:
+    """The ratio of the medians of two interleaved series, in seconds ("s") or milliseconds ("ms")."""
+    x, y = statistics.median(xs), statistics.median(ys)
+    digits = 2 if unit == "s" else 0
+    figure(name, x / y, budget, f"medians {x:.{digits}f} {unit} / {y:.{digits}f} {unit}, {detail}")
 
 
 def interleaved(a, b, runs: int) -> tuple[list, list]:
@@ -89,15 +98,10 @@ def write_shops(folder: Path, count: int, seed: int = 7) -> None:
             encoding="utf-8")
 
 
-def ratio(xs: list[float], ys: list[float]) -> float:
-    return statistics.median(xs) / statistics.median(ys)
-
-
 def full_build(work: Path, runs: int) -> None:
     project, plain = twins(work / "build")
     xs, ys = interleaved(lambda: build(project), lambda: build(project, plain), runs)
-    figure("full build, macros / plain twin", ratio(xs, ys), 1.25,
-           f"medians {statistics.median(xs):.2f} s / {statistics.median(ys):.2f} s, {runs} runs each")
+    compare("full build, macros / plain twin", xs, ys, 1.25, "s", f"{runs} runs each")
 
 
 def shop_page(work: Path, runs: int, extra: int = 50) -> None:
@@ -123,9 +127,7 @@ def scale(work: Path, runs: int) -> None:
 
 def save_to_served(project: Path, config: str, edited: Path, anchor: str, edits: int) -> list[float]:
     """Seconds from saving a file (a marker put after `anchor`) to `mkdocs serve` serving the overview page."""
-    with socket.socket() as probe:  # a free port
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     server = subprocess.Popen([PY, "-m", "mkdocs", "serve", "-f", config, "-a", f"127.0.0.1:{port}"],
                               cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url, original, out = f"http://127.0.0.1:{port}/overview/", edited.read_text(encoding="utf-8"), []
@@ -161,8 +163,7 @@ def serve(work: Path, edits: int) -> None:
     project, plain = twins(work / "serve")
     xs = save_to_served(project, "mkdocs.yml", project / "data" / "guide" / "overview.yml", "\ntitle: ", edits)
     ys = save_to_served(project, plain, project / "plain" / "overview.md", "# ", edits)
-    figure("mkdocs serve, save to served: data edit / Markdown edit", ratio(xs, ys), 1.3,
-           f"medians {statistics.median(xs):.2f} s / {statistics.median(ys):.2f} s, {edits} edits each")
+    compare("mkdocs serve, save to served: data edit / Markdown edit", xs, ys, 1.3, "s", f"{edits} edits each")
 
 
 def batch(work: Path, count: int = 10_000) -> None:
@@ -186,25 +187,57 @@ PARSE = """async ([floor]) => {
 }"""
 
 
-def order_import(work: Path, runs: int, rows: int = 50_000) -> None:
+def order_import(page, runs: int, rows: int) -> None:
     """Reading a 50,000-row GBK export in Chromium, beside the floor of decoding and splitting the same bytes."""
-    sys.path.insert(0, str(ROOT / "tests"))
-    from browser import CHROMIUM_ARGS, SiteServer
+    page.add_script_tag(url=page.url.split("checklist/")[0] + "assets/orders-csv.js")
+    floor, ours = interleaved(lambda: page.evaluate(PARSE, [True]), lambda: page.evaluate(PARSE, [False]), runs)
+    size, heap = ours[0]["size"], max(x["heap"] for x in ours)
+    compare("order export read in Chromium, ours / decode-and-split floor", [x["ms"] for x in ours], [x["ms"] for x in floor], 4.0,
+            "ms", f"{rows} rows, {size / 2**20:.1f} MiB, {runs} runs each")
+    figure("order export read in Chromium, peak JS heap / file size", heap / size, 4.0, f"{heap / 2**20:.1f} MiB peak over {size / 2**20:.1f} MiB")
+
+
+# A seller who taps "No" for open orders (the one required answer the address lacks) until the list answers it.
+TAP = """setInterval(() => { const radio = document.querySelector("input[name=open_orders][value=no]");
+  if (radio && !radio.checked) radio.click();
+  if (document.querySelector("#lists:not([hidden]) #pre-close li")) window.__interactive ??= performance.now(); }, 10)"""
+SLOW_PHONE = [("Network.enable", {}), ("Network.setCacheDisabled", {"cacheDisabled": True}), ("Emulation.setCPUThrottlingRate", {"rate": 4}),
+              ("Network.emulateNetworkConditions", {"offline": False, "latency": 150, "downloadThroughput": 200_000, "uploadThroughput": 93_750})]
+ANSWERS = "name=T&team_size=2&buyer_reliance=medium&guarantee_required=unsure&alternative_tool=unsure"
+
+
+def slow_phone(chromium, url: str, checklist: bool) -> float:
+    """Milliseconds from navigation on a first visit, Slow 4G (150 ms RTT, 1.6 Mbps) and CPU x4: until the first
+    answer updates the checklist, or until a guide page's load event."""
+    page = chromium.new_page(viewport={"width": 390, "height": 844})
+    cdp = page.context.new_cdp_session(page)
+    for method, params in SLOW_PHONE:
+        cdp.send(method, params)
+    if checklist:
+        page.add_init_script(TAP)
+    page.goto(url + ("checklist/?" + ANSWERS if checklist else "overview/"))
+    done = "window.__interactive" if checklist else "performance.getEntriesByType('navigation')[0].loadEventEnd"
+    page.wait_for_function(done)
+    ms = page.evaluate(done)
+    page.context.close()
+    return ms
+
+
+def in_chromium(work: Path, runs: int, rows: int = 50_000) -> None:
     from exports import export
     from playwright.sync_api import sync_playwright
 
     run([PY, "-m", "mkdocs", "build", "-q", "-d", str(work / "site")], ROOT)
     (work / "site" / "export.csv").write_bytes(export(rows))
     with SiteServer(work / "site") as server, sync_playwright() as pw:
-        page = pw.chromium.launch(executable_path="/usr/bin/chromium",
-                                  args=CHROMIUM_ARGS + ["--enable-precise-memory-info", "--js-flags=--expose-gc"]).new_page()
+        chromium = pw.chromium.launch(executable_path="/usr/bin/chromium",
+                                      args=CHROMIUM_ARGS + ["--enable-precise-memory-info", "--js-flags=--expose-gc"])
+        page = chromium.new_page()
         page.goto(server.url + "checklist/")
-        page.add_script_tag(url=server.url + "assets/orders-csv.js")
-        floor, ours = interleaved(lambda: page.evaluate(PARSE, [True]), lambda: page.evaluate(PARSE, [False]), runs)
-    ms, size, heap = statistics.median(x["ms"] for x in ours), ours[0]["size"], max(x["heap"] for x in ours)
-    figure("order export read in Chromium, ours / decode-and-split floor", ms / statistics.median(x["ms"] for x in floor), 4.0,
-           f"medians {ms:.0f} ms / {statistics.median(x['ms'] for x in floor):.0f} ms, {rows} rows, {size / 2**20:.1f} MiB, {runs} runs each")
-    figure("order export read in Chromium, peak JS heap / file size", heap / size, 4.0, f"{heap / 2**20:.1f} MiB peak over {size / 2**20:.1f} MiB")
+        order_import(page, runs, rows)
+        guide, ours = interleaved(lambda: slow_phone(chromium, server.url, False), lambda: slow_phone(chromium, server.url, True), runs)
+    compare("checklist interactive on a slow phone / a guide page's load event", ours, guide, 1.2, "ms",
+            f"Slow 4G, CPU x4, first visit, {runs} runs each")
 
 
 def main() -> int:
@@ -215,7 +248,7 @@ def main() -> int:
     started = time.strftime("%Y-%m-%d %H:%M")
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
-        order_import(work, args.runs)
+        in_chromium(work, args.runs)
         full_build(work, args.runs)
         serve(work, args.runs)
         shop_page(work, args.runs)
