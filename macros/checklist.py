@@ -6,7 +6,7 @@ import re
 
 from . import rules
 from .content import Content
-from .orders import row_reason
+from .orders import CHECK, row_reason
 from .profile import normalize
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)?)\}")
@@ -38,6 +38,11 @@ class OrderRow:
     handled: bool
     reason: str = ""  # an imported row: why it is or is not handled
     line: int = 0  # an imported row: its line in the export
+
+    @property
+    def kind(self) -> str:
+        """handled, open, or check (a person must look at it), as the export reader says."""
+        return "handled" if self.handled else "check" if self.state == CHECK else "open"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -103,12 +108,13 @@ class Generator:
         counts = profile.get("orders", {})
         blocking_states = [key for key, state in self.states.items() if not state["handled"] and counts.get(key, 0) > 0]
         impact = [(a["name"], self.levels[level]) for a, level in self.content.impact_rows(profile["buyer_reliance"])]
-        orders = [OrderRow(o["id"], o["status"], self.states[o["status"]]["label"], self.states[o["status"]]["handled"])
-                  for o in profile.get("order_list", [])]
         if imported:
             app = self.content.checklist["app"]
             orders = [OrderRow(r["id"], r["status"], r["state_text"], r["kind"] == "handled", row_reason(r, app, self.states), r["line"])
                       for r in imported["rows"]]
+        else:
+            orders = [OrderRow(o["id"], o["status"], self.states[o["status"]]["label"], self.states[o["status"]]["handled"])
+                      for o in profile.get("order_list", [])]
         return Checklist(
             shop=shop_id, name=profile["name"], profile=profile,
             ready=not any(i.blocking for i in pre),

@@ -302,8 +302,8 @@ class Renderer:
         out.append(f"## {title(v('orders_title'), 'orders')}")
         if checklist.orders and checklist.orders[0].line:  # rows of an order export: each with its line and reason
             app = self.c.checklist["app"]
-            kind = lambda o: app["csv_kind_handled"] if o.handled else app["csv_kind_check" if o.state == "needs_check" else "csv_kind_open"]
-            rows = [[str(o.line), self.plain(o.id), self.plain(o.label), self.plain(kind(o)), self.plain(o.reason)] for o in checklist.orders]
+            rows = [[str(o.line), self.plain(o.id), self.plain(o.label), self.plain(app[f"csv_kind_{o.kind}"]), self.plain(o.reason)]
+                    for o in checklist.orders]
             headers = [app[f"csv_col_{k}"] for k in ("line", "id", "state", "result", "reason")]
             out.append(self.table(Table(v("orders_title"), headers, rows)))
         elif checklist.orders:

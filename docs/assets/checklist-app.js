@@ -105,6 +105,14 @@
     }
 
     function say(text) { root.querySelector("#action-status").textContent = text; }
+    function labelOf(input) { var label = form.querySelector("label[for='" + input.id + "']"); return label ? label.textContent : input.name; }
+
+    // Replaces a region's content only when what it shows changed: a link being tapped stays where it is.
+    function refresh(region, signature, children) {
+      if (region.getAttribute("data-for") === signature) return;
+      region.setAttribute("data-for", signature);
+      region.replaceChildren.apply(region, children());
+    }
 
     function answerLink(path, text) {
       var a = el("a", { href: "#" + fieldId(path), text: text });
@@ -211,15 +219,12 @@
         }
         if (invalid) bad.push(input);
       });
-      var summary = root.querySelector("#error-summary"), signature = bad.map(function (i) { return i.id; }).join(" ");
+      var summary = root.querySelector("#error-summary");
       summary.hidden = !bad.length;
-      if (summary.getAttribute("data-for") === signature) return bad;  // unchanged: a link being tapped stays where it is
-      summary.setAttribute("data-for", signature);
-      summary.replaceChildren.apply(summary, bad.length ? [el("p", { text: format(v.error_summary, { count: bad.length }) }),
-        el("ul", {}, bad.map(function (input) {
-          var label = form.querySelector("label[for='" + input.id + "']");
-          return el("li", {}, [answerLink(input.name, label ? label.textContent : input.name)]);
-        }))] : []);
+      refresh(summary, bad.map(function (i) { return i.id; }).join(" "), function () {
+        return bad.length ? [el("p", { text: format(v.error_summary, { count: bad.length }) }),
+          el("ul", {}, bad.map(function (input) { return el("li", {}, [answerLink(input.name, labelOf(input))]); }))] : [];
+      });
       return bad;
     }
 
@@ -234,12 +239,16 @@
           });
         } else rows.push([f.key, f.label, answer(f, shop[f.key])]);
       });
-      var signature = JSON.stringify(rows);
-      if (list.getAttribute("data-for") === signature) return;  // unchanged: a change link being tapped stays where it is
-      list.setAttribute("data-for", signature);
-      list.replaceChildren.apply(list, rows.map(function (r) {
-        return el("div", { className: "ck-answer" }, [el("dt", { text: r[1] }), el("dd", {}, [el("span", { text: r[2] + " " }), answerLink(r[0], v.change)])]);
-      }));
+      refresh(list, JSON.stringify(rows), function () {
+        return rows.map(function (r) {
+          return el("div", { className: "ck-answer" }, [el("dt", { text: r[1] }), el("dd", {}, [el("span", { text: r[2] + " " }), answerLink(r[0], v.change)])]);
+        });
+      });
+    }
+
+    // The verdict's title and sentence for a built list (also the download's).
+    function verdictWords(result) {
+      return result.ready ? [v.status_ready, v.ready] : [v.status_not_ready, format(v.not_ready, { reasons: result.reasons.join(v.reason_separator) })];
     }
 
     function setVerdict(kind, title, body) {
@@ -263,8 +272,7 @@
       renderAnswers(shop);
       if (missing.length || bad.length) {  // no verdict on missing or invalid information
         var body = [];
-        if (bad.length) body.push(el("p", { text: format(v.invalid_answers, { fields: bad.map(function (i) {
-          var label = form.querySelector("label[for='" + i.id + "']"); return label ? label.textContent : i.name; }).join(data.ui.list_separator) }) }));
+        if (bad.length) body.push(el("p", { text: format(v.invalid_answers, { fields: bad.map(labelOf).join(data.ui.list_separator) }) }));
         if (missing.length) {
           body.push(el("p", { text: v.missing_answers }),
                     el("ul", {}, missing.map(function (f) { return el("li", {}, [answerLink(f.key, f.label)]); })));
@@ -277,8 +285,8 @@
         progress();
       } else {
         current = core.build(data, shop);
-        setVerdict(current.ready ? "success" : "danger", current.ready ? v.status_ready : v.status_not_ready,
-                   [el("p", { text: current.ready ? v.ready : format(v.not_ready, { reasons: current.reasons.join(v.reason_separator) }) })]);
+        var words = verdictWords(current);
+        setVerdict(current.ready ? "success" : "danger", words[0], [el("p", { text: words[1] })]);
         root.querySelector("#lists").hidden = false;
         var done = loadDone(), ids = current.pre.concat(current.post).map(function (i) { return i.id; });
         if (shownIds) {  // an item that left the list loses its tick; when it comes back, the page says so
@@ -364,7 +372,7 @@
       else if (action) later("checklist-extras.js", "OrderChecklistExtras", function (x) { x[action](ctx); });
     });
 
-    var ctx = { root: root, data: data, el: el, table: table, format: format, say: say, done: loadDone,
+    var ctx = { root: root, data: data, el: el, table: table, format: format, say: say, done: loadDone, verdictWords: verdictWords,
                 current: function () { return current; }, imported: function () { return imported; },
                 answers: function () { return root.querySelectorAll("#answers .ck-answer"); } };
     root.querySelector("#status-bar").addEventListener("click", function () {

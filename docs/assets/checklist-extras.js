@@ -12,7 +12,7 @@
     var data = ctx.data, app = data.app, el = ctx.el, rows = ctx.imported().rows, csv = window.OrderCsv;
     var headers = ["line", "id", "state", "title", "paid", "refund", "result", "reason"].map(function (k) { return app["csv_col_" + k]; });
     function paged(list) {
-      var body = el("tbody"), shown = 0, more = el("button", { type: "button", className: "md-button ck-more" });
+      var table = ctx.table(headers, []), body = table.tBodies[0], shown = 0, more = el("button", { type: "button", className: "md-button ck-more" });
       function next() {
         list.slice(shown, shown + PAGE).forEach(function (r) {
           var cells = [String(r.line), r.id, r.state_text, r.title, r.paid, r.refund, app["csv_kind_" + r.kind], csv.reason(r, data)];
@@ -24,8 +24,7 @@
       }
       more.addEventListener("click", next);
       next();
-      var head = el("thead", {}, [el("tr", {}, headers.map(function (h) { return el("th", { scope: "col", text: h }); }))]);
-      return el("div", { className: "ck-orders-table" }, [el("table", {}, [head, body]), more]);
+      return el("div", { className: "ck-orders-table" }, [table, more]);
     }
     var open = rows.filter(function (r) { return r.kind !== "handled"; }), handled = rows.length - open.length;
     var parts = [el("p", { text: ctx.format(app.csv_shown, { shown: open.length, handled: handled }) })];
@@ -55,8 +54,8 @@
     var answers = Array.prototype.map.call(ctx.answers(), function (row) {
       return "- " + md(ctx.format(data.ui.pair, { term: row.querySelector("dt").textContent, text: row.querySelector("dd span").textContent.trim() }));
     });
-    return ["# " + md(ctx.format(v.named_title, { name: r.profile.name })),
-            md(r.ready ? v.status_ready : v.status_not_ready) + "\n\n" + md(r.ready ? v.ready : ctx.format(v.not_ready, { reasons: r.reasons.join(v.reason_separator) })),
+    var words = ctx.verdictWords(r);
+    return ["# " + md(ctx.format(v.named_title, { name: r.profile.name })), md(words[0]) + "\n\n" + md(words[1]),
             "## " + md(v.answers_title), answers.join("\n"),
             "## " + md(v.pre_title), r.pre.map(line).join("\n"), "## " + md(v.post_title), r.post.map(line).join("\n"),
             "## " + md(v.impact_title), r.impact.map(function (x) { return "- " + md(ctx.format(data.ui.pair, { term: x.aspect, text: x.level })); }).join("\n")].join("\n\n") + "\n";
