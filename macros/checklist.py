@@ -6,7 +6,7 @@ import re
 
 from . import rules
 from .content import Content
-from .orders import CHECK, row_reason
+from .orders import row_reason
 from .profile import normalize
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)?)\}")
@@ -38,11 +38,7 @@ class OrderRow:
     handled: bool
     reason: str = ""  # an imported row: why it is or is not handled
     line: int = 0  # an imported row: its line in the export
-
-    @property
-    def kind(self) -> str:
-        """handled, open, or check (a person must look at it), as the export reader says."""
-        return "handled" if self.handled else "check" if self.state == CHECK else "open"
+    kind: str = ""  # an imported row: handled, open or check (a person must look at it), as macros/orders.py says
 
 
 @dataclasses.dataclass(frozen=True)
@@ -110,7 +106,7 @@ class Generator:
         impact = [(a["name"], self.levels[level]) for a, level in self.content.impact_rows(profile["buyer_reliance"])]
         if imported:
             app = self.content.checklist["app"]
-            orders = [OrderRow(r["id"], r["status"], r["state_text"], r["kind"] == "handled", row_reason(r, app, self.states), r["line"])
+            orders = [OrderRow(r["id"], r["status"], r["state_text"], r["kind"] == "handled", row_reason(r, app, self.states), r["line"], r["kind"])
                       for r in imported["rows"]]
         else:
             orders = [OrderRow(o["id"], o["status"], self.states[o["status"]]["label"], self.states[o["status"]]["handled"])
