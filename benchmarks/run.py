@@ -200,7 +200,7 @@ def order_import(page, runs: int, rows: int) -> None:
 # A seller who taps "No" for open orders (the one required answer the address lacks) until the list answers it.
 TAP = """setInterval(() => { const radio = document.querySelector("input[name=open_orders][value=no]");
   if (radio && !radio.checked) radio.click();
-  if (document.querySelector("#lists:not([hidden]) #pre-close li")) window.__interactive ??= performance.now(); }, 10)"""
+  if (document.querySelector("#lists:not([hidden]) .ck-item")) window.__interactive ??= performance.now(); }, 10)"""
 SLOW_PHONE = [("Network.enable", {}), ("Network.setCacheDisabled", {"cacheDisabled": True}), ("Emulation.setCPUThrottlingRate", {"rate": 4}),
               ("Network.emulateNetworkConditions", {"offline": False, "latency": 150, "downloadThroughput": 200_000, "uploadThroughput": 93_750})]
 ANSWERS = "name=T&team_size=2&buyer_reliance=medium&guarantee_required=unsure&alternative_tool=unsure"

@@ -1,6 +1,7 @@
 """MkDocs hooks: check the data before anything renders, require jieba, generate shop pages, edit links."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import sys
@@ -79,15 +80,17 @@ def on_files(files, config):
     """One page per data/shops/*.yml, plus their index, written already rendered: no hand-written Markdown."""
     from mkdocs.structure.files import File
 
-    site, render = build.site, build.site.renderer
-    index = render.shops_index(list(site.checklists.values()), "../")
+    from macros.shoppages import ShopPages
+
+    site = build.site
+    pages, docs = ShopPages(site.renderer, site.spec), site.shop_documents(dt.date.today().isoformat())
     title = site.content.verdict("index_title")
-    files.append(File.generated(config, "shops/index.md", content=GENERATED.format(title=json.dumps(title)) + index))
+    files.append(File.generated(config, "shops/index.md", content=GENERATED.format(title=json.dumps(title)) + pages.index(list(docs.values()), "../")))
     if config.extra.get("polyfills") == [OFFLINE_SHIM]:
         shim = Path(config.config_file_path).resolve().parent / "vendor" / "iframe-worker" / "shim.js"
         files.append(File.generated(config, OFFLINE_SHIM, abs_src_path=str(shim)))
-    for shop_id, checklist in site.checklists.items():
-        page = GENERATED.format(title=json.dumps(checklist.name)) + render.shop_page(checklist)
+    for shop_id, doc in docs.items():
+        page = GENERATED.format(title=json.dumps(doc["name"])) + pages.page(doc, site.checklists[shop_id].profile)
         files.append(File.generated(config, f"shops/{shop_id}.md", content=page))
     return files
 

@@ -1,15 +1,20 @@
-"""Build one shop's pre-close and post-close checklist from the item rules."""
+"""Build one shop's checklist from the item rules, and its document: what every format renders.
+
+Mirrors `build` and `document` of docs/assets/checklist-core.js; tests/vectors/checklists.json
+holds both to the same documents. Both take the same spec (Content.checklist_spec(), the page's
+payload): the questions, order states, items, impact levels and the words of the list.
+"""
 from __future__ import annotations
 
 import dataclasses
 import re
 
 from . import rules
-from .content import Content
-from .orders import row_reason
+from .problems import fill as fill_words
 from .profile import normalize
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)?)\}")
+GROUPS = ("blocking", "pre", "during", "post")  # the order a list is read in
 
 
 @dataclasses.dataclass(frozen=True)
@@ -21,52 +26,35 @@ class Item:
     text: str
     link: str
     blocking: bool = False
-    reason: str = ""  # for a blocking item: why the shop is not ready, in the verdict
+    reason: str = ""  # a blocking item: why the shop is not ready, in the verdict
+    action: str = ""  # a blocking item: the next step, when it is the first
+    fields: tuple = ()  # the answers its rule reads, for the "because" line
+    general: bool = False  # no rule: every shop gets it
 
-    def as_json(self) -> dict:
-        if self.phase == "post":
-            return {"id": self.id, "text": self.text}
-        out = {"id": self.id, "text": self.text, "blocking": self.blocking}
-        return dict(out, reason=self.reason) if self.blocking else out
-
-
-@dataclasses.dataclass(frozen=True)
-class OrderRow:
-    id: str
-    state: str
-    label: str
-    handled: bool
-    reason: str = ""  # an imported row: why it is or is not handled
-    line: int = 0  # an imported row: its line in the export
-    kind: str = ""  # an imported row: handled, open or check (a person must look at it), as macros/orders.py says
+    @property
+    def group(self) -> str:
+        return "blocking" if self.blocking else self.phase
 
 
 @dataclasses.dataclass(frozen=True)
 class Checklist:
     shop: str
-    name: str
     profile: dict
-    ready: bool
-    blocking_states: list[str]
-    pre: list[Item]
-    post: list[Item]
+    items: list[Item]  # grouped (GROUPS), a group's own items before its general ones
     impact: list[tuple[str, str]]
-    orders: list[OrderRow]
+    orders: list[dict]  # rows of an order export as the readers give them, or of the profile's order list
+    imported: bool = False
+
+    name = property(lambda self: self.profile["name"])
+    ready = property(lambda self: not self.group("blocking"))
+
+    def group(self, key: str) -> list[Item]:
+        return [i for i in self.items if i.group == key]
 
     @property
     def reasons(self) -> list[str]:
         """Why the shop is not ready: one line per blocking item, in list order."""
-        return [i.reason for i in self.pre if i.blocking]
-
-    def as_json(self) -> dict:
-        return {
-            "shop": self.shop,
-            "ready": self.ready,
-            "reasons": self.reasons,
-            "pre": [i.as_json() for i in self.pre],
-            "post": [i.as_json() for i in self.post],
-            "impact": [{"aspect": aspect, "level": level} for aspect, level in self.impact],
-        }
+        return [i.reason for i in self.group("blocking")]
 
 
 def fill(text: str, profile: dict) -> str:
@@ -78,43 +66,127 @@ def fill(text: str, profile: dict) -> str:
 
 
 class Generator:
-    """Turns a shop profile into its checklist, with the site's items, states and impact levels."""
+    """Turns a shop profile (and an order export's rows) into its checklist."""
 
-    def __init__(self, content: Content):
-        self.content = content
-        self.items = content.checklist.get("items", [])
-        self.states = content.states
-        self.levels = content.level_labels()
+    def __init__(self, spec: dict):
+        self.spec = spec
+        self.states = {s["key"]: s for s in spec["states"]}
+        self.levels = {lv["key"]: lv["label"] for lv in spec["impact"]["levels"]}
+        self.counts_key = next((f["key"] for f in spec["fields"] if f["type"] == "order_counts"), None)
+        self.list_key = next((f["key"] for f in spec["fields"] if f["type"] == "order_list"), None)
 
     def build(self, shop_id: str, shop: dict, imported: dict | None = None) -> Checklist:
-        """`imported`: an order export read by macros/orders.py; its counts replace the profile's, its rows fill the table."""
-        profile = normalize(shop, self.content.profile, list(self.states))
-        if imported:
-            profile["orders"] = {key: imported["counts"].get(key, 0) for key in self.states}
-            asked = next((f.get("show_when") for f in self.content.profile["fields"] if f["type"] == "order_counts"), None)
-            if asked and "eq" in asked and any(n and not self.states[k]["handled"] for k, n in profile["orders"].items()):
-                profile[asked["field"]] = asked["eq"]  # the file shows open orders: the question that asks for counts is answered
+        """`imported`: an order export read by macros/orders.py. Its rows fill the order table and its
+        counts give the states only a file can tell (`from_file`); the other counts are the shop's."""
+        profile = normalize(shop, self.spec, list(self.states))
+        if self.counts_key:
+            for key, state in self.states.items():
+                if state.get("from_file"):
+                    profile[self.counts_key][key] = imported["counts"].get(key, 0) if imported else 0
         chosen = [
             Item(item["id"], item["phase"], fill(item["text"], profile), item["link"], bool(item.get("blocking")),
-                 fill(item.get("reason", ""), profile))
-            for item in self.items
-            if rules.evaluate(item.get("when"), profile)
+                 fill(item.get("reason", ""), profile), fill(item.get("action", ""), profile),
+                 tuple(rules.fields(item.get("when"))), "when" not in item)
+            for item in self.spec["items"] if rules.evaluate(item.get("when"), profile)
         ]
-        pre = sorted((i for i in chosen if i.phase == "pre"), key=lambda i: not i.blocking)  # blocking first, stable
-        counts = profile.get("orders", {})
-        blocking_states = [key for key, state in self.states.items() if not state["handled"] and counts.get(key, 0) > 0]
-        impact = [(a["name"], self.levels[level]) for a, level in self.content.impact_rows(profile["buyer_reliance"])]
+        items = sorted(chosen, key=lambda i: (GROUPS.index(i.group), i.general))  # stable: data order inside
+        impact = [(a["name"], self.levels[a["by_reliance"][profile["buyer_reliance"]]]) for a in self.spec["impact"]["aspects"]]
         if imported:
-            app = self.content.checklist["app"]
-            orders = [OrderRow(r["id"], r["status"], r["state_text"], r["kind"] == "handled", row_reason(r, app, self.states), r["line"], r["kind"])
-                      for r in imported["rows"]]
+            orders = imported["rows"]
         else:
-            orders = [OrderRow(o["id"], o["status"], self.states[o["status"]]["label"], self.states[o["status"]]["handled"])
-                      for o in profile.get("order_list", [])]
-        return Checklist(
-            shop=shop_id, name=profile["name"], profile=profile,
-            ready=not any(i.blocking for i in pre),
-            blocking_states=blocking_states,
-            pre=pre, post=[i for i in chosen if i.phase == "post"],
-            impact=impact, orders=orders,
-        )
+            orders = [{"id": o["id"], "status": o["status"]} for o in profile.get(self.list_key) or []]
+        return Checklist(shop_id, profile, items, impact, orders, bool(imported))
+
+
+def apply_export(shop: dict, imported: dict, spec: dict) -> dict:
+    """The shop as the CLI reads it with an export: the file's counts replace the typed ones, and a file
+    with open orders answers the question that asks for counts (its `show_when`)."""
+    counts = next(f for f in spec["fields"] if f["type"] == "order_counts")
+    states = {s["key"]: s for s in spec["states"]}
+    out = dict(shop, **{counts["key"]: {k: n for k, n in imported["counts"].items() if n and not states[k].get("from_file")}})
+    asked = counts.get("show_when")
+    if asked and "eq" in asked and any(n and not states[k]["handled"] for k, n in imported["counts"].items()):
+        out[asked["field"]] = asked["eq"]
+    return out
+
+
+# -- the document ---------------------------------------------------------------------------------
+
+def row_reason(row: dict, spec: dict) -> str:
+    """Why an imported row is handled, open or to be checked, in the page's words."""
+    app = spec["app"]
+    if row["kind"] == "check":
+        return " ".join(fill_words(app[f"csv_reason_{r['code']}"], r) for r in row["reasons"])
+    template = app["csv_reason_handled" if row["kind"] == "handled" else "csv_reason_open"]
+    state = next(s for s in spec["states"] if s["key"] == row["status"])
+    return fill_words(template, {"state": row["state_text"], "todo": state.get("todo", "")})
+
+
+def shown(field: dict, value, spec: dict) -> str:
+    """An answer as the seller reads it."""
+    if field["type"] == "choice":
+        return next((o["label"] for o in field["options"] if o["value"] == value), str(value))
+    if field["type"] == "boolean":
+        return spec["ui"]["handled_yes" if value else "handled_no"]
+    return str(value)
+
+
+def answers(spec: dict, shop: dict) -> list[dict]:
+    """Every answer given, in the form's order; a count only when above 0 (JS: answers)."""
+    rows = []
+    for field in spec["fields"]:
+        key, kind = field["key"], field["type"]
+        if kind == "order_list" or shop.get(key) is None:
+            continue
+        if kind == "order_counts":
+            rows += [{"field": f"{key}.{s['key']}", "label": s["label"], "value": str(shop[key][s["key"]])}
+                     for s in spec["states"] if shop[key].get(s["key"])]
+        else:
+            rows.append({"field": key, "label": field["label"], "value": shown(field, shop[key], spec)})
+    return rows
+
+
+def _item(item: Item, spec: dict, given: dict) -> dict:
+    return {"id": item.id, "text": item.text, "reason": item.reason, "action": item.action, "link": item.link,
+            "guide": spec["titles"].get(item.link, item.link), "general": item.general,
+            "because": [given[path] for path in item.fields if path in given]}
+
+
+def _orders(checklist: Checklist, spec: dict) -> dict | None:
+    if not checklist.orders:
+        return None
+    app, ui, states = spec["app"], spec["ui"], {s["key"]: s for s in spec["states"]}
+    if checklist.imported:
+        keys = ("line", "id", "state", "title", "paid", "refund", "result", "reason")
+        rows = [{"kind": r["kind"], "cells": [str(r["line"]), r["id"], r["state_text"], r["title"], r["paid"], r["refund"],
+                                               app[f"csv_kind_{r['kind']}"], row_reason(r, spec)]} for r in checklist.orders]
+        return {"columns": [app[f"csv_col_{k}"] for k in keys], "rows": rows}
+    rows = []
+    for order in checklist.orders:
+        handled = states[order["status"]]["handled"]
+        rows.append({"kind": "handled" if handled else "open",
+                     "cells": [order["id"], states[order["status"]]["label"], ui["handled_yes" if handled else "handled_no"]]})
+    return {"columns": spec["columns"], "rows": rows}
+
+
+def document(checklist: Checklist, spec: dict, date: str) -> dict:
+    """The list as every format shows it: verdict, next step, groups, answers, impact, orders, date."""
+    v = spec["verdict"]
+    given = {a["field"]: a for a in answers(spec, checklist.profile)}
+    first = next(iter(checklist.group("blocking")), None)
+    if first:
+        verdict = {"title": v["status_not_ready"], "text": fill_words(v["not_ready"], {"reasons": v["reason_separator"].join(checklist.reasons)})}
+        step = {"text": first.action, "reason": first.reason, "link": first.link, "item": first.id}
+    else:
+        verdict = {"title": v["status_ready"], "text": v["ready"]}
+        step = {"text": spec["next"]["ready"], "reason": "", "link": spec["next"]["link"], "item": ""}
+    groups = [{"key": key, "title": v[f"group_{key}"], "items": [_item(i, spec, given) for i in checklist.group(key)]}
+              for key in GROUPS if checklist.group(key)]
+    return {
+        "shop": checklist.shop, "name": checklist.name, "title": fill_words(v["named_title"], {"name": checklist.name}),
+        "date": date, "ready": first is None, "verdict": verdict,
+        "next": dict(step, guide=spec["titles"].get(step["link"], step["link"])),
+        "groups": groups, "answers": list(given.values()),
+        "impact": [{"aspect": aspect, "level": level} for aspect, level in checklist.impact],
+        "orders": _orders(checklist, spec),
+    }

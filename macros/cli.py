@@ -11,7 +11,8 @@ import tempfile
 from pathlib import Path
 
 from . import validation
-from .checklist import Generator
+from . import plainmd
+from .checklist import Generator, apply_export, document, row_reason
 from .content import FALLBACK, fallback_messages, messages_part
 from . import orders
 from .loading import load_dataset, read_bytes, read_document
@@ -77,7 +78,8 @@ def cmd_checklist(args: argparse.Namespace) -> int:
         return 2
     schema = site.content.shop_schema()
     types = messages_part(site.dataset, "types")
-    generator = Generator(site.content)
+    spec = site.spec
+    generator, today = Generator(spec), dt.date.today().isoformat()
     if args.out:
         try:
             args.out.mkdir(parents=True, exist_ok=True)
@@ -101,11 +103,15 @@ def cmd_checklist(args: argparse.Namespace) -> int:
             print(site.report(problems), file=sys.stderr)
             rejected += 1
             continue
-        checklist = generator.build(path.stem, doc.data, imported)
+        shop = doc.data
+        if imported:
+            shop = apply_export(shop, imported, spec)
+            say_changed_counts(site, doc, shop)
+        listed = document(generator.build(path.stem, shop, imported), spec, today)
         if args.format == "json":
-            text = json.dumps(checklist.as_json(), ensure_ascii=False, indent=None if args.out else 2)
+            text = json.dumps(listed, ensure_ascii=False, indent=None if args.out else 2)
         else:
-            text = site.renderer.checklist_page(checklist, site=False)
+            text = plainmd.render(listed, spec)
         if args.out and not write_inside(args.out, f"{path.stem}.{args.format}", text.rstrip("\n") + "\n"):
             say(args.out / f"{path.stem}.{args.format}", "out_not_plain")
             rejected += 1
@@ -120,6 +126,18 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     return 1 if rejected else 0
 
 
+def say_changed_counts(site, doc, used: dict) -> None:
+    """The export's counts replace the profile's: say so, per state, wherever the two differ."""
+    key = next(f["key"] for f in site.spec["fields"] if f["type"] == "order_counts")
+    before, after = doc.data.get(key) or {}, used.get(key) or {}
+    for state in site.spec["states"]:
+        old, new = before.get(state["key"], 0), after.get(state["key"], 0)
+        if old != new and not state.get("from_file"):
+            where = [key, state["key"]] if state["key"] in before else [key] if key in doc.data else []
+            print(site.report([Problem(doc.rel, doc.line_of(where), f"{key}.{state['key']}", "counts_from_export",
+                                       {"label": state["label"], "typed": old, "file": new}, "warning")]), file=sys.stderr)
+
+
 def read_export(site, path: Path) -> dict | None:
     """An order export read as the page reads it; each problem and each row to check as `EXPORT.csv:LINE: message`."""
     app, csv = site.content.checklist["app"], site.content.checklist["csv"]
@@ -132,7 +150,7 @@ def read_export(site, path: Path) -> dict | None:
     found = [Problem(str(path), p["line"], "", f"csv_{p['code']}",
                      {"max": p.get("max", ""), "missing": [fill(app["csv_column"], {"name": columns[r]}) for r in p.get("missing", [])]})
              for p in result["problems"]]
-    found += [Problem(str(path), row["line"], "", "csv_row_check", {"reason": orders.row_reason(row, app, site.content.states)})
+    found += [Problem(str(path), row["line"], "", "csv_row_check", {"reason": row_reason(row, site.spec)})
               for row in result["rows"] if row["kind"] == "check"]
     templates = {**app, "list_separator": site.content.ui("list_separator")}  # Problem.format makes control characters visible
     for item in found:

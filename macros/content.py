@@ -106,8 +106,23 @@ class Content:
 
     # -- derived -----------------------------------------------------------
     def shop_schema(self) -> dict:
-        """The JSON Schema of data/shops/*.yml: the questions of data/profile.yml, the states of order_states.yml."""
-        return shop_schema(self.profile, list(self.states))
+        """The JSON Schema of data/shops/*.yml: the questions of data/profile.yml, the states a seller can count."""
+        return shop_schema(self.profile, [k for k, s in self.states.items() if not s.get("from_file")])
+
+    def checklist_spec(self) -> dict:
+        """What a checklist is built and worded from, in Python and in the page (its JSON payload)."""
+        items, ui = self.checklist["items"], self.ui
+        refs = sorted({i["link"] for i in items} | {self.checklist["next"]["link"]})
+        titles = self.anchors()
+        return {
+            "fields": self.profile["fields"], "states": list(self.states.values()), "items": items,
+            "impact": {"levels": self.impact["levels"], "aspects": self.impact["aspects"]},
+            "verdict": self.checklist["verdict"], "next": self.checklist["next"], "app": self.checklist["app"],
+            "csv": self.checklist["csv"],
+            "ui": {k: ui(k) for k in ("handled_yes", "handled_no", "impact_aspect", "impact_level", "list_separator", "pair", "paren")},
+            "columns": [col["title"] for col in self.tables["order-status-example"]["columns"]],
+            "titles": {ref: titles.get(ref, ref) for ref in refs},
+        }
 
     def profile_field(self, key: str) -> dict:
         return next((f for f in self.profile.get("fields", []) if f["key"] == key), {})
@@ -145,6 +160,9 @@ class Content:
         if self.glossary:
             out["glossary"] = self.glossary["title"]
         out["about"] = self.ui("about_title")
+        out["about#disclaimer"] = self.ui("about_disclaimer")
+        out["about#sources"] = self.ui("about_sources")
+        out.update({f"about#source-{key}": source["title"] for key, source in self.sources.items()})
         out["index"] = self.site.get("title", "index")
         if self.checklist:
             out["checklist"] = self.checklist["app"]["title"]

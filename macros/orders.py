@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .problems import fill
 
 SEPARATORS = (",", "\t", ";")
 CHECK = "needs_check"  # the state key of rows a person must look at
@@ -175,12 +174,3 @@ def _result(problems: list[dict], rows: list[dict] | None = None, states: list[d
 def read_bytes(raw: bytes, states: list[dict], csv: dict) -> dict[str, Any]:
     text = decode(raw)
     return _result([{"line": 1, "code": "encoding"}]) if text is None else read(text, states, csv)
-
-
-def row_reason(row: dict, app: dict, states: dict[str, dict]) -> str:
-    """Why a row is handled, open or to be checked, in the page's words (as OrderCsv.reason)."""
-    if row["kind"] == "check":
-        return " ".join(fill(app[f"csv_reason_{r['code']}"], r) for r in row["reasons"])
-    template = app["csv_reason_handled" if row["kind"] == "handled" else "csv_reason_open"]
-    return fill(template, {"state": row["state_text"], "todo": states[row["status"]].get("todo", "")})
-

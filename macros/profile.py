@@ -102,8 +102,9 @@ def profile_query(profile: dict, spec: dict) -> str:
     pairs = []
     for field in spec["fields"]:
         key, kind, value = field["key"], field["type"], profile.get(field["key"])
-        if kind == "order_counts":
-            pairs += [(f"{key}.{state}", str(n)) for state, n in value.items() if n]
+        if kind == "order_counts":  # a count only a file can give (`from_file`) is never in a link
+            from_file = {s["key"] for s in spec.get("states", []) if s.get("from_file")}
+            pairs += [(f"{key}.{state}", str(n)) for state, n in value.items() if n and state not in from_file]
         elif kind == "boolean":
             if value:
                 pairs.append((key, "1"))

@@ -7,9 +7,7 @@ import re
 from dataclasses import dataclass
 
 from . import html
-from .checklist import Checklist, Item
 from .content import Content
-from .profile import profile_query
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!~=])")
 # What opens a block at the start of the text: a list, a quote, a numbered item.
@@ -153,8 +151,10 @@ class Renderer:
         return f'!!! {self.ADMONITION.get(kind, kind)} "{heading}"\n\n    {body}'
 
     def steps(self, steps: list[dict]) -> str:
-        shown = [dict(step, text=html.safe(self.text(step["text"], markdown=False))) for step in steps]
-        return html.render("steps.html", steps=shown)
+        shown = [dict(step, text=html.safe(self.text(step["text"], markdown=False)),
+                      unsettled=html.safe(self.text(step["unsettled"], markdown=False)) if step.get("unsettled") else "")
+                 for step in steps]
+        return html.render("steps.html", steps=shown, unsettled_title=self.c.ui("unsettled_label"))
 
     def block(self, block: dict, prefix: str) -> str:
         if "text" in block:
@@ -189,13 +189,18 @@ class Renderer:
         """What the page rests on, and what its date means: checked against those sources, not the seller centre."""
         return self.sourced("page_meta", source_ids, prefix, reviewed=reviewed) + "\n{: .page-meta data-search-exclude }"
 
-    def header(self, title: str, summary: str) -> str:
-        return f"# {self.plain(title)} {{#page-title}}\n\n{self.text(summary)}\n{{: .page-summary }}"
+    def header(self, title: str, summary: str, path: dict | None = None) -> str:
+        """The page's title, its menu path when it has one (the answer first), and its one-line summary."""
+        out = f"# {self.plain(title)} {{#page-title}}\n\n"
+        if path:
+            crumbs = self.c.ui("path_separator").join(f"**{self.plain(item)}**" for item in path["items"])
+            out += self.c.ui("paren", text=crumbs, note=self.plain(path["note"])) + "\n{: .menu-path }\n\n"
+        return out + f"{self.text(summary)}\n{{: .page-summary }}"
 
     # -- pages -------------------------------------------------------------------
     def section_page(self, section_id: str, prefix: str = "") -> str:
         data = self.c.section(section_id)
-        out = [self.header(data["title"], data["summary"])]
+        out = [self.header(data["title"], data["summary"], data.get("path"))]
         for part in data["parts"]:
             out.append(f"## {self.plain(part['title'])} {{#{part['id']}}}")
             out += [self.block(block, prefix) for block in part["blocks"]]
@@ -220,7 +225,8 @@ class Renderer:
 
     def faq_json_ld(self) -> str:
         """The FAQ as schema.org FAQPage JSON, safe inside a <script> element."""
-        questions = [{"@type": "Question", "name": e["question"], "acceptedAnswer": {"@type": "Answer", "text": "".join(e["answer"])}}
+        questions = [{"@type": "Question", "name": e["question"],
+                      "acceptedAnswer": {"@type": "Answer", "text": "".join(e["answer"] + [e.get("unsettled", "")])}}
                      for e in self.c.faq["entries"]]
         json_ld = json.dumps({"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": questions}, ensure_ascii=False)
         return json_ld.replace("<", "\\u003c")
@@ -246,82 +252,3 @@ class Renderer:
         site = self.c.site
         disclaimer = self.callout("warning", site["disclaimer"], self.c.ui("about_disclaimer"), "about#disclaimer", prefix)
         return self.page("home.md", prefix, header=self.header(site["title"], site["tagline"]), site=site, disclaimer=disclaimer)
-
-    # -- checklists ------------------------------------------------------------
-    def answer(self, field: dict, value) -> str:
-        if field["type"] == "choice":
-            return next((o["label"] for o in field["options"] if o["value"] == value), str(value))
-        if field["type"] == "boolean":
-            return self.c.ui("handled_yes" if value else "handled_no")
-        return str(value)
-
-    def profile_table(self, checklist: Checklist) -> Table:
-        rows = []
-        for field in self.c.profile["fields"]:
-            value = checklist.profile.get(field["key"])
-            if field["type"] == "order_counts":
-                rows += [[self.plain(self.c.states[k]["label"]), str(n)] for k, n in value.items() if n]
-            elif field["type"] not in ("order_list", "text"):
-                rows.append([self.plain(field["label"]), self.plain(self.answer(field, value))])
-        return Table(self.c.verdict("profile_title"), [self.c.verdict("profile_question"), self.c.verdict("profile_answer")], rows)
-
-    def verdict_text(self, checklist: Checklist) -> str:
-        if checklist.ready:
-            return self.c.verdict("ready")
-        return self.c.verdict("not_ready", reasons=self.c.verdict("reason_separator").join(checklist.reasons))
-
-    def shop_page(self, checklist: Checklist, prefix: str = "../") -> str:
-        """A generated shops/<id>.md: the shop's lists, and a button that opens its answers in the form."""
-        query = profile_query(checklist.profile, self.c.profile)
-        label = self.plain(self.c.checklist["app"]["open_interactive"])
-        # k: the list's key for ticks in the browser, the shop's id, so a renamed shop keeps them.
-        return self.checklist_page(checklist, prefix, f"[{label}]({prefix}checklist.md?{query}&k={checklist.shop}){{: .md-button }}")
-
-    def checklist_page(self, checklist: Checklist, prefix: str = "", form_link: str | None = None, site: bool = True) -> str:
-        """A shop's lists as Markdown: for the site (anchors, links, admonition) or, with site=False, for the CLI."""
-        v = self.c.verdict
-        head = v("index_ready_yes") if checklist.ready else v("index_ready_no")
-        title = (lambda text, anchor: f"{self.plain(text)} {{#{anchor}}}") if site else (lambda text, anchor: self.plain(text))
-        if site:
-            verdict = f'!!! {"success" if checklist.ready else "danger"} "{admonition_title(head)}"\n\n    {self.text(self.verdict_text(checklist))}'
-        else:
-            verdict = self.pair(f"**{self.plain(head)}**", self.plain(self.verdict_text(checklist)))
-
-        def task(item: Item) -> str:
-            badge = f"**{self.plain(v('blocking_badge'))}** " if item.blocking else ""
-            if site:
-                return f"- [ ] {badge}{self.text(item.text)} " + self.link(item.link, prefix, v("guide_link"))
-            return f"- [ ] {badge}" + self.c.ui("paren", text=self.plain(item.text), note=self.plain(self.title(item.link)))
-
-        out = [f"# {title(checklist.name, 'page-title')}", verdict] + ([form_link] if form_link else [])
-        out += [f"## {title(v('pre_title'), 'pre-close')}", "\n".join(map(task, checklist.pre)),
-                f"## {title(v('post_title'), 'post-close')}", "\n".join(map(task, checklist.post)),
-                f"## {title(v('impact_title'), 'impact')}"]
-        headers = [self.c.ui("impact_aspect"), self.c.ui("impact_level")]
-        out.append(self.table(Table(v("impact_title"), headers, [[self.text(a), self.plain(lv)] for a, lv in checklist.impact])))
-        out.append(f"## {title(v('orders_title'), 'orders')}")
-        if checklist.orders and checklist.orders[0].line:  # rows of an order export: each with its line and reason
-            app = self.c.checklist["app"]
-            rows = [[str(o.line), self.plain(o.id), self.plain(o.label), self.plain(app[f"csv_kind_{o.kind}"]), self.plain(o.reason)]
-                    for o in checklist.orders]
-            headers = [app[f"csv_col_{k}"] for k in ("line", "id", "state", "result", "reason")]
-            out.append(self.table(Table(v("orders_title"), headers, rows)))
-        elif checklist.orders:
-            rows = [[self.plain(o.id), self.plain(o.label), self.plain(self.c.ui("handled_yes" if o.handled else "handled_no"))]
-                    for o in checklist.orders]
-            out.append(self.table(Table(v("orders_title"), [col["title"] for col in self.c.tables["order-status-example"]["columns"]], rows)))
-        else:
-            out.append(self.plain(v("orders_empty")))
-        out += [f"## {title(v('profile_title'), 'profile')}", self.table(self.profile_table(checklist))]
-        return "\n\n".join(out) + "\n"
-
-    def shops_index(self, checklists: list[Checklist], prefix: str = "") -> str:
-        v = self.c.verdict
-        rows = []
-        for cl in checklists:
-            reasons = v("reason_separator").join(cl.reasons)
-            rows.append([f"[{self.plain(cl.name)}]({prefix}shops/{cl.shop}.md)",
-                         self.plain(v("index_ready_yes") if cl.ready else v("index_ready_no")),
-                         self.plain(reasons) or "-"])
-        table = Table(v("index_title"), [v("index_shop"), v("index_ready"), v("index_blocking")], rows)
-        return "\n\n".join([self.header(v("index_title"), v("index_summary")), self.table(table)]) + "\n"

@@ -78,3 +78,8 @@ def comparisons(rule: dict | None, path: tuple = ()) -> Iterator[tuple[tuple, di
         yield from comparisons(rule["not"], path + ("not",))
         return
     yield path, rule
+
+
+def fields(rule: dict | None) -> list[str]:
+    """The answers a rule reads, in order, once each (JS: fields): an item's "because" line names them."""
+    return list(dict.fromkeys(comparison["field"] for _, comparison in comparisons(rule)))

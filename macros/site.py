@@ -5,7 +5,7 @@ import functools
 from pathlib import Path
 
 from . import validation
-from .checklist import Checklist, Generator
+from .checklist import Checklist, Generator, document
 from .content import Content
 from .loading import DataSet, load_dataset
 from .rendering import Renderer
@@ -32,10 +32,17 @@ class Site:
         return self
 
     @functools.cached_property
+    def spec(self) -> dict:
+        return self.require_valid().content.checklist_spec()
+
+    @functools.cached_property
     def checklists(self) -> dict[str, Checklist]:
         """Every example shop's checklist, built once per data set."""
-        generator = Generator(self.require_valid().content)
+        generator = Generator(self.spec)
         return {shop_id: generator.build(shop_id, shop) for shop_id, shop in sorted(self.content.shops().items())}
+
+    def shop_documents(self, date: str) -> dict[str, dict]:
+        return {shop_id: document(checklist, self.spec, date) for shop_id, checklist in self.checklists.items()}
 
     @functools.cached_property
     def renderer(self) -> Renderer:

@@ -99,3 +99,16 @@ def answer_checklist(page) -> None:
         page.check(f"input[name='{name}'][value='{value}']")
     page.fill("input[name='orders.refunding']", "2")
     page.wait_for_selector("[data-item-id='settle-refunds']")
+
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page, impacts=("serious", "critical")) -> list[tuple[str, list[str]]]:
+    """axe-core's violations of the page as it is now, (rule id, first nodes) for the given impacts."""
+    if not AXE.exists():
+        raise AssertionError("axe-core is missing: run `npm ci` (make test does)")
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                          ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}))")
+    return [(v["id"], v["nodes"]) for v in found if v["impact"] in impacts]

@@ -87,3 +87,17 @@ def page(browser, site_server):
     tab.base_url = site_server.url
     yield tab
     context.close()
+
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "locale": "zh-CN"}
+
+
+@pytest.fixture(params=["light", "dark"])
+def phone(request, browser, site_server):
+    """A 390x844 phone, in the light and in the dark palette."""
+    context = browser.new_context(**PHONE, color_scheme=request.param)
+    tab = context.new_page()
+    tab.base_url = site_server.url
+    tab.scheme = request.param
+    yield tab
+    context.close()

@@ -15,7 +15,7 @@ CASES = sorted(p for p in (ROOT / "tests" / "fixtures" / "invalid").iterdir() if
 
 
 def run_check(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "macros", "--root", str(root), "check", "--today", "2026-11-26"],
+    return subprocess.run([sys.executable, "-m", "macros", "--root", str(root), "check", "--today", "2026-11-30"],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 

@@ -3,25 +3,28 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
 import pytest
 
-from macros.checklist import Generator
+from macros import rules
+from macros.checklist import Generator, document
 from macros.site import load_site
 
 from conftest import ROOT
 
 SITE = load_site(ROOT).require_valid()
 CONTENT = SITE.content
-GEN = Generator(CONTENT)
+SPEC = CONTENT.checklist_spec()
+GEN = Generator(SPEC)
 SHOPS = sorted(CONTENT.shops())
 IN_PROGRESS = ["awaiting_shipment", "shipped", "refunding", "returning"]
 BLOCKING_ITEM = {"awaiting_shipment": "ship-pending-orders", "shipped": "wait-for-delivery",
                  "refunding": "settle-refunds", "returning": "settle-returns"}
-ALWAYS_PRE = {"verify-order-states", "assess-impact", "backup-orders", "backup-transactions", "backup-customers",
-              "ask-official", "secure-session"}
+ALWAYS_PRE = {"verify-order-states", "assess-impact", "backup-orders", "backup-transactions", "backup-customers", "ask-official"}
+ALWAYS_DURING = {"secure-session"}
 ALWAYS_POST = {"check-insurance-status", "watch-feedback", "keep-backup"}
 
 
@@ -35,29 +38,38 @@ def ids(items):
     return [i.id for i in items]
 
 
+def group(result, key):
+    return ids(result.group(key))
+
+
+def before_close(result):
+    """Everything to do before closing, in list order: the blocking items, then the advice."""
+    return result.group("blocking") + result.group("pre")
+
+
 def test_a_shop_with_nothing_in_progress_is_ready():
     result = GEN.build("t", shop(orders={"delivered": 10, "refunded": 2, "closed": 5}))
     assert result.ready
-    assert not any(i.blocking for i in result.pre)
-    assert "follow-steps" in ids(result.pre)
+    assert not result.group("blocking")
+    assert "follow-steps" in group(result, "during")
 
 
 @pytest.mark.parametrize("state", IN_PROGRESS)
 def test_each_in_progress_state_blocks_with_its_count(state):
     result = GEN.build("t", shop(orders={state: 7}))
     assert not result.ready
-    assert result.blocking_states == [state]
-    first = result.pre[0]
+    assert group(result, "blocking") == [BLOCKING_ITEM[state]]
+    first = result.items[0]
     assert first.id == BLOCKING_ITEM[state] and first.blocking
-    assert "7" in first.text
-    assert "follow-steps" not in ids(result.pre)
+    assert "7" in first.text and "7" in first.action and "7" in first.reason
+    assert "follow-steps" not in ids(result.items)
 
 
 def test_blocking_items_lead_the_pre_list_one_per_state():
     result = GEN.build("t", shop(orders={s: n for n, s in enumerate(IN_PROGRESS, 1)}))
-    blocking = [i for i in result.pre if i.blocking]
+    blocking = result.group("blocking")
     assert ids(blocking) == [BLOCKING_ITEM[s] for s in IN_PROGRESS]
-    assert result.pre[: len(blocking)] == blocking
+    assert result.items[: len(blocking)] == blocking
     for n, item in enumerate(blocking, 1):
         assert str(n) in item.text
 
@@ -69,15 +81,16 @@ def test_settled_states_never_block(state):
 
 def test_listed_orders_count_even_when_counts_are_missing():
     result = GEN.build("t", shop(order_list=[{"id": "1", "status": "refunding"}, {"id": "2", "status": "closed"}]))
-    assert not result.ready and result.blocking_states == ["refunding"]
-    assert [(o.id, o.handled) for o in result.orders] == [("1", False), ("2", True)]
+    assert not result.ready and group(result, "blocking") == ["settle-refunds"]
+    assert [o["id"] for o in result.orders] == ["1", "2"]
 
 
 def test_order_table_handled_is_computed_from_the_state():
-    listed = [{"id": str(n), "status": s} for n, s in enumerate(CONTENT.states)]
-    result = GEN.build("t", shop(order_list=listed))
-    assert {o.state: o.handled for o in result.orders} == {k: v["handled"] for k, v in CONTENT.states.items()}
-    assert {o.state for o in result.orders if o.handled} == {"delivered", "refunded", "closed"}
+    listed = [{"id": str(n), "status": s} for n, s in enumerate(CONTENT.states) if not CONTENT.states[s].get("from_file")]
+    doc = document(GEN.build("t", shop(order_list=listed)), SPEC, "2026-11-30")
+    handled = {row["cells"][0]: row["kind"] == "handled" for row in doc["orders"]["rows"]}
+    assert {o["status"]: handled[o["id"]] for o in listed} == {o["status"]: CONTENT.states[o["status"]]["handled"] for o in listed}
+    assert {o["status"] for o in listed if handled[o["id"]]} == {"delivered", "refunded", "closed"}
 
 
 GUARANTEE_CASES = [
@@ -101,76 +114,86 @@ def test_trade_guarantee_rule(required, other, blocked, find_out, confirm):
     result = GEN.build("t", shop(guarantee_required=required, alternative_tool=other,
                                  orders={"delivered": 3, "closed": 1}))
     assert result.ready is not blocked
-    assert ("switch-guarantee-tool" in ids(result.pre)) is blocked
+    assert ("switch-guarantee-tool" in group(result, "blocking")) is blocked
     if blocked:
-        assert result.pre[0].id == "switch-guarantee-tool" and result.pre[0].blocking
-        assert result.reasons == [result.pre[0].reason] and result.reasons[0]
-        assert "follow-steps" not in ids(result.pre)
+        assert result.items[0].id == "switch-guarantee-tool" and result.items[0].blocking
+        assert result.reasons == [result.items[0].reason] and result.reasons[0]
+        assert "follow-steps" not in ids(result.items)
     else:
-        assert "follow-steps" in ids(result.pre)
-    assert ("confirm-category-rule" in ids(result.pre)) is find_out
-    assert ("confirm-alternative-active" in ids(result.pre)) is confirm
-    assert ("check-publishing" in ids(result.post)) is (required != "not_required")
+        assert "follow-steps" in group(result, "during")
+    assert ("confirm-category-rule" in group(result, "pre")) is find_out
+    assert ("confirm-alternative-active" in group(result, "pre")) is confirm
+    assert ("check-publishing" in group(result, "post")) is (required != "not_required")
 
 
 def test_guarantee_block_and_open_orders_give_one_reason_each():
     result = GEN.build("t", shop(guarantee_required="required", alternative_tool="none", orders={"refunding": 3}))
-    assert ids([i for i in result.pre if i.blocking]) == ["switch-guarantee-tool", "settle-refunds"]
+    assert group(result, "blocking") == ["switch-guarantee-tool", "settle-refunds"]
     assert len(result.reasons) == 2 and "3" in result.reasons[1]
 
 
 def test_example_shop_blocked_only_by_the_guarantee_rule():
     result = GEN.build("toy-no-guarantee", CONTENT.shops()["toy-no-guarantee"])
-    assert not result.ready and result.blocking_states == []
-    assert [i.id for i in result.pre if i.blocking] == ["switch-guarantee-tool"]
+    assert not result.ready and group(result, "blocking") == ["switch-guarantee-tool"]
 
 
 def test_backup_and_impact_items_always_appear():
     for reliance in ("low", "medium", "high"):
         for team in (1, 5):
             result = GEN.build("t", shop(team_size=team, buyer_reliance=reliance))
-            assert ALWAYS_PRE <= set(ids(result.pre))
-            assert ALWAYS_POST <= set(ids(result.post))
+            assert ALWAYS_PRE <= set(group(result, "pre"))
+            assert ALWAYS_DURING <= set(group(result, "during"))
+            assert ALWAYS_POST <= set(group(result, "post"))
+            general = {i.id for i in result.items if i.general}
+            assert general == ALWAYS_PRE | ALWAYS_DURING | ALWAYS_POST
+            for key in ("pre", "during", "post"):  # a group's own items come before the ones every shop gets
+                flags = [i.general for i in result.group(key)]
+                assert flags == sorted(flags)
 
 
 def test_impact_follows_buyer_reliance_and_medium_is_the_article_case():
     levels = {r: dict(GEN.build("t", shop(buyer_reliance=r)).impact) for r in ("low", "medium", "high")}
     assert levels["medium"] == {"店铺信誉": "轻微影响", "用户体验": "中等影响", "客户服务": "较大影响"}
-    order = {label: n for n, label in enumerate(CONTENT.level_labels().values())}
+    order = {label: n for n, label in enumerate(CONTENT.level_labels().values())}  # light to severe
     for aspect in levels["medium"]:
         assert order[levels["low"][aspect]] <= order[levels["medium"][aspect]] <= order[levels["high"][aspect]]
 
 
 def test_notify_team_only_for_more_than_one_person():
-    assert "notify-team" not in ids(GEN.build("t", shop(team_size=1)).post)
-    assert "notify-team" in ids(GEN.build("t", shop(team_size=2)).post)
-    assert "agree-closing-time" in ids(GEN.build("t", shop(team_size=2)).pre)
+    assert "notify-team" not in group(GEN.build("t", shop(team_size=1)), "post")
+    assert "notify-team" in group(GEN.build("t", shop(team_size=2)), "post")
+    assert "agree-closing-time" in group(GEN.build("t", shop(team_size=2)), "pre")
 
 
 @pytest.mark.parametrize("reliance,expected", [("low", False), ("medium", True), ("high", True)])
 def test_tell_buyers_when_reliance_is_medium_or_high(reliance, expected):
     result = GEN.build("t", shop(buyer_reliance=reliance))
-    assert ("tell-buyers" in ids(result.post)) is expected
-    assert ("brief-service-staff" in ids(result.pre)) is expected
+    assert ("tell-buyers" in group(result, "post")) is expected
+    assert ("brief-service-staff" in group(result, "pre")) is expected
 
 
 def test_reopen_only_when_planned():
-    assert "reopen-howto" not in ids(GEN.build("t", shop()).post)
-    assert "reopen-howto" in ids(GEN.build("t", shop(plans_to_reopen=True)).post)
+    assert "reopen-howto" not in group(GEN.build("t", shop()), "post")
+    assert "reopen-howto" in group(GEN.build("t", shop(plans_to_reopen=True)), "post")
 
 
 def test_items_link_to_existing_guide_sections():
     anchors = CONTENT.anchors()
     result = GEN.build("t", shop(team_size=3, buyer_reliance="high", plans_to_reopen=True, orders={s: 1 for s in IN_PROGRESS}))
-    for item in result.pre + result.post:
+    for item in result.items:
         assert item.link in anchors
+    assert CONTENT.checklist["next"]["link"] in anchors
 
 
 def test_example_shops_exercise_every_item_and_both_verdicts():
     built = [GEN.build(s, CONTENT.shops()[s]) for s in SHOPS]
     assert len(built) >= 6
-    seen = {i.id for c in built for i in c.pre + c.post}
-    assert seen == {item["id"] for item in CONTENT.checklist["items"]}
+    seen = {i.id for c in built for i in c.items}
+    from_file = {f"orders.{k}" for k, s in CONTENT.states.items() if s.get("from_file")}
+    only_with_a_file = {item["id"] for item in CONTENT.checklist["items"]
+                        for _, c in rules.comparisons(item.get("when")) if c["field"] in from_file and ("gt" in c or "gte" in c)}
+    assert only_with_a_file == {"check-imported-orders"}
+    assert seen == {item["id"] for item in CONTENT.checklist["items"]} - only_with_a_file
     assert {c.ready for c in built} == {True, False}
 
 
@@ -183,15 +206,13 @@ def test_cli_json_matches_the_generator(shop_id):
     result = run_cli("checklist", f"data/shops/{shop_id}.yml", "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"shop", "ready", "reasons", "pre", "post", "impact"}
     expected = GEN.build(shop_id, CONTENT.shops()[shop_id])
+    assert data == document(expected, SPEC, data["date"]), "the CLI's JSON is the checklist document"
     assert data["shop"] == shop_id and data["ready"] is expected.ready
-    assert data["reasons"] == expected.reasons and bool(data["reasons"]) is not expected.ready
-    assert [i["id"] for i in data["pre"]] == ids(expected.pre)
-    assert [i["id"] for i in data["post"]] == ids(expected.post)
-    assert all(set(i) == ({"id", "text", "blocking", "reason"} if i["blocking"] else {"id", "text", "blocking"}) for i in data["pre"])
-    assert all(set(i) == {"id", "text"} for i in data["post"])
-    assert all(set(i) == {"aspect", "level"} for i in data["impact"])
+    assert [g["key"] for g in data["groups"]] == [k for k in ("blocking", "pre", "during", "post") if expected.group(k)]
+    assert [i["id"] for g in data["groups"] for i in g["items"]] == ids(expected.items)
+    first = expected.group("blocking")
+    assert data["next"]["text"] == (first[0].action if first else CONTENT.checklist["next"]["ready"])
 
 
 @pytest.mark.parametrize("shop_id", SHOPS)
@@ -200,8 +221,9 @@ def test_cli_markdown_lists_every_item_as_a_task(shop_id):
     assert result.returncode == 0, result.stderr
     expected = GEN.build(shop_id, CONTENT.shops()[shop_id])
     tasks = [line for line in result.stdout.splitlines() if line.startswith("- [ ] ")]
-    assert len(tasks) == len(expected.pre) + len(expected.post)
-    assert result.stdout.startswith(f"# {expected.name}")
+    assert len(tasks) == len(expected.items)
+    assert result.stdout.startswith("# " + CONTENT.verdict("named_title").replace("{name}", expected.name))
+    assert not re.search(r"(?<!\\)<[a-z/]|\{:|(?<!\\)&(amp|lt|gt|quot|#\d+);", result.stdout), "plain Markdown: no HTML, attributes or entities"
 
 
 def test_cli_writes_one_file_per_shop(tmp_path):
@@ -265,10 +287,8 @@ def test_bad_shop_in_data_is_reported_by_the_check(project_copy):
 
 
 def test_shop_schema_file_is_up_to_date():
-    from macros.profile import shop_schema
-
     on_disk = json.loads((ROOT / "macros" / "schemas" / "shop.schema.json").read_text(encoding="utf-8"))
-    assert on_disk == shop_schema(CONTENT.profile, list(CONTENT.states)), "run: python -m macros schemas"
+    assert on_disk == CONTENT.shop_schema(), "run: python -m macros schemas"
     # Editors may reword data/messages.yml freely; a message the code gains must reach the fallback too.
     import yaml
 
@@ -284,8 +304,9 @@ def test_cli_markdown_for_a_shop_without_a_guarantee_tool_says_why_it_is_not_rea
     expected = GEN.build("toy-no-guarantee", CONTENT.shops()["toy-no-guarantee"])
     lines = result.stdout.splitlines()
     assert expected.reasons[0] in result.stdout
-    tasks = [line for line in lines if line.startswith("- [ ] ")]
-    assert CONTENT.verdict("blocking_badge") in tasks[0] and "消费者保障服务" in tasks[0]
+    heading = lines.index("## " + CONTENT.verdict("group_blocking"))
+    assert lines[heading + 2].startswith("- [ ] ") and "消费者保障服务" in lines[heading + 2]
+    assert any(line.startswith("**") and expected.group("blocking")[0].action in line for line in lines[:heading]), "the next step comes first"
 
 
 def test_cli_never_writes_through_a_link_in_the_output_folder(tmp_path):

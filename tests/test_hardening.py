@@ -97,7 +97,7 @@ def test_a_deleted_required_file_is_named_in_chinese(tmp_path, rel):
     result = subprocess.run([sys.executable, "-m", "macros", "--root", str(root), "check"], cwd=ROOT,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    where = f"docs/summary.md:1:" if rel.startswith("data/guide/") else f"{rel}:1:"
+    where = "docs/summary.md:1:" if rel.startswith("data/guide/") else f"{rel}:1:"
     line = next(l for l in result.stderr.splitlines() if l.startswith(where))
     assert re.search(r"[\u4e00-\u9fff]", line) and "missing" not in line, line
 

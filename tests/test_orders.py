@@ -101,14 +101,19 @@ def test_cli_applies_an_export_to_a_profile(tmp_path):
     export.write_bytes(base64.b64decode(VECTORS["cases"][0]["base64"]))
     done = cli("checklist", "data/shops/toy-no-guarantee.yml", "--orders", str(export), "--format", "json")
     assert done.returncode == 0, done.stderr
-    assert done.stderr.splitlines() == [f"{export}:3: 需人工核对：退款金额 20.00 元：不论订单状态是什么，都要确认退款已经办结。",
-                                        f"{export}:7: 需人工核对：不认识的订单状态「神秘状态」。"]
+    lines = done.stderr.splitlines()
+    assert lines[:2] == [f"{export}:3: 需人工核对：退款金额 20.00 元：不论订单状态是什么，都要确认退款已经办结。",
+                         f"{export}:7: 需人工核对：不认识的订单状态「神秘状态」。"]
+    # The file's counts replace the profile's, and the CLI says so where they differ (never silently).
+    assert "data/shops/toy-no-guarantee.yml:10: orders.awaiting_payment: 「待付款」的笔数改用订单报表里的 1（店铺文件里写的是 0）" in lines[2]
+    assert all(line.startswith("data/shops/toy-no-guarantee.yml:") for line in lines[2:]) and len(lines) > 2
     result = json.loads(done.stdout)
     assert result["ready"] is False
-    assert {"settle-unpaid", "wait-for-delivery", "check-imported-orders"} <= {i["id"] for i in result["pre"]}
-    assert "还有 2 笔订单需要人工核对" in result["reasons"]
+    blocking = next(g for g in result["groups"] if g["key"] == "blocking")["items"]
+    assert {"settle-unpaid", "wait-for-delivery", "check-imported-orders"} <= {i["id"] for i in blocking}
+    assert "还有 2 笔订单需要人工核对" in [i["reason"] for i in blocking]
     page = cli("checklist", "data/shops/toy-no-guarantee.yml", "--orders", str(export)).stdout
-    assert "| 3 | 2875512345678901235 | 交易成功 | 需人工核对 | 退款金额 20.00 元" in page, "each row says why"
+    assert "| 3 | 2875512345678901235 | 交易成功 | 保温杯 500ml | 59.00 | 20.00 | 需人工核对 | 退款金额 20.00 元" in page, "each row says why"
 
 
 @pytest.mark.parametrize("content,message", [

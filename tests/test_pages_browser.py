@@ -81,7 +81,7 @@ def test_instant_navigation_to_every_page_runs_no_stray_script(browser, instant_
     context.close()
 
 
-@pytest.mark.parametrize("late", [None, "checklist-core.js", "checklist-app.js"])
+@pytest.mark.parametrize("late", [None, "checklist-core.js", "checklist-view.js", "checklist-app.js"])
 def test_instant_navigation_mounts_the_checklist_once_whichever_script_arrives_first(browser, instant_site, late):
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
     page = context.new_page()
@@ -95,15 +95,15 @@ def test_instant_navigation_mounts_the_checklist_once_whichever_script_arrives_f
     page.wait_for_selector("#checklist-app[data-mounted] #verdict .admonition-title")
     assert page.evaluate("window.__sameDocument"), "the page was loaded in full: this test no longer sees instant navigation"
     answer_checklist(page)
-    page.check("[data-item-id='backup-orders'] input")
+    page.check("[data-item-id='settle-refunds'] input")
     total = page.locator("[data-item-id]").count()
     assert page.inner_text("#progress-text").endswith(f"1 / {total}"), "one tap, one tick: the app is mounted once"
     page.go_back()  # instant navigation again, then back to the list with its address
     page.wait_for_selector("#page-title")
     page.go_forward()
-    page.wait_for_selector("#checklist-app[data-mounted] #pre-close [data-item-id]")
+    page.wait_for_selector("#checklist-app[data-mounted] #lists [data-item-id]")
     assert page.evaluate("window.__sameDocument")
-    assert page.is_checked("[data-item-id='backup-orders'] input")
+    assert page.is_checked("[data-item-id='settle-refunds'] input")
     assert page.evaluate("document.querySelectorAll('script[src$=\"checklist-app.js\"]').length") == 1
     assert not errors, errors
     context.close()
@@ -120,8 +120,9 @@ def test_the_checklist_scripts_load_with_the_page_not_in_a_chain(page):
     page.goto(page.base_url + "checklist/")
     page.wait_for_selector("#checklist-app[data-mounted]")
     scripts = page.eval_on_selector_all("script[src*='checklist-']", "els => els.map(e => [e.src.split('/').pop(), e.defer])")
-    assert scripts == [["checklist-core.js", True], ["checklist-app.js", True]], "two defer scripts of the page itself"
-    assert initiators["checklist-core.js"] == ["parser"] and initiators["checklist-app.js"] == ["parser"], initiators
+    names = ["checklist-core.js", "checklist-view.js", "checklist-app.js"]
+    assert scripts == [[name, True] for name in names], "three defer scripts of the page itself"
+    assert all(initiators[name] == ["parser"] for name in names), initiators
 
 
 def test_faq_deep_link_shows_the_answer(page):
@@ -147,7 +148,7 @@ def test_offline_build_works_from_file_urls(browser, tmp_path):
     page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("file://", "data:", "blob:", "about:")) else None)
     page.goto((out / "checklist.html").as_uri() + "?name=T&team_size=3&buyer_reliance=low&guarantee_required=unsure"
               "&alternative_tool=unsure&open_orders=yes&orders.refunding=2")
-    page.wait_for_selector("#pre-close [data-item-id]")
+    page.wait_for_selector("#lists [data-item-id]")
     assert page.locator("[data-item-id='settle-refunds']").count() == 1
     page.goto((out / "index.html").as_uri())
     hrefs = search(page, "额外费用")

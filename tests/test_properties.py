@@ -15,22 +15,22 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros import cli
-from macros import profile as profiles
-from macros import schemacheck, validation
-from macros.checklist import Generator
+from macros import cli, plainmd, schemacheck
+from macros.checklist import GROUPS, Generator, document
 from macros.content import messages_part
 from macros.interactive import InteractivePage
 from macros.loading import DataSet, Document, parse_text
+from macros.shoppages import ShopPages
 from macros.site import Site, load_site
 
-from conftest import ROOT, schema_of
+from conftest import ROOT
 
 SITE = load_site(ROOT).require_valid()
 CONTENT = SITE.content
-STATES = list(CONTENT.states)
-GEN = Generator(CONTENT)
-SHOP_SCHEMA = profiles.shop_schema(CONTENT.profile, STATES)
+STATES = [key for key, state in CONTENT.states.items() if not state.get("from_file")]  # a seller can count these
+SPEC = CONTENT.checklist_spec()
+GEN = Generator(SPEC)
+SHOP_SCHEMA = CONTENT.shop_schema()
 ITEM_IDS = [i["id"] for i in CONTENT.checklist["items"]]
 # Thousands of examples in CI; fewer on a developer's machine unless asked.
 MANY = int(os.environ.get("HYPOTHESIS_EXAMPLES", "3000" if os.environ.get("CI") else "400"))
@@ -65,21 +65,24 @@ def test_random_valid_profiles_give_sound_deterministic_lists(shop):
     assert schemacheck.shop_problems(doc, SHOP_SCHEMA, {}) == [], "the strategy only makes valid profiles"
     first, second = GEN.build("random", doc.data), GEN.build("random", copy.deepcopy(doc.data))
     assert first == second
-    assert first.as_json() == second.as_json()
-    pre_ids = [i.id for i in first.pre]
-    assert set(pre_ids + [i.id for i in first.post]) <= set(ITEM_IDS)
-    assert len(set(pre_ids)) == len(pre_ids)
-    blocking = [i.blocking for i in first.pre]
-    assert blocking == sorted(blocking, reverse=True), "blocking items lead"
-    assert first.ready == (not any(blocking)) == (not first.reasons)
-    assert all(first.reasons) and len(first.reasons) == sum(blocking)
+    listed = document(first, SPEC, "2026-11-30")
+    assert listed == document(second, SPEC, "2026-11-30")
+    ids = [i.id for i in first.items]
+    assert set(ids) <= set(ITEM_IDS) and len(set(ids)) == len(ids)
+    ranks = [(GROUPS.index(i.group), i.general) for i in first.items]
+    assert ranks == sorted(ranks), "blocking items lead, then each phase; a group's general items come last"
+    blocking = first.group("blocking")
+    assert first.ready == (not blocking) == (not first.reasons) == listed["ready"]
+    assert all(first.reasons) and all(i.action for i in blocking)
+    assert listed["next"]["text"] == (blocking[0].action if blocking else SPEC["next"]["ready"])
+    open_states = [k for k in STATES if not CONTENT.states[k]["handled"] and first.profile["orders"][k] > 0]
     blocked_by_guarantee = shop["guarantee_required"] != "not_required" and shop["alternative_tool"] in ("none", "unsure")
-    blocked_by_orders = shop["open_orders"] == "unsure" or (shop["open_orders"] == "yes" and not first.blocking_states)
-    assert first.ready == (not first.blocking_states and not blocked_by_guarantee and not blocked_by_orders)
+    blocked_by_orders = shop["open_orders"] == "unsure" or (shop["open_orders"] == "yes" and not open_states)
+    assert first.ready == (not open_states and not blocked_by_guarantee and not blocked_by_orders)
     assert len(first.impact) == len(CONTENT.impact["aspects"])
     assert len(first.orders) == len(shop.get("order_list", []))
-    for item in first.pre + first.post:
-        assert "{" not in item.text + item.reason, "every placeholder is filled"
+    for item in first.items:
+        assert "{" not in item.text + item.reason + item.action, "every placeholder is filled"
 
 
 # -- damage to the real data files ---------------------------------------------------------------
@@ -146,9 +149,10 @@ def render_everything(site: Site) -> str:
     render = site.renderer
     pages = [render.section_page(section_id) for section_id in site.content.sections()]
     pages += [render.faq_page(), render.faq_json_ld(), render.glossary_page(), render.about_page(), render.home_page()]
-    for checklist in site.checklists.values():
-        pages += [render.checklist_page(checklist, "../"), render.checklist_page(checklist, site=False)]
-    pages += [render.shops_index(list(site.checklists.values()))]
+    shop_pages, docs = ShopPages(render, site.spec), site.shop_documents("2026-11-30")
+    for shop_id, listed in docs.items():
+        pages += [shop_pages.page(listed, site.checklists[shop_id].profile), plainmd.render(listed, site.spec)]
+    pages += [shop_pages.index(list(docs.values()))]
     return "\n".join(pages)
 
 
@@ -158,7 +162,7 @@ def app_html(site: Site) -> str:
     page = interactive.render()
     data = re.search(r'<template id="checklist-data"[^>]*>(.*?)</template>', page, re.S).group(1)
     # A template's text is HTML: with no "<" or "&" in it, the browser's textContent is exactly this JSON.
-    assert "<" not in data and "&" not in data and json.loads(data) == json.loads(json.dumps(interactive.payload()))
+    assert "<" not in data and "&" not in data and json.loads(data) == json.loads(json.dumps(site.content.checklist_spec()))
     return page[page.index('<div id="checklist-app"'):page.index('<template id="checklist-data"')]
 
 

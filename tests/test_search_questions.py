@@ -14,21 +14,25 @@ NO_ANSWER = ["天气预报", "怎么炒股", "的了吗呢"]
 
 
 def test_seller_questions_hit_the_right_section(page, capsys):
+    """Top-3 counted on sections: Material lists each page's head before its sections, and a page head is not
+    an answer. A query whose answer is a whole page (the checklist, the glossary) counts that page."""
     page.goto(page.base_url)
     top1 = top3 = 0
     misses = []
     for case in QUERIES:
-        hrefs = search(page, case["q"])
-        first = [h for h in hrefs if h][:3]
-        top1 += bool(first) and first[0] in case["a"]
-        hit = bool(set(first) & set(case["a"]))
+        hrefs = [h for h in search(page, case["q"]) if h]
+        wanted = set(case["a"])
+        pages = {a for a in wanted if "#" not in a and not any(b.startswith(a + "#") for b in wanted)}
+        shown = [h for h in hrefs if "#" in h or h in pages][:3]
+        top1 += bool(shown) and shown[0] in wanted
+        hit = bool(set(shown) & wanted)
         top3 += hit
         if not hit:
-            misses.append((case["q"], first))
+            misses.append((case["q"], shown))
     n = len(QUERIES)
     with capsys.disabled():
-        print(f"\nsearch: {n} queries, top-1 {top1 / n:.0%}, top-3 {top3 / n:.0%}; misses: {misses}")
-    assert n >= 40
+        print(f"\nsearch: {n} queries, section-level top-1 {top1 / n:.0%}, top-3 {top3 / n:.0%}; misses: {misses}")
+    assert n >= 80
     assert top3 / n >= 0.9, misses
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import re
 
-from macros.checklist import Generator
 from macros.site import load_site
 
 from conftest import ROOT
@@ -14,35 +13,35 @@ SITE = load_site(ROOT).require_valid()
 CONTENT = SITE.content
 
 
-def test_each_shop_has_a_page_with_verdict_tasks_and_tables(built_site):
-    gen = Generator(CONTENT)
-    for shop_id, data in CONTENT.shops().items():
-        cl = gen.build(shop_id, data)
+def test_each_shop_has_a_page_with_verdict_next_step_groups_and_tables(built_site):
+    for shop_id, doc in SITE.shop_documents("2026-11-30").items():
         markup = page(built_site, f"shops/{shop_id}")
         text = visible_text(markup)
-        assert cl.name in text
-        reasons = CONTENT.verdict("reason_separator").join(cl.reasons)
-        verdict = CONTENT.verdict("ready") if cl.ready else CONTENT.verdict("not_ready", reasons=reasons)
-        assert verdict in text
-        assert markup.count('class="task-list-item"') == len(cl.pre) + len(cl.post)
-        for item in cl.pre + cl.post:
-            assert item.text in text
-        for aspect, level in cl.impact:
-            assert re.search(re.escape(aspect) + r"\s*" + re.escape(level), text)
-        for order in cl.orders:
-            assert order.id in text
-        assert 'id="pre-close"' in markup and 'id="post-close"' in markup
+        assert doc["name"] in text and doc["verdict"]["text"] in text
+        assert re.search(re.escape(CONTENT.verdict("next_title")) + r"\W*" + re.escape(doc["next"]["text"]), text), "the next step"
+        items = [i for g in doc["groups"] for i in g["items"]]
+        assert markup.count('class="task-list-item"') == len(items)
+        headings = re.findall(r'<h2 id="(blocking|pre|during|post)"', markup)
+        assert headings == [g["key"] for g in doc["groups"]], "the same groups, in the same order, as the CLI and the page"
+        for item in items:
+            assert item["text"] in text
+        general = markup.count("ck-general")
+        assert general == sum(1 for g in doc["groups"] if any(i["general"] for i in g["items"])), "items every shop gets are folded"
+        for row in doc["impact"]:
+            assert re.search(re.escape(row["aspect"]) + r"\s*" + re.escape(row["level"]), text)
+        for row in (doc["orders"] or {}).get("rows", []):
+            assert row["cells"][0] in text
+        for answer in doc["answers"]:
+            assert re.search(re.escape(answer["label"]) + r"\s*" + re.escape(answer["value"]), text), answer
 
 
 def test_shop_index_lists_every_shop_with_readiness(built_site):
-    gen = Generator(CONTENT)
     text = visible_text(page(built_site, "shops"))
     markup = page(built_site, "shops")
-    for shop_id, data in CONTENT.shops().items():
-        cl = gen.build(shop_id, data)
+    for shop_id, doc in SITE.shop_documents("2026-11-30").items():
         assert f'href="{shop_id}/"' in markup
-        label = CONTENT.verdict("index_ready_yes" if cl.ready else "index_ready_no")
-        assert re.search(re.escape(cl.name) + r"\s*" + re.escape(label), text), shop_id
+        label = CONTENT.verdict("index_ready_yes" if doc["ready"] else "index_ready_no")
+        assert re.search(re.escape(doc["name"]) + r"\s*" + re.escape(label), text), shop_id
 
 
 def test_shop_pages_stay_out_of_the_search_index(built_site):

@@ -99,8 +99,10 @@ def test_faq_entries_have_stable_anchors_each_question_once_and_json_ld(built_si
         assert re.search(rf'<h2 id="{re.escape(entry["id"])}">', markup), entry["id"]
         headings = [visible_text(h) for h in re.findall(r"<h[1-6][^>]*>.*?</h[1-6]>", content, flags=re.S)]
         assert sum(entry["question"] in h for h in headings) == 1, "each question is listed once on the page"
-        lists = [visible_text(li) for li in re.findall(r"<li>.*?</li>", content, flags=re.S)]
-        assert not any(entry["question"] in li for li in lists), "no second index of the questions"
+        questions = content[content.index('<nav'):content.index('</nav>')]
+        assert questions.count(f'href="#{entry["id"]}"') == 1, "the list of questions at the top links each once"
+        lists = [visible_text(li) for li in re.findall(r"<li>.*?</li>", content.replace(questions, ""), flags=re.S)]
+        assert not any(entry["question"] in li for li in lists), "and nothing else lists it again"
         for paragraph in entry["answer"] + entry.get("also_asked", []) + [entry.get("inference", "")]:
             assert paragraph in visible_text(markup)
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))

@@ -1,6 +1,7 @@
-// Checklist core, shared by the page and by `node --test`: the rule evaluator, profile
-// defaults, list building and the share-link query. Mirrors macros/rules.py,
-// macros/profile.py and macros/checklist.py; tests/vectors/rules.json pins both.
+// Checklist core, shared by the page and by `node --test`: the rule evaluator, profile defaults,
+// list building, the list's document and its plain-text rendering, and the share-link query.
+// Mirrors macros/rules.py, macros/profile.py and macros/checklist.py: tests/vectors/rules.json and
+// tests/vectors/checklists.json hold both languages to the same results.
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory();
   else {
@@ -11,6 +12,7 @@
   "use strict";
   var MISSING = {};
   var OPS = ["eq", "ne", "gt", "gte", "lt", "lte", "in"];
+  var GROUPS = ["blocking", "pre", "during", "post"];  // the order a list is read in
   var has = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
 
   function lookup(profile, path) {
@@ -56,18 +58,18 @@
     return out;
   }
 
-  function stateKeys(data) { return data.states.map(function (s) { return s.key; }); }
+  function keyOf(data, type) { var f = data.fields.find(function (x) { return x.type === type; }); return f ? f.key : null; }
+  function stateOf(data, key) { return data.states.find(function (s) { return s.key === key; }); }
 
   // A valid answer set with defaults filled in; listed orders raise their state's count.
   function normalize(shop, data) {
-    var out = {}, keys = stateKeys(data), countsKey = null, listKey = null;
+    var out = {}, countsKey = keyOf(data, "order_counts"), listKey = keyOf(data, "order_list");
     data.fields.forEach(function (f) {
       var v = has(shop, f.key) ? shop[f.key] : f["default"];
       if (f.type === "order_counts") {
-        countsKey = f.key; v = {};
-        keys.forEach(function (k) { v[k] = Number((shop[f.key] || {})[k] || 0); });
+        v = {};
+        data.states.forEach(function (s) { v[s.key] = Number((shop[f.key] || {})[s.key] || 0); });
       } else if (f.type === "order_list") {
-        listKey = f.key;
         v = (shop[f.key] || []).map(function (o) { return { id: String(o.id), status: o.status }; });
       } else if (f.type === "boolean") v = !!v;
       out[f.key] = v === undefined ? null : v;
@@ -87,41 +89,135 @@
     });
   }
 
-  function build(data, shop) {
-    var profile = normalize(shop, data);
-    var chosen = data.items.filter(function (it) { return evaluate(it.when, profile); }).map(function (it) {
-      return { id: it.id, phase: it.phase, text: fill(it.text, profile), link: it.link, blocking: !!it.blocking,
-               reason: fill(it.reason || "", profile), fields: fields(it.when) };
+  // Words of the data files: {name} from args, {{ and }} as braces (as macros/problems.py fill).
+  function format(template, args) {
+    return template.replace(/\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}/g, function (all, name) {
+      if (!name) return all.charAt(0);
+      return has(args, name) ? String(args[name]) : all;
     });
-    var pre = chosen.filter(function (i) { return i.phase === "pre"; });
-    pre = pre.filter(function (i) { return i.blocking; }).concat(pre.filter(function (i) { return !i.blocking; }));
-    var counts = {};
-    data.fields.forEach(function (f) { if (f.type === "order_counts") counts = profile[f.key]; });
+  }
+
+  // `imported`: an order export as orders-csv.js reads it. Its rows fill the order table and its counts
+  // give the states only a file can tell (`from_file`); the other counts are the answers'.
+  function build(data, shop, imported) {
+    var profile = normalize(shop, data), countsKey = keyOf(data, "order_counts"), listKey = keyOf(data, "order_list");
+    if (countsKey) data.states.forEach(function (s) { if (s.from_file) profile[countsKey][s.key] = imported ? imported.counts[s.key] || 0 : 0; });
+    var items = data.items.filter(function (it) { return evaluate(it.when, profile); }).map(function (it) {
+      return { id: it.id, phase: it.phase, text: fill(it.text, profile), link: it.link, blocking: !!it.blocking,
+               reason: fill(it.reason || "", profile), action: fill(it.action || "", profile), fields: fields(it.when),
+               general: !has(it, "when"), group: it.blocking ? "blocking" : it.phase };
+    });
+    var rank = function (i) { return GROUPS.indexOf(i.group) * 2 + (i.general ? 1 : 0); };
+    items = items.map(function (i, n) { return [i, n]; }).sort(function (a, b) { return rank(a[0]) - rank(b[0]) || a[1] - b[1]; })
+      .map(function (pair) { return pair[0]; });
     var levels = {};
     data.impact.levels.forEach(function (l) { levels[l.key] = l.label; });
-    var states = {};
-    data.states.forEach(function (s) { states[s.key] = s; });
-    var list = [];
-    data.fields.forEach(function (f) { if (f.type === "order_list") list = profile[f.key]; });
     return {
-      profile: profile,
-      ready: !pre.some(function (i) { return i.blocking; }),
-      reasons: pre.filter(function (i) { return i.blocking; }).map(function (i) { return i.reason; }),
-      blockingStates: data.states.filter(function (s) { return !s.handled && counts[s.key] > 0; }).map(function (s) { return s.key; }),
-      pre: pre,
-      post: chosen.filter(function (i) { return i.phase === "post"; }),
-      impact: data.impact.aspects.map(function (a) { return { aspect: a.name, level: levels[a.by_reliance[profile.buyer_reliance]] }; }),
-      orders: list.map(function (o) { return { id: o.id, state: o.status, label: states[o.status].label, handled: states[o.status].handled }; })
+      profile: profile, items: items, imported: !!imported,
+      ready: !items.some(function (i) { return i.blocking; }),
+      impact: data.impact.aspects.map(function (a) { return [a.name, levels[a.by_reliance[profile.buyer_reliance]]]; }),
+      orders: imported ? imported.rows : (listKey ? profile[listKey] : [])
     };
   }
 
-  // Share link: sorted keys, defaults left out (as macros/profile.py profile_query).
-  // An unanswered question (absent, or null after normalize) stays out of the link.
+  // Why an imported row is handled, open or to be checked, in the page's words.
+  function rowReason(row, data) {
+    var app = data.app;
+    if (row.kind === "check") return row.reasons.map(function (r) { return format(app["csv_reason_" + r.code], r); }).join(" ");
+    return format(app[row.kind === "handled" ? "csv_reason_handled" : "csv_reason_open"], { state: row.state_text, todo: stateOf(data, row.status).todo || "" });
+  }
+
+  function shown(f, value, data) {
+    if (f.type === "choice") { var o = f.options.find(function (x) { return x.value === value; }); return o ? o.label : String(value); }
+    if (f.type === "boolean") return value ? data.ui.handled_yes : data.ui.handled_no;
+    return String(value);
+  }
+
+  // Every answer given, in the form's order; a count only when above 0.
+  function answers(data, shop) {
+    var rows = [];
+    data.fields.forEach(function (f) {
+      var v = shop[f.key];
+      if (f.type === "order_list" || v === undefined || v === null) return;
+      if (f.type !== "order_counts") return rows.push({ field: f.key, label: f.label, value: shown(f, v, data) });
+      data.states.forEach(function (s) { if (v[s.key]) rows.push({ field: f.key + "." + s.key, label: s.label, value: String(v[s.key]) }); });
+    });
+    return rows;
+  }
+
+  function orderTable(data, result) {
+    if (!result.orders.length) return null;
+    var app = data.app, ui = data.ui;
+    if (result.imported) {
+      return { columns: ["line", "id", "state", "title", "paid", "refund", "result", "reason"].map(function (k) { return app["csv_col_" + k]; }),
+               rows: result.orders.map(function (r) {
+                 return { kind: r.kind, cells: [String(r.line), r.id, r.state_text, r.title, r.paid, r.refund, app["csv_kind_" + r.kind], rowReason(r, data)] };
+               }) };
+    }
+    return { columns: data.columns, rows: result.orders.map(function (o) {
+      var state = stateOf(data, o.status);
+      return { kind: state.handled ? "handled" : "open", cells: [o.id, state.label, state.handled ? ui.handled_yes : ui.handled_no] };
+    }) };
+  }
+
+  // The list as every format shows it (macros/checklist.py document): opts.shop is its key, opts.date its day.
+  function document(data, result, opts) {
+    var v = data.verdict, given = {}, list = answers(data, result.profile);
+    list.forEach(function (a) { given[a.field] = a; });
+    var blocking = result.items.filter(function (i) { return i.group === "blocking"; }), first = blocking[0];
+    var verdict = first ? { title: v.status_not_ready, text: format(v.not_ready, { reasons: blocking.map(function (i) { return i.reason; }).join(v.reason_separator) }) }
+                        : { title: v.status_ready, text: v.ready };
+    var step = first ? { text: first.action, reason: first.reason, link: first.link, item: first.id }
+                     : { text: data.next.ready, reason: "", link: data.next.link, item: "" };
+    step.guide = data.titles[step.link] || step.link;
+    var groups = GROUPS.map(function (key) {
+      var items = result.items.filter(function (i) { return i.group === key; }).map(function (i) {
+        return { id: i.id, text: i.text, reason: i.reason, action: i.action, link: i.link, guide: data.titles[i.link] || i.link,
+                 general: i.general, because: i.fields.filter(function (p) { return has(given, p); }).map(function (p) { return given[p]; }) };
+      });
+      return { key: key, title: v["group_" + key], items: items };
+    }).filter(function (g) { return g.items.length; });
+    return { shop: opts.shop, name: result.profile.name, title: format(v.named_title, { name: result.profile.name }), date: opts.date,
+             ready: !first, verdict: verdict, next: step, groups: groups, answers: list,
+             impact: result.impact.map(function (r) { return { aspect: r[0], level: r[1] }; }), orders: orderTable(data, result) };
+  }
+
+  // The seller's download: plain text a phone opens as it is, ticks as the data's ☐ and ☑.
+  function toText(doc, data, opts) {
+    var v = data.verdict, ui = data.ui, done = opts.done || {}, urls = opts.urls || {}, out = [doc.title, format(v.generated, { date: doc.date }), ""];
+    var pair = function (term, text) { return format(ui.pair, { term: term, text: text }); };
+    var guide = function (title, link) { return format(v.guide_line, { title: title, url: urls[link] || link }); };
+    var heading = function (title) { out.push("", format(v.text_heading, { title: title })); };
+    out.push(pair(doc.verdict.title, doc.verdict.text), pair(v.next_title, doc.next.text), "  " + guide(doc.next.guide, doc.next.link));
+    doc.groups.forEach(function (g) {
+      heading(g.title);
+      g.items.forEach(function (item, n) {
+        if (item.general && (!n || !g.items[n - 1].general)) out.push(format(v.general_items, { count: g.items.length - n }));
+        out.push((done[item.id] ? v.text_done : v.text_todo) + " " + item.text);
+        if (item.reason) out.push("   " + format(v.reason_line, { reason: item.reason }));
+        if (item.because.length) out.push("   " + format(v.because, { answers: item.because.map(function (a) { return pair(a.label, a.value); }).join(ui.list_separator) }));
+        out.push("   " + guide(item.guide, item.link));
+      });
+    });
+    heading(v.answers_title);
+    doc.answers.forEach(function (a) { out.push(pair(a.label, a.value)); });
+    heading(v.impact_title);
+    doc.impact.forEach(function (r) { out.push(pair(r.aspect, r.level)); });
+    heading(v.orders_title);
+    if (!doc.orders) out.push(v.orders_empty);
+    else doc.orders.rows.forEach(function (row) {
+      out.push(row.cells.map(function (c, i) { return c ? pair(doc.orders.columns[i], c) : ""; }).filter(Boolean).join(v.reason_separator));
+    });
+    return out.join("\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, " ") + "\n";
+  }
+
+  // Share link: sorted keys, defaults left out (as macros/profile.py profile_query). Unanswered
+  // questions and counts only a file can give stay out of the link.
   function toQuery(profile, data) {
     var pairs = [];
     data.fields.forEach(function (f) {
       var v = profile[f.key];
-      if (f.type === "order_counts") Object.keys(v || {}).forEach(function (k) { if (v[k]) pairs.push([f.key + "." + k, String(v[k])]); });
+      if (f.type === "order_counts") data.states.forEach(function (s) { if (v && v[s.key] && !s.from_file) pairs.push([f.key + "." + s.key, String(v[s.key])]); });
       else if (f.type === "boolean") { if (v) pairs.push([f.key, "1"]); }
       else if (f.type !== "order_list" && v !== undefined && v !== null && v !== "") pairs.push([f.key, String(v)]);
     });
@@ -141,10 +237,10 @@
     data.fields.forEach(function (f) {
       if (f.type === "order_counts") {
         var counts = {};
-        stateKeys(data).forEach(function (k) {
-          var raw = params.get(f.key + "." + k);
+        data.states.forEach(function (s) {
+          var raw = s.from_file ? null : params.get(f.key + "." + s.key);
           var n = raw === null ? null : integer(raw, 0, f.max);
-          if (n !== null) counts[k] = n;
+          if (n !== null) counts[s.key] = n;
         });
         shop[f.key] = counts;
         return;
@@ -159,6 +255,7 @@
     return shop;
   }
 
-  return { MISSING: MISSING, OPS: OPS, lookup: lookup, evaluate: evaluate, operatorOf: operatorOf, normalize: normalize,
-           fill: fill, build: build, toQuery: toQuery, fromQuery: fromQuery, fields: fields };
+  return { MISSING: MISSING, OPS: OPS, GROUPS: GROUPS, lookup: lookup, evaluate: evaluate, operatorOf: operatorOf, normalize: normalize,
+           fill: fill, format: format, build: build, rowReason: rowReason, answers: answers, document: document, toText: toText,
+           toQuery: toQuery, fromQuery: fromQuery, fields: fields };
 });

@@ -1,22 +1,20 @@
-// Parts of /checklist/ fetched on first use: the order tables after a CSV import, the
-// share link and the Markdown download. DOM APIs and textContent only, like the app.
+// Parts of /checklist/ fetched on first use: the order table after an import, the share link and the
+// download. The table and the download come from the list's document. DOM APIs and textContent only.
 (function () {
   "use strict";
 
-  // The imported rows, each with why it is or is not handled. Rows to check and open rows come
-  // first; handled ones (often most of a big file) wait behind a summary. Rows are laid out
-  // PAGE at a time: 30,000 table rows would take the phone seconds to lay out.
+  // Rows to check and open rows come first; handled ones (often most of a big file) wait behind a
+  // summary. Rows are laid out PAGE at a time: 30,000 table rows would take a phone seconds.
   var PAGE = 200;
 
   function orders(ctx, box) {
-    var data = ctx.data, app = data.app, el = ctx.el, rows = ctx.imported().rows, csv = window.OrderCsv;
-    var headers = ["line", "id", "state", "title", "paid", "refund", "result", "reason"].map(function (k) { return app["csv_col_" + k]; });
+    var app = ctx.data.app, el = ctx.el, table = ctx.current().orders, headers = table.columns;
     function paged(list) {
-      var table = ctx.table(headers, []), body = table.tBodies[0], shown = 0, more = el("button", { type: "button", className: "md-button ck-more" });
+      var grid = ctx.table(headers, []), body = grid.tBodies[0], shown = 0;
+      var more = el("button", { type: "button", className: "md-button ck-more" });
       function next() {
-        list.slice(shown, shown + PAGE).forEach(function (r) {
-          var cells = [String(r.line), r.id, r.state_text, r.title, r.paid, r.refund, app["csv_kind_" + r.kind], csv.reason(r, data)];
-          body.appendChild(el("tr", {}, cells.map(function (c, i) { return el("td", { text: c, "data-label": headers[i] }); })));
+        list.slice(shown, shown + PAGE).forEach(function (row) {
+          body.appendChild(el("tr", { className: "ck-row-" + row.kind }, row.cells.map(function (c, i) { return el("td", { text: c, "data-label": headers[i] }); })));
         });
         shown = Math.min(list.length, shown + PAGE);
         more.hidden = shown >= list.length;
@@ -24,47 +22,27 @@
       }
       more.addEventListener("click", next);
       next();
-      return el("div", { className: "ck-orders-table" }, [table, more]);
+      return el("div", { className: "ck-orders-table" }, [grid, more]);
     }
-    var open = rows.filter(function (r) { return r.kind !== "handled"; }), handled = rows.length - open.length;
+    var open = table.rows.filter(function (r) { return r.kind !== "handled"; }), handled = table.rows.length - open.length;
     var parts = [el("p", { text: ctx.format(app.csv_shown, { shown: open.length, handled: handled }) })];
     if (open.length) parts.push(paged(open));
     if (handled) {
       var details = el("details", { className: "ck-handled-rows" }, [el("summary", { text: ctx.format(app.csv_handled_rows, { count: handled }) })]);
       details.addEventListener("toggle", function () {
-        if (details.open && details.children.length === 1) details.appendChild(paged(rows.filter(function (r) { return r.kind === "handled"; })));
+        if (details.open && details.children.length === 1) details.appendChild(paged(table.rows.filter(function (r) { return r.kind === "handled"; })));
       });
       parts.push(details);
     }
     box.replaceChildren.apply(box, parts);
   }
 
-  // Text that Markdown shows as it is: no heading, list, link or HTML can come from an answer.
-  function md(text) {
-    return String(text).replace(/\s+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/([\\`*_\[\]{}#|!~=()>+-])/g, "\\$1");
-  }
-
-  function markdown(ctx) {
-    var done = ctx.done(), data = ctx.data, v = data.verdict, r = ctx.current(), root = ctx.root;
-    var line = function (i) {
-      var why = root.querySelector("[data-item-id='" + i.id + "'] .ck-because");
-      return "- [" + (done[i.id] ? "x" : " ") + "] " + (i.blocking ? "**" + md(v.blocking_badge) + "** " : "") +
-        md(ctx.format(data.ui.paren, { text: i.text, note: data.titles[i.link] || i.link })) + (why && why.textContent ? "  \n  " + md(why.textContent) : "");
-    };
-    var answers = Array.prototype.map.call(ctx.answers(), function (row) {
-      return "- " + md(ctx.format(data.ui.pair, { term: row.querySelector("dt").textContent, text: row.querySelector("dd span").textContent.trim() }));
-    });
-    var words = ctx.verdictWords(r);
-    return ["# " + md(ctx.format(v.named_title, { name: r.profile.name })), md(words[0]) + "\n\n" + md(words[1]),
-            "## " + md(v.answers_title), answers.join("\n"),
-            "## " + md(v.pre_title), r.pre.map(line).join("\n"), "## " + md(v.post_title), r.post.map(line).join("\n"),
-            "## " + md(v.impact_title), r.impact.map(function (x) { return "- " + md(ctx.format(data.ui.pair, { term: x.aspect, text: x.level })); }).join("\n")].join("\n\n") + "\n";
-  }
-
+  // Plain text (checklist-core.js toText): a phone opens it as it is, and it prints as it reads.
   function download(ctx) {
-    var blob = new Blob([markdown(ctx)], { type: "text/markdown;charset=utf-8" });
-    var name = String(ctx.current().profile.name).replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_");  // a file name, not a path
-    var a = ctx.el("a", { href: URL.createObjectURL(blob), download: name + ".md" });
+    var doc = ctx.current(), text = window.OrderChecklist.toText(doc, ctx.data, { done: ctx.done(), urls: ctx.links });
+    var blob = new Blob(["\ufeff" + text], { type: "text/plain;charset=utf-8" });
+    var name = String(doc.name).replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, "_");  // a file name, not a path
+    var a = ctx.el("a", { href: URL.createObjectURL(blob), download: name + " " + doc.date + ".txt" });
     document.body.appendChild(a);
     a.click();
     a.remove();

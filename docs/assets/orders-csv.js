@@ -266,11 +266,5 @@
     return fill(app.csv_error_line, { line: problem.line, message: message });
   }
 
-  function reason(row, data) {
-    var app = data.app, state = data.states.find(function (s) { return s.key === row.status; });
-    if (row.kind === "check") return row.reasons.map(function (r) { return fill(app["csv_reason_" + r.code], { value: r.value }); }).join(" ");
-    return fill(app[row.kind === "handled" ? "csv_reason_handled" : "csv_reason_open"], { state: row.state_text, todo: state.todo || "" });
-  }
-
-  return { decode: decode, read: read, readBytes: readBytes, readFile: readFile, describe: describe, reason: reason, CHECK: CHECK };
+  return { decode: decode, read: read, readBytes: readBytes, readFile: readFile, describe: describe, CHECK: CHECK };
 });

@@ -19,20 +19,19 @@ test("listed orders raise their state's count, never lower it", () => {
   assert.equal(p.order_list[0].id, "1");
 });
 
-test("blocking items lead, with counts filled in", () => {
+test("blocking items lead, with counts filled in; then each phase in order", () => {
   const r = core.build(DATA, { team_size: 3, orders: { refunding: 2, shipped: 4 } });
-  assert.deepEqual(r.pre.map((i) => i.id), ["wait", "refund", "backup"]);
-  assert.equal(r.pre[0].text, "4 笔在途");
+  assert.deepEqual(r.items.map((i) => [i.group, i.id]), [["blocking", "wait"], ["blocking", "refund"], ["pre", "backup"], ["post", "team"]]);
+  assert.equal(r.items[0].text, "4 笔在途");
   assert.equal(r.ready, false);
-  assert.deepEqual(r.blockingStates, ["shipped", "refunding"]);
-  assert.deepEqual(r.post.map((i) => i.text), ["告诉 3 人"]);
-  assert.deepEqual(r.impact, [{ aspect: "信誉", level: "轻" }]);
+  assert.deepEqual(r.items[3].fields, ["team_size"]);
+  assert.deepEqual(r.impact, [["信誉", "轻"]]);
 });
 
 test("a shop with nothing in progress is ready", () => {
   const r = core.build(DATA, { orders: { delivered: 9 }, plans_to_reopen: true });
   assert.equal(r.ready, true);
-  assert.deepEqual(r.post.map((i) => i.id), ["reopen"]);
+  assert.deepEqual(r.items.filter((i) => i.group === "post").map((i) => i.id), ["reopen"]);
 });
 
 test("the share query is sorted, leaves defaults out and round-trips", () => {

@@ -1,0 +1,260 @@
+"""Issue 22, sellers first, on a 390x844 phone in both palettes: the answer before the notes, one next step,
+44 px targets, a list that travels (download, print) and an import that never overwrites silently."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from browser import axe_violations
+from test_checklist_browser import CONTENT, before_close, download, item_ids, open_checklist, tick
+
+pytestmark = pytest.mark.browser
+
+V = CONTENT.verdict
+PATH = " › ".join(CONTENT.section("close-steps")["path"]["items"])
+BLOCKED = "guarantee_required=not_required&alternative_tool=deposit&open_orders=yes&orders.refunding=2&orders.returning=1"
+READY = "guarantee_required=not_required&alternative_tool=none&open_orders=no"
+
+
+def below_header(page, selector: str) -> bool:
+    """The element's top edge is in view and not under Material's fixed header."""
+    return page.evaluate("""s => { const r = document.querySelector(s).getBoundingClientRect();
+        const h = document.querySelector('.md-header').getBoundingClientRect();
+        return r.top >= h.bottom - 1 && r.top < innerHeight; }""", selector)
+
+
+# -- 1. the steps page: the path first, one place per step ---------------------------------------------
+def test_the_steps_page_opens_with_the_platform_path_and_its_date(phone):
+    phone.goto(phone.base_url + "close-steps/")
+    first = phone.locator("article h1 + *")
+    assert "menu-path" in first.get_attribute("class")
+    assert PATH in first.inner_text().replace("\n", "") and "2018" in first.inner_text()
+    box = first.bounding_box()
+    assert box["y"] + box["height"] <= 844, "the path is on the first screen of a phone"
+    steps = CONTENT.section("close-steps")["parts"][0]["blocks"][1]["steps"]
+    article_names = ("保险服务", "订单险管理")
+    for step in steps:
+        text = phone.inner_text(f"#step-{step['id']}")
+        assert not any(name in text for name in article_names), f"step {step['id']} names one place only"
+    blocks = phone.evaluate("""() => { const out = []; let n = document.getElementById('steps').nextElementSibling;
+        while (n && n.tagName !== 'H2') { out.push([n.className, n.innerText]); n = n.nextElementSibling; } return out; }""")
+    naming = [cls for cls, text in blocks if any(name in text for name in article_names)]
+    assert naming == ["admonition note"], "the article's names appear once, as a note"
+    unsettled = phone.inner_text("#step-click-close .steps__unsettled")
+    assert unsettled.startswith(CONTENT.ui("unsettled_label")) and "客服" in unsettled, "step 5 says what is not settled, and how to find out"
+
+
+# -- 2. the FAQ: the questions first, each answer before its notes --------------------------------------
+def test_the_faq_lists_its_questions_first_and_each_answer_comes_before_its_notes(phone):
+    phone.goto(phone.base_url + "faq/")
+    entries = CONTENT.faq["entries"]
+    links = phone.locator(".faq-questions a")
+    assert links.all_inner_texts() == [e["question"] for e in entries]
+    assert [a.split("#")[1] for a in links.evaluate_all("els => els.map(e => e.getAttribute('href'))")] == [e["id"] for e in entries]
+    phone.click(".faq-questions a[href$='#ranking']")
+    phone.wait_for_function("location.hash === '#ranking'")
+    assert below_header(phone, "#ranking"), "a question's link lands with the question in view"
+    for entry in entries:
+        section = phone.evaluate("""id => { const out = []; let n = document.getElementById(id).nextElementSibling;
+            while (n && n.tagName !== 'H2' && !n.matches('.page-meta')) { out.push({cls: n.className, tag: n.tagName, text: n.innerText});
+            n = n.nextElementSibling; } return out; }""", entry["id"])
+        assert section[0]["tag"] == "P" and section[0]["cls"] == "", f"{entry['id']}: the answer comes first"
+        assert not section[0]["text"].startswith("本站的来源"), f"{entry['id']}: the answer opens with what to do or what is known"
+        meta = [s for s in section if "faq-meta" in s["cls"]]
+        assert len(meta) == 1 and "\n" not in meta[0]["text"].strip(), f"{entry['id']}: the notes are one quiet line"
+        assert section[-1] == meta[0], f"{entry['id']}: the notes come last"
+        if entry.get("unsettled"):
+            kinds = [s["cls"] for s in section]
+            assert kinds.index("faq-unsettled") < kinds.index(meta[0]["cls"])
+    assert not phone.locator(".faq-also[open]").count(), "other phrasings are folded"
+    json_ld = json.loads(phone.evaluate("document.head.querySelector('script[type=\"application/ld+json\"]').textContent"))
+    assert [q["name"] for q in json_ld["mainEntity"]] == [e["question"] for e in entries]
+
+
+# -- 4. the result leads with the next step, then the groups ---------------------------------------------
+def test_the_result_leads_with_the_first_blocking_items_next_step_then_the_groups(phone):
+    open_checklist(phone, BLOCKED)
+    order = phone.evaluate("Array.from(document.querySelectorAll('#verdict, #next-step, #lists')).map(e => e.id)")
+    assert order == ["verdict", "next-step", "lists"]
+    first = next(i for i in CONTENT.checklist["items"] if i["id"] == before_close(phone)[0])
+    next_step = phone.inner_text("#next-step")
+    assert next_step.startswith(V("next_title")) and first["action"].replace("{orders.refunding}", "2") in next_step
+    assert phone.locator("#next-step a").get_attribute("href").endswith("prepare/#orders-handled")
+    headings = phone.locator("#lists .ck-group:not([hidden]) h2").all_inner_texts()
+    assert headings == [V(f"group_{k}") for k in ("blocking", "pre", "during", "post")]
+    assert item_ids(phone, "blocking") == ["settle-refunds", "settle-returns"]
+    general = {i["id"] for i in CONTENT.checklist["items"] if "when" not in i}
+    for li in phone.locator("#lists .ck-item").all():
+        folded = li.evaluate("li => !!li.closest('details')")
+        assert folded is (li.get_attribute("data-item-id") in general), "items every shop gets wait in a fold"
+    assert not phone.locator("#lists details[open]").count()
+    assert phone.inner_text("#group-pre summary") == V("general_items").replace("{count}", str(len(
+        [i for i in item_ids(phone, "pre") if i in general])))
+    assert "先完成下面" not in phone.inner_text("#verdict") and V("ticks_note") in phone.inner_text("#verdict"), \
+        "the verdict line does not suggest that ticks change it"
+
+
+def test_a_ready_shop_is_sent_to_the_close_steps(phone):
+    open_checklist(phone, READY)
+    assert "success" in phone.get_attribute("#verdict", "class")
+    assert CONTENT.checklist["next"]["ready"] in phone.inner_text("#next-step")
+    assert phone.locator("#next-step a").get_attribute("href").endswith("close-steps/#steps")
+    assert not item_ids(phone, "blocking") and phone.is_hidden("#group-blocking")
+
+
+def test_an_unanswered_form_names_the_first_question_as_the_next_step(phone):
+    open_checklist(phone, complete=False)
+    first = next(f for f in CONTENT.profile["fields"] if f.get("required"))
+    assert V("next_answer").replace("{label}", first["label"]) in phone.inner_text("#next-step")
+
+
+# -- 5. tap targets, focus, headings and titles ----------------------------------------------------------------
+def test_every_control_is_a_44px_target_and_a_whole_option_row_selects(phone):
+    open_checklist(phone, BLOCKED)
+    tick(phone, "settle-refunds")
+    phone.evaluate("document.querySelectorAll('#lists details').forEach(d => d.open = true)")
+    small = phone.evaluate("""() => {
+        const out = [], seen = new Set();
+        const targets = document.querySelectorAll('#checklist-app button, #checklist-app input, #checklist-app textarea, ' +
+            '#checklist-app summary, #checklist-app a.ck-guide, #checklist-app a.ck-change, #next-step a, #verdict li a');
+        for (const el of targets) {
+            const box = (el.matches('input[type=radio], input[type=checkbox]') ? el.closest('label') : el);
+            if (!box || seen.has(box) || !box.getClientRects().length || getComputedStyle(box).visibility === 'hidden') continue;
+            seen.add(box);
+            const r = box.getBoundingClientRect();
+            if (r.height < 43.5 || r.width < 43.5) out.push([box.tagName, box.className, box.textContent.slice(0, 20), Math.round(r.width), Math.round(r.height)]);
+        }
+        return out; }""")
+    assert not small, small
+    help_text = phone.locator("label[for='f-buyer-reliance-high'] .ck-option-help")
+    help_text.click()
+    assert phone.is_checked("#f-buyer-reliance-high"), "tapping an option's description selects it"
+
+
+def test_nothing_covers_the_error_summary_and_the_status_bar_lands_below_the_header(phone):
+    open_checklist(phone, BLOCKED)
+    phone.fill("input[name='team_size']", "0")
+    phone.mouse.wheel(0, 2500)
+    phone.wait_for_timeout(300)
+    phone.mouse.wheel(0, -2400)  # scrolling up is what brings Material's back-to-top button out
+    phone.wait_for_timeout(400)
+    phone.locator("#error-summary").scroll_into_view_if_needed()
+    covered = phone.evaluate("""() => { const r = document.querySelector('#error-summary').getBoundingClientRect();
+        return [[r.left + 8, r.top + 8], [r.left + r.width / 2, r.top + r.height / 2], [r.right - 8, r.top + 8]]
+          .map(([x, y]) => document.elementFromPoint(x, y)).filter(e => !e.closest('#error-summary')).map(e => e.className); }""")
+    assert not covered, covered
+    phone.fill("input[name='team_size']", "2")
+    phone.locator("#status-bar").click()
+    phone.wait_for_timeout(400)
+    assert below_header(phone, "#verdict"), "the verdict's heading is in view, not under the header"
+
+
+def test_the_heading_and_tab_title_read_as_the_shops_list(phone):
+    open_checklist(phone, BLOCKED)
+    heading = phone.locator("#page-title")
+    assert heading.inner_text().strip() == "测试店的关闭清单", "no visible ¶ in the heading"
+    assert phone.title() == "测试店的关闭清单 - " + CONTENT.site["title"]
+    phone.fill("input[name='name']", "")
+    assert heading.inner_text().strip() == CONTENT.checklist["app"]["title"]
+    assert phone.title() == CONTENT.checklist["app"]["title"] + " - " + CONTENT.site["title"]
+
+
+def test_the_result_page_has_no_serious_accessibility_violations(phone):
+    open_checklist(phone, BLOCKED)
+    tick(phone, "settle-refunds")
+    phone.evaluate("document.querySelectorAll('#lists details').forEach(d => d.open = true)")
+    assert phone.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if phone.scheme == "dark" else "default")
+    assert not axe_violations(phone)
+    phone.goto(phone.base_url + "faq/")
+    assert not axe_violations(phone)
+    phone.goto(phone.base_url + "close-steps/")
+    assert not axe_violations(phone)
+
+
+# -- 7. print ------------------------------------------------------------------------------------------------------
+ROWS = "订单编号,订单状态,宝贝标题,实付金额,退款金额\n" + "\n".join(
+    f"28755123456789{n:02d},{state},一件名字相当长的宝贝标题{n},128.00,{refund}"
+    for n, (state, refund) in enumerate([("交易成功", "20.00"), ("卖家已发货，等待买家确认", ""), ("交易成功", ""),
+                                        ("神秘状态", ""), ("买家已付款，等待卖家发货", "")])) + "\n"
+
+
+def test_print_fits_the_order_table_on_a4_and_leaves_out_controls(phone):
+    open_checklist(phone, READY)
+    phone.fill("#f-csv-text", ROWS)
+    phone.click("#f-csv-read")
+    phone.wait_for_selector("#orders .ck-orders-table td")
+    assert not phone.locator("#orders .ck-more").is_visible(), "「再显示」 only when there are rows left to show"
+    phone.set_viewport_size({"width": 718, "height": 1000})  # A4 portrait at 96 dpi, less 1 cm margins
+    phone.emulate_media(media="print")
+    fit = phone.evaluate("""() => { const t = document.querySelector('#orders table'), w = document.documentElement.clientWidth;
+        return {table: t.getBoundingClientRect().right, page: w, cells: Array.from(t.querySelectorAll('th'))
+          .map(th => th.getBoundingClientRect()).filter(r => r.right > w + 1 || r.width < 10).length}; }""")
+    assert fit["table"] <= fit["page"] + 1 and fit["cells"] == 0, fit
+    for th in ("退款金额", "判断", "原因"):
+        assert phone.locator(f"#orders th:has-text('{th}')").is_visible()
+    for control in (".ck-change", "#checklist-app .md-button", ".ck-more", "#checklist-form", ".ck-status-bar"):
+        assert not phone.locator(control).first.is_visible(), control
+    assert phone.locator("[data-item-id='backup-orders']").is_visible(), "the fold of items every shop gets prints open"
+
+
+# -- 6. a list that travels ------------------------------------------------------------------------------------------
+def test_the_download_carries_the_imported_order_table_with_each_rows_reason(phone, tmp_path):
+    open_checklist(phone, READY)
+    phone.fill("#f-csv-text", ROWS)
+    phone.click("#f-csv-read")
+    phone.wait_for_selector("#orders .ck-orders-table td")
+    text, _ = download(phone, tmp_path)
+    orders = text.split(f"【{V('orders_title')}】", 1)[1].strip().splitlines()
+    assert len(orders) == 5
+    assert orders[0].startswith("行：2；订单编号：2875512345678900；") and "退款金额：20.00" in orders[0] and "需人工核对" in orders[0]
+    assert "神秘状态" in text and "原因：" in orders[3]
+    assert "见订单核对表" in text, "the item that points to the table travels with it"
+
+
+# -- 8. an import never overwrites silently; ticks never change the verdict ---------------------------------------
+EXPORT = "订单编号,订单状态\n1,交易成功\n2,交易成功\n3,卖家已发货，等待买家确认\n"
+
+
+def test_an_import_asks_before_it_replaces_typed_counts(phone):
+    open_checklist(phone, BLOCKED)
+    phone.fill("#f-csv-text", EXPORT)
+    phone.click("#f-csv-read")
+    phone.wait_for_selector(".ck-conflict")
+    conflict = phone.inner_text(".ck-conflict")
+    assert "退款中：你填的 2，表格里 0" in conflict and "已发货未签收：你填的 0，表格里 1" in conflict
+    assert phone.input_value("input[name='orders.refunding']") == "2", "nothing changes before the seller chooses"
+    assert "settle-refunds" in item_ids(phone, "blocking")
+    phone.click("text=" + CONTENT.checklist["app"]["csv_keep_mine"])
+    assert phone.input_value("input[name='orders.refunding']") == "2" and not phone.locator(".ck-conflict").count()
+    assert CONTENT.checklist["app"]["csv_kept"] in phone.inner_text("#csv-status")
+    phone.fill("#f-csv-text", EXPORT + "4,退款中\n")
+    phone.click("#f-csv-read")
+    phone.click("text=" + CONTENT.checklist["app"]["csv_use_file"])
+    assert phone.input_value("input[name='orders.refunding']") == "1" and phone.input_value("input[name='orders.shipped']") == "1"
+    assert phone.input_value("input[name='orders.returning']") == "0"
+
+
+def test_an_import_fills_untyped_counts_without_asking(phone):
+    open_checklist(phone, READY)
+    phone.fill("#f-csv-text", EXPORT)
+    phone.click("#f-csv-read")
+    phone.wait_for_selector(".ck-csv-ok")
+    assert not phone.locator(".ck-conflict").count()
+    assert phone.input_value("input[name='orders.shipped']") == "1"
+
+
+def test_the_set_to_zero_offer_sits_beside_a_ticked_blocking_item_and_leaves_with_it(phone):
+    open_checklist(phone, BLOCKED)
+    offer = phone.locator("[data-item-id='settle-returns'] .ck-set-zero")
+    assert not offer.is_visible(), "only after a tick"
+    tick(phone, "settle-returns")
+    assert offer.is_visible() and "退货中" in offer.inner_text()
+    assert "danger" in phone.get_attribute("#verdict", "class"), "a tick does not change the verdict"
+    phone.click("[data-item-id='settle-returns'] .ck-set-zero")
+    assert phone.input_value("input[name='orders.returning']") == "0" and "settle-returns" not in item_ids(phone)
+    tick(phone, "settle-refunds")
+    phone.click("[data-item-id='settle-refunds'] .ck-set-zero")
+    phone.check("input[name='open_orders'][value='no']")  # every count is 0 now: the seller answers the question again
+    assert "success" in phone.get_attribute("#verdict", "class")
+    assert not phone.locator(".ck-set-zero:visible").count(), "no offer stays once its count is 0"
