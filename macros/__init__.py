@@ -20,23 +20,25 @@ def _asset_base(env) -> str:
 def define_env(env) -> None:
     # Imported here so that `python -m macros ...` does not pay for the site renderers.
     from .editorguide import EditorGuide
+    from .guidepages import GuidePages
     from .interactive import InteractivePage
     from .site import load_site
 
     site = load_site(env.project_dir).require_valid()
     render = site.renderer
+    pages = GuidePages(render)
 
     env.macro(lambda section_id: render.section_page(section_id, _prefix(env)), "section")
 
     def faq() -> str:
         # The page's <head> carries the JSON-LD (overrides/main.html): Material's instant navigation
         # re-runs every script in the content as JavaScript, a JSON one included.
-        env.page.meta["json_ld"] = render.faq_json_ld()
-        return render.faq_page(_prefix(env))
+        env.page.meta["json_ld"] = pages.faq_json_ld()
+        return pages.faq_page(_prefix(env))
 
     env.macro(faq, "faq")
-    env.macro(lambda: render.glossary_page(_prefix(env)), "glossary")
-    env.macro(lambda: render.about_page(_prefix(env)), "about")
-    env.macro(lambda: render.home_page(_prefix(env)), "home")
+    env.macro(lambda: pages.glossary_page(_prefix(env)), "glossary")
+    env.macro(lambda: pages.about_page(_prefix(env)), "about")
+    env.macro(lambda: pages.home_page(_prefix(env)), "home")
     env.macro(lambda: InteractivePage(site.content, render).render(_prefix(env), _asset_base(env)), "checklist_app")
     env.macro(lambda: EditorGuide(site.content, render).render(_prefix(env)), "editor_guide")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import html as entities
-import json
 import re
 from dataclasses import dataclass
 
@@ -217,38 +216,3 @@ class Renderer:
                        links=lambda refs: safe(sep.join(self.link(r, prefix) for r in refs)),
                        sourced=lambda key, ids, **args: safe(self.sourced(key, ids, prefix, **args)))
         return html.render(template, **helpers, **{k: safe(v) if isinstance(v, str) else v for k, v in context.items()}) + "\n"
-
-    def faq_page(self, prefix: str = "") -> str:
-        faq = self.c.faq
-        return self.page("faq.md", prefix, header=self.header(faq["title"], faq["summary"]), entries=faq["entries"],
-                         meta=self.page_meta(self.c.faq_sources(), faq["reviewed"], prefix))
-
-    def faq_json_ld(self) -> str:
-        """The FAQ as schema.org FAQPage JSON, safe inside a <script> element."""
-        questions = [{"@type": "Question", "name": e["question"],
-                      "acceptedAnswer": {"@type": "Answer", "text": "".join(e["answer"] + [e.get("unsettled", "")])}}
-                     for e in self.c.faq["entries"]]
-        json_ld = json.dumps({"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": questions}, ensure_ascii=False)
-        return json_ld.replace("<", "\\u003c")
-
-    def glossary_page(self, prefix: str = "") -> str:
-        g = self.c.glossary
-        sep = self.c.ui("list_separator")
-        rows = [[f"**{self.plain(t['term'])}**", self.plain(t["definition"]), self.plain(sep.join(t.get("aliases", [])))]
-                for t in g["terms"]]
-        table = Table(g["title"], [self.c.ui("glossary_term"), self.c.ui("glossary_definition"), self.c.ui("glossary_aliases")], rows)
-        return "\n\n".join([self.header(g["title"], g["summary"]), self.table(table),
-                            self.page_meta(g["sources"], g["reviewed"], prefix)]) + "\n"
-
-    def about_page(self, prefix: str = "") -> str:
-        ui, sep = self.c.ui, self.c.ui("list_separator")
-        rows = [[self.link(ref, prefix, title), reviewed, self.plain(sep.join(self.c.sources[s]["short"] for s in srcs))]
-                for ref, title, reviewed, srcs in self.c.reviewed_parts()]
-        reviews = self.table(Table(ui("about_reviews"), [ui("about_part"), ui("about_reviewed"), ui("about_source")], rows))
-        return self.page("about.md", prefix, header=self.header(ui("about_title"), ui("about_summary")),
-                         site=self.c.site, sources=list(self.c.sources.values()), reviews=reviews)
-
-    def home_page(self, prefix: str = "") -> str:
-        site = self.c.site
-        disclaimer = self.callout("warning", site["disclaimer"], self.c.ui("about_disclaimer"), "about#disclaimer", prefix)
-        return self.page("home.md", prefix, header=self.header(site["title"], site["tagline"]), site=site, disclaimer=disclaimer)

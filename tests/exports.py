@@ -1,5 +1,10 @@
-"""Order exports shaped like Taobao's sold-items report (the header of ../shared/seed/PLATFORM-FACTS.md, section E),
-with made-up buyers: for the browser tests and the benchmark."""
+"""Order exports shaped like Taobao's sold-items report, with made-up buyers: for the browser tests and the benchmark.
+
+The seller centre's export (已卖出的宝贝 -> 导出) is a GBK CSV with CRLF line ends and the header below. Order
+numbers come as Excel text formulas (="2875..."), some header cells carry stray spaces or "=", and a refund
+shows in 退款金额 even on orders that read 交易成功 or 交易关闭; some exports add a 退款状态 column. The file
+holds buyers' names, phones and addresses, so the site reads it on the seller's device only.
+"""
 from __future__ import annotations
 
 HEADER = ("订单编号,买家会员名,买家支付宝账号,支付单号,支付详情,买家应付货款,买家应付邮费,买家支付积分,总金额,返点积分,买家实际支付金额,"

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from macros import cli, plainmd, schemacheck
 from macros.checklist import GROUPS, Generator, document
 from macros.content import messages_part
+from macros.guidepages import GuidePages
 from macros.interactive import InteractivePage
 from macros.loading import DataSet, Document, parse_text
 from macros.shoppages import ShopPages
@@ -148,7 +149,8 @@ def structure_damage(draw):
 def render_everything(site: Site) -> str:
     render = site.renderer
     pages = [render.section_page(section_id) for section_id in site.content.sections()]
-    pages += [render.faq_page(), render.faq_json_ld(), render.glossary_page(), render.about_page(), render.home_page()]
+    guide = GuidePages(render)
+    pages += [guide.faq_page(), guide.faq_json_ld(), guide.glossary_page(), guide.about_page(), guide.home_page()]
     shop_pages, docs = ShopPages(render, site.spec), site.shop_documents("2026-11-30")
     for shop_id, listed in docs.items():
         pages += [shop_pages.page(listed, site.checklists[shop_id].profile), plainmd.render(listed, site.spec)]

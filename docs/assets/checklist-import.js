@@ -35,9 +35,10 @@
     var mine = asked && counts.some(function (c) { return Number(c.input.value || 0) > 0; });
     status.className = "ck-csv-ok";
     ctx.setImported(result);
+    var filled = el("p", { text: app.csv_filled });
     if (!(mine && differ.length)) {
       useFile(ctx, result);
-      status.replaceChildren(summary);
+      status.replaceChildren(summary, filled);
       return;
     }
     // The seller typed counts and the file says otherwise: never overwrite silently.
@@ -49,7 +50,7 @@
         return el("li", { text: ctx.format(app.csv_conflict_row, { label: c.state.label, typed: c.input.value || 0, file: result.counts[c.state.key] || 0 }) });
       })),
       el("div", { className: "ck-conflict-actions" }, [useButton, keepButton])]);
-    useButton.addEventListener("click", function () { useFile(ctx, result); status.replaceChildren(summary); });
+    useButton.addEventListener("click", function () { useFile(ctx, result); status.replaceChildren(summary, filled); });
     keepButton.addEventListener("click", function () { status.replaceChildren(summary, el("p", { text: app.csv_kept })); });
     status.replaceChildren(summary, choice);
     useButton.focus();
