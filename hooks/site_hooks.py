@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import logging
+import os
 import sys
+import threading
+import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -65,7 +69,7 @@ def on_config(config):
     jieba.setLogLevel(logging.WARNING)
     for word in content.terms():
         jieba.add_word(word, freq=None)
-    config.copyright = content.site["footer"]
+    config.copyright = html.escape(content.site["footer"], quote=False)  # Material prints it as HTML
     ui = content.ui
     config.extra["not_found"] = {"title": ui("not_found_title"), "text": ui("not_found_text"), "home": ui("not_found_home")}
     if not config.repo_url:
@@ -131,3 +135,31 @@ def on_post_build(config):
         terms = vocabulary(json.loads(index.read_text(encoding="utf-8")), build.site.content)
         payload = json.dumps(terms, ensure_ascii=False, separators=(",", ":"))
         (site_dir / "assets" / "search-terms.js").write_text(f"window.__searchTerms={payload};\n", encoding="utf-8")
+
+
+def on_serve(server, config, builder):
+    """`mkdocs serve` stops watching a folder that goes away (moved, or checked out anew): watch it again when it is
+    back, and rebuild both times, so that the page and the log always say what the data now is."""
+    root = Path(config.config_file_path).resolve().parent
+    folders = [str(root / name) for name in ("data", "macros")]
+    threading.Thread(target=_rearm, args=(server, folders), daemon=True).start()
+    return server
+
+
+def _rearm(server, folders: list[str]) -> None:
+    present = {folder: os.path.isdir(folder) for folder in folders}
+    while True:
+        time.sleep(0.5)
+        for folder, was in present.items():
+            now = present[folder] = os.path.isdir(folder)
+            if now == was:
+                continue
+            if now:
+                try:
+                    server.unwatch(folder)
+                except KeyError:
+                    pass
+                server.watch(folder)
+            with server._rebuild_cond:  # mkdocs 1.6's LiveReloadServer has no public way to ask for a rebuild
+                server._want_rebuild = True
+                server._rebuild_cond.notify_all()

@@ -12,6 +12,7 @@ import re
 from . import rules
 from .problems import fill as fill_words
 from .profile import normalize
+from .text import visible
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)?)\}")
 GROUPS = ("blocking", "pre", "during", "post")  # the order a list is read in
@@ -158,8 +159,9 @@ def _orders(checklist: Checklist, spec: dict) -> dict | None:
     app, ui, states = spec["app"], spec["ui"], {s["key"]: s for s in spec["states"]}
     if checklist.imported:
         keys = ("line", "id", "state", "title", "paid", "refund", "result", "reason")
-        rows = [{"kind": r["kind"], "cells": [str(r["line"]), r["id"], r["state_text"], r["title"], r["paid"], r["refund"],
-                                               app[f"csv_kind_{r['kind']}"], row_reason(r, spec)]} for r in checklist.orders]
+        rows = [{"kind": r["kind"], "cells": [visible(c) for c in (str(r["line"]), r["id"], r["state_text"], r["title"], r["paid"],
+                                                                 r["refund"], app[f"csv_kind_{r['kind']}"], row_reason(r, spec))]}
+                for r in checklist.orders]
         return {"columns": [app[f"csv_col_{k}"] for k in keys], "rows": rows}
     rows = []
     for order in checklist.orders:

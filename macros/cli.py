@@ -19,6 +19,7 @@ from .loading import load_dataset, read_bytes, read_document
 from .problems import Problem, fill
 from .schemacheck import SCHEMA_DIR, shop_problems
 from .site import DataError, load_site
+from .text import SHOWN_ESCAPED
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_EXPORT_BYTES = 256 * 1024 * 1024  # a year of a busy shop's orders is well under this
@@ -45,11 +46,21 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def json_text(value, indent: int | None) -> str:
+    """JSON whose control, direction and invisible characters are \\u escapes: JSON leaves C1 and bidi ones raw."""
+    return SHOWN_ESCAPED.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(value, ensure_ascii=False, indent=indent))
+
+
 def _shop_paths(target: Path) -> list[Path]:
     """The shop files named on the command line, each called by the path the user typed."""
     if not target.is_dir():
         return [target]
     return sorted((p for p in target.iterdir() if p.suffix in (".yml", ".yaml")), key=lambda p: p.name)
+
+
+def leaves(path: Path, folder: Path) -> bool:
+    """A link (or a link on the way) that takes a file found in `folder` out of it."""
+    return folder.resolve() not in path.resolve().parents
 
 
 def write_inside(folder: Path, name: str, text: str) -> bool:
@@ -76,11 +87,15 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     if not target.exists():
         say(target, "no_such_path")
         return 2
-    schema = site.content.shop_schema()
     types = messages_part(site.dataset, "types")
     spec = site.spec
     generator, today = Generator(spec), dt.date.today().isoformat()
     if args.out:
+        site_root = Path(args.root).resolve()
+        inside = [site_root / "data", site_root / "docs"]
+        if any(args.out.resolve() == folder or folder in args.out.resolve().parents for folder in inside):
+            say(args.out, "out_inside_site")  # a .md or .json among the data or the pages would be read as one of them
+            return 2
         try:
             args.out.mkdir(parents=True, exist_ok=True)
             tempfile.TemporaryFile(dir=args.out).close()
@@ -97,8 +112,12 @@ def cmd_checklist(args: argparse.Namespace) -> int:
             return 1
     texts, rejected = [], 0
     for path in _shop_paths(target):
+        if target.is_dir() and leaves(path, target):
+            say(path, "link_outside")  # never read: its content would be quoted in a message
+            rejected += 1
+            continue
         doc = read_document(path, rel=path.as_posix())
-        problems = shop_problems(doc, schema, types)
+        problems = shop_problems(doc, site.content, types)
         if problems:
             print(site.report(problems), file=sys.stderr)
             rejected += 1
@@ -109,7 +128,7 @@ def cmd_checklist(args: argparse.Namespace) -> int:
             say_changed_counts(site, doc, shop)
         listed = document(generator.build(path.stem, shop, imported), spec, today)
         if args.format == "json":
-            text = json.dumps(listed, ensure_ascii=False, indent=None if args.out else 2)
+            text = json_text(listed, indent=None if args.out else 2)
         else:
             text = plainmd.render(listed, spec)
         if args.out and not write_inside(args.out, f"{path.stem}.{args.format}", text.rstrip("\n") + "\n"):

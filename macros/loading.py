@@ -12,6 +12,7 @@ from typing import Any, Iterable
 import yaml
 
 from .problems import Problem
+from .text import FORBIDDEN, escaped, forbidden
 
 # libyaml where PyYAML was built with it; the pure-Python loader otherwise (same values).
 _FastBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -48,6 +49,7 @@ class DataLoader(_FastBase):  # type: ignore[misc, valid-type]
 
     def __init__(self, stream):
         super().__init__(stream)
+        self.text = stream
         self.duplicates: list[tuple[str, int]] = []
 
     def construct_object(self, node, deep=False):
@@ -56,6 +58,9 @@ class DataLoader(_FastBase):  # type: ignore[misc, valid-type]
             raise Refused("yaml_alias", "*", node.start_mark)
         kind = node.tag.removeprefix(_TAG)
         if isinstance(node, yaml.ScalarNode):
+            bad = forbidden(node.value)  # a key or a value: the one text rule (macros/text.py)
+            if bad:
+                raise Refused("bad_chars", escaped(bad), node.start_mark)
             if kind not in _PLAIN:
                 raise Refused("yaml_tag", "!!" + kind if node.tag.startswith(_TAG) else node.tag, node.start_mark)
             if _PLAIN[kind] and not _PLAIN[kind].fullmatch(node.value):
@@ -77,7 +82,7 @@ class DataLoader(_FastBase):  # type: ignore[misc, valid-type]
             for key_node, _ in node.value:
                 if isinstance(key_node, yaml.ScalarNode):
                     if key_node.value in seen:
-                        self.duplicates.append((key_node.value, key_node.start_mark.line + 1))
+                        self.duplicates.append((key_node.value, line_at(self.text, key_node.start_mark)))
                     seen.add(key_node.value)
         return mapping
 
@@ -103,17 +108,21 @@ class Document:
                 self._node = yaml.compose(self.text, Loader=DataLoader)
             except (yaml.YAMLError, RecursionError):
                 self._node = None
-        return locate_in(self._node, list(path), key=key)
+        mark = locate_in(self._node, list(path), key=key)
+        return line_at(self.text, mark) if mark else 1
 
 
 def parse_text(text: str, rel: str) -> tuple[Any, list[Problem]]:
     """Parse YAML text; return the data and the problems found while reading it."""
+    bad = FORBIDDEN.search(text)  # as written: YAML would read U+2028 as a line break and ESC as an error in English
+    if bad:
+        return None, [Problem(rel, text.count("\n", 0, bad.start()) + 1, "", "bad_chars", {"found": escaped(bad.group(0))})]
     loader = DataLoader(text)
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 1
+        line = line_at(text, mark) if mark else 1
         column = mark.column + 1 if mark else 1
         detail = " ".join(filter(None, [err.context, err.problem]))
         lines = text.splitlines()
@@ -180,26 +189,29 @@ def read_document(path: Path, root: Path | None = None, rel: str | None = None) 
     return doc
 
 
-def locate_in(node, path: list, key: bool = False) -> int:
-    """Line (1-based) of the node at `path`; the deepest existing ancestor when it is missing."""
+def line_at(text: str, mark) -> int:
+    """The line an editor sees: YAML also counts U+0085, U+2028 and U+2029 as line breaks, an editor does not."""
+    return text.count("\n", 0, mark.index) + 1
+
+
+def locate_in(node, path: list, key: bool = False):
+    """The mark of the node at `path`; of the deepest existing ancestor when it is missing (None without a tree)."""
     if node is None:
-        return 1
-    line = node.start_mark.line + 1
+        return None
+    mark = node.start_mark
     for step in path:
         if isinstance(node, yaml.MappingNode):
             match = next(((k, v) for k, v in node.value if k.value == str(step)), None)
             if match is None:
-                return line
+                return mark
             key_node, node = match
-            line = key_node.start_mark.line + 1
+            mark = key_node.start_mark
         elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
             node = node.value[step]
-            line = node.start_mark.line + 1
+            mark = node.start_mark
         else:
-            return line
-    if not key:
-        line = node.start_mark.line + 1
-    return line
+            return mark
+    return mark if key else node.start_mark
 
 
 def data_files(root: Path) -> list[Path]:
@@ -238,7 +250,9 @@ def _load_cached(root: Path, fingerprint: tuple) -> DataSet:
     docs = {}
     for path in data_files(root):
         rel = path.relative_to(root).as_posix()
-        if path.suffix != ".yml":  # x.yaml or x.YML beside (or instead of) x.yml: one name, or one is ignored
+        if root not in path.resolve().parents:  # a link out of the project is never read: a message would quote it
+            docs[rel] = Document(path, rel, problems=[Problem(rel, 1, "", "link_outside", {})])
+        elif path.suffix != ".yml":  # x.yaml or x.YML beside (or instead of) x.yml: one name, or one is ignored
             docs[rel] = Document(path, rel, problems=[Problem(rel, 1, "", "yml_suffix", {"name": path.stem + ".yml"})])
         else:
             docs[rel] = read_document(path, root)

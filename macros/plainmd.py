@@ -4,15 +4,17 @@ from __future__ import annotations
 import re
 
 from .problems import fill
+from .text import visible
 
 # What CommonMark could read as markup inside a line; `&` only where it would start an entity.
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])|&(?=#?[A-Za-z0-9]+;)")
-_LEADING = re.compile(r"^(?:([#+-])|(\d+)([.)]))(?=\s|$)")  # a heading or list marker needs a space after it
+# A heading, list, rule or setext marker at the start; a numbered item only with a space after its number.
+_LEADING = re.compile(r"^(?:([#+=-])|(\d+)([.)])(?=\s|$))")
 
 
 def md(text: str) -> str:
-    """Text that a Markdown viewer shows as it is, on one line."""
-    one = " ".join(str(text).split())
+    """Text that a Markdown viewer (or a terminal) shows as it is, on one line, control characters as escapes."""
+    one = " ".join(visible(str(text)).split())
     escaped = _INLINE.sub(lambda m: "\\" + (m.group(1) or "&"), one)
     return _LEADING.sub(lambda m: "\\" + m.group(1) if m.group(1) else f"{m.group(2)}\\{m.group(3)}", escaped)
 

@@ -5,8 +5,11 @@ from collections import Counter
 from urllib.parse import urlencode
 from typing import Any
 
-# One line: no newline or control character, something besides spaces; (?![\s\S]) ends the text ($ would allow a "\n").
-TEXT = {"type": "string", "minLength": 1, "pattern": "^[^\\u0000-\\u001f]*\\S[^\\u0000-\\u001f]*(?![\\s\\S])", "x-error": "bad_line"}
+from . import rules
+from .text import schema_pattern
+
+# One line under the one text rule (macros/text.py); (?![\s\S]) ends the text ($ would allow a "\n").
+TEXT = {"type": "string", "minLength": 1, "pattern": schema_pattern(multiline=False), "x-error": "bad_line"}
 ORDER_ID = {"type": ["string", "integer"], "pattern": "^[0-9A-Za-z-]{1,40}(?![\\s\\S])", "x-error": "bad_order_id"}
 
 
@@ -111,3 +114,28 @@ def profile_query(profile: dict, spec: dict) -> str:
         elif kind != "order_list" and value not in (None, ""):
             pairs.append((key, str(value)))
     return urlencode(sorted(pairs))
+
+
+def contradictions(shop: dict, profile: dict, states: dict[str, dict]) -> list[tuple[list, str, dict]]:
+    """Answers a shop file gives to a question its own answers say is not asked (a false `show_when`), with
+    the path to point at: "no open orders" beside 3 orders in transit is refused, never guessed at."""
+    normalized = normalize(shop, profile, list(states))
+    fields = {f["key"]: f for f in profile["fields"]}
+    out = []
+    for field in profile["fields"]:
+        rule = field.get("show_when")
+        if not rule or rules.evaluate(rule, normalized):
+            continue
+        asked = fields.get(rule.get("field"), {})
+        options = {o["value"]: o["label"] for o in asked.get("options", [])}
+        args = {"question": asked.get("label", rule.get("field")), "answer": options.get(normalized.get(rule.get("field")), ""),
+                "expected": options.get(rule.get("eq"), "")}
+        if field["type"] == "order_counts":
+            given = shop.get(field["key"]) or {}
+            for key, count in normalized[field["key"]].items():
+                if count and not states[key]["handled"]:
+                    where = [field["key"], key] if given.get(key) else [next(f["key"] for f in profile["fields"] if f["type"] == "order_list")]
+                    out.append((where, "shop_contradiction", dict(args, label=states[key]["label"], count=count)))
+        elif shop.get(field["key"]) not in (None, "", False):
+            out.append(([field["key"]], "shop_not_asked", dict(args, label=field["label"])))
+    return out

@@ -76,7 +76,10 @@ def check_dates(c: Content, out: Findings, today: dt.date, max_age_days: int) ->
 
 def check_ids(c: Content, out: Findings) -> None:
     section_seen: dict = {}
-    for section_id, (rel, data) in c.sections().items():
+    for doc in c.dataset.under("data/guide"):  # every file, not c.sections(): that keeps the first of two with one id
+        rel, data = doc.rel, c.file(doc.rel)
+        if not data:
+            continue
         out.unique(rel, [(["id"], data["id"])], section_seen)
         anchors: list = []
         for i, part in enumerate(data["parts"]):
@@ -110,6 +113,31 @@ def check_ids(c: Content, out: Findings) -> None:
                 out.add("data/profile.yml", ["fields", i, "default"], "bad_field_spec", field=field["key"], detail="default")
             if field.get("required") and "default" in field:  # a required answer is given by the seller, never assumed
                 out.add("data/profile.yml", ["fields", i, "default"], "required_default", field=field["key"])
+            check_field_bounds(c, out, i, field)
+
+
+def check_field_bounds(c: Content, out: Findings, i: int, field: dict) -> None:
+    """A question the form can answer: min <= max, a default between them, a show_when on a real answer."""
+    rel, low, high = "data/profile.yml", field.get("min", 0), field.get("max", 10**9)
+    if "min" in field and "max" in field and low > high:
+        out.add(rel, ["fields", i, "min"], "bad_bounds", field=field["key"], min=low, max=high)
+    default = field.get("default")
+    if field["type"] == "integer" and isinstance(default, int) and not low <= default <= high:
+        out.add(rel, ["fields", i, "default"], "default_out_of_range", field=field["key"], found=default, min=low, max=high)
+    rule = field.get("show_when")
+    for sub, comparison in rules.comparisons(rule):
+        target = next((f for f in c.profile["fields"] if f["key"] == comparison["field"]), None)
+        if target is None or target is field:
+            known = [f["key"] for f in c.profile["fields"] if f is not field]
+            out.add(rel, ["fields", i, "show_when", *sub, "field"], "unknown_rule_field", ref=comparison["field"],
+                    allowed=suggest(comparison["field"], known))
+            continue
+        op = rules.operator_of(comparison)
+        for value in comparison[op] if op == "in" and isinstance(comparison[op], list) else [comparison[op]]:
+            if not value_fits(target, value):
+                options = [o["value"] for o in target.get("options", [])] or target["type"]
+                out.add(rel, ["fields", i, "show_when", *sub, op], "bad_rule_value", found=found(value),
+                        field=comparison["field"], expected=options)
 
 
 def check_refs(c: Content, out: Findings, parsed: list[str]) -> None:

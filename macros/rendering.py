@@ -8,15 +8,18 @@ from dataclasses import dataclass
 from . import html
 from .content import Content
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!~=])")
-# What opens a block at the start of the text: a list, a quote, a numbered item.
-_MD_LEADING = re.compile(r"^[ \t]*(?:(\d+)\.|([-+>]))")
+# What Python-Markdown (with the site's extensions) reads as markup and lets a backslash escape; `<` and `&`
+# become entities. Nothing else gets a backslash: Python-Markdown would leave it in the page (`\=`, `\~`).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
+# What opens a block at the start of the text: a list, a quote, a numbered item, a details block (`???`,
+# where `?` takes no backslash: a character reference instead).
+_MD_LEADING = re.compile(r"^[ \t]*(?:(\d+)\.|([-+>])|(\?))")
 
 
 def md_escape(text: str) -> str:
     """Plain text to Markdown that shows exactly that text, as one paragraph: a newline opens no block."""
     out = _MD_SPECIAL.sub(r"\\\1", entities.escape(" ".join(text.split("\n")).strip(), quote=False))
-    return _MD_LEADING.sub(lambda m: f"{m.group(1)}\\." if m.group(1) else f"\\{m.group(2)}", out)
+    return _MD_LEADING.sub(lambda m: f"{m.group(1)}\\." if m.group(1) else f"\\{m.group(2)}" if m.group(2) else "&#63;", out)
 
 
 def admonition_title(text: str) -> str:

@@ -9,12 +9,14 @@ from typing import Any, Iterator
 
 from .loading import Document
 from .problems import Either, Problem, path_text
+from .text import escaped, forbidden
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 STATIC_KINDS = ("site", "sources", "faq", "glossary", "tables", "order_states", "impact", "messages", "profile",
                 "checklist", "editor", "search")
 RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?")
 SHOP_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+RESERVED_SHOP_IDS = frozenset({"index"})  # shops/index.md is the generated list of shops
 
 
 def file_kind(rel: str) -> str | None:
@@ -100,6 +102,8 @@ def translate(err, doc: Document, types: dict[str, str]) -> Iterator[Problem]:
                 "maxItems": "too_many", "uniqueItems": "repeated_item"}[kind]
         size = len(instance) if isinstance(instance, (list, dict)) else None
         yield at(code, limit=value, found=size if kind == "maxItems" else found(instance))
+    elif kind == "pattern" and isinstance(instance, str) and forbidden(instance):
+        yield at("bad_chars", found=escaped(forbidden(instance)))
     elif "x-error" in err.schema:
         yield at(err.schema["x-error"], found=len(instance) if isinstance(instance, dict) else found(instance))
     else:
@@ -137,11 +141,19 @@ def markup_problems(doc: Document) -> list[Problem]:
     return out
 
 
-def shop_problems(doc: Document, schema_doc: dict, types: dict[str, str]) -> list[Problem]:
-    """Everything wrong with one shop profile: its file name, its fields, markup in its text."""
+def shop_problems(doc: Document, content, types: dict[str, str], taken: frozenset = RESERVED_SHOP_IDS) -> list[Problem]:
+    """Everything wrong with one shop profile: its file name (a page address, not one the site has already), its
+    fields, markup in its text, and answers that contradict each other."""
+    from .profile import contradictions
+
     if not doc.ok:
         return list(doc.problems)
     if not SHOP_ID.fullmatch(doc.path.stem):
         return [Problem(doc.rel, 1, "", "bad_shop_id", {"found": doc.path.stem})]
-    problems = schema_problems(doc, schema_doc, types) + markup_problems(doc)
+    if doc.path.stem in taken:
+        return [Problem(doc.rel, 1, "", "shop_id_taken", {"found": doc.path.stem})]
+    problems = schema_problems(doc, content.shop_schema(), types) + markup_problems(doc)
+    if not problems:
+        problems = [Problem(doc.rel, doc.line_of(where), path_text(where), code, args)
+                    for where, code, args in contradictions(doc.data, content.profile, content.states)]
     return sorted(problems, key=lambda p: (p.line, p.path))

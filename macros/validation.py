@@ -7,7 +7,7 @@ from . import references as refs
 from .content import Content, messages_part
 from .loading import DataSet
 from .problems import Problem
-from .schemacheck import STATIC_KINDS, file_kind, schema, schema_problems, shop_problems
+from .schemacheck import RESERVED_SHOP_IDS, STATIC_KINDS, file_kind, schema, schema_problems, shop_problems
 
 DEFAULT_MAX_AGE_DAYS = 180
 
@@ -20,6 +20,8 @@ def check(dataset: DataSet, today: dt.date | None = None, max_age_days: int = DE
     problems += refs.missing_sections(dataset)
     valid: set[str] = set()
     content = Content(dataset, valid)
+    pages = dataset.root / "docs" / "shops"  # a page written by hand there would be replaced by a shop's
+    taken = RESERVED_SHOP_IDS | {p.stem for p in pages.glob("*.md")} if pages.is_dir() else RESERVED_SHOP_IDS
     # Shop files follow a schema derived from profile.yml and order_states.yml: check those first.
     for rel, doc in sorted(dataset.docs.items(), key=lambda item: (file_kind(item[0]) == "shop", item[0])):
         kind = file_kind(rel)
@@ -30,7 +32,7 @@ def check(dataset: DataSet, today: dt.date | None = None, max_age_days: int = DE
         elif kind == "shop":
             if not {"data/profile.yml", "data/order_states.yml"} <= valid:
                 continue  # the files it depends on are reported instead
-            found = shop_problems(doc, content.shop_schema(), types)
+            found = shop_problems(doc, content, types, taken)
         else:
             found = schema_problems(doc, schema(kind), types)
         problems += found

@@ -4,6 +4,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
+import urllib.request
+from pathlib import Path
 
 import yaml
 
@@ -68,27 +71,29 @@ def test_a_missing_macros_pluglet_fails_the_build_and_installs_nothing(project_c
     assert not marker.exists()
 
 
-def test_mkdocs_serve_survives_a_deleted_data_file_and_recovers(project_copy):
-    """Issue 17: the server reports the located error, stays up, and serves again once the file is back."""
-    import socket
-    import time
-    import urllib.request
+class Serve:
+    """`mkdocs serve` of a project copy on a free port, its log, and waits on both."""
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    log = project_copy / "serve.log"
-    with log.open("w") as out:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project_copy,
-                                  env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=out, stderr=subprocess.STDOUT)
+    def __init__(self, project: Path):
+        from browser import free_port
 
-    def page_ok() -> bool:
+        self.port, self.log = free_port(), project / "serve.log"
+        with self.log.open("w") as out:
+            self.process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"], cwd=project,
+                                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=out, stderr=subprocess.STDOUT)
+
+    def text(self) -> str:
+        return self.log.read_text(encoding="utf-8")
+
+    def page(self, path: str = "glossary/") -> str:
         try:
-            return urllib.request.urlopen(f"http://127.0.0.1:{port}/glossary/", timeout=3).status == 200
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=3) as answer:
+                return answer.read().decode("utf-8") if answer.status == 200 else ""
         except OSError:
-            return False
+            return ""
 
-    def wait(check, seconds=90) -> bool:
+    @staticmethod
+    def wait(check, seconds: float = 90) -> bool:
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             if check():
@@ -96,17 +101,49 @@ def test_mkdocs_serve_survives_a_deleted_data_file_and_recovers(project_copy):
             time.sleep(0.3)
         return False
 
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(10)
+
+
+def test_mkdocs_serve_survives_a_deleted_data_file_and_recovers(project_copy):
+    """Issue 17: the server reports the located error, stays up, and serves again once the file is back."""
     glossary = project_copy / "data" / "glossary.yml"
     text = glossary.read_text(encoding="utf-8")
+    serve = Serve(project_copy)
     try:
-        assert wait(page_ok), log.read_text()
+        assert serve.wait(serve.page), serve.text()
         glossary.unlink()
-        assert wait(lambda: "data/glossary.yml:1:" in log.read_text(encoding="utf-8")), log.read_text()
-        assert server.poll() is None, "the server is still running"
+        assert serve.wait(lambda: "data/glossary.yml:1:" in serve.text()), serve.text()
+        assert serve.process.poll() is None, "the server is still running"
         glossary.write_text(text, encoding="utf-8")
-        assert wait(lambda: log.read_text(encoding="utf-8").count("Documentation built") >= 2), log.read_text()
-        assert wait(page_ok) and server.poll() is None
+        assert serve.wait(lambda: serve.text().count("Documentation built") >= 2), serve.text()
+        assert serve.wait(serve.page) and serve.process.poll() is None
     finally:
         glossary.write_text(text, encoding="utf-8")
-        server.terminate()
-        server.wait(10)
+        serve.stop()
+
+
+def test_mkdocs_serve_follows_data_moved_away_and_back(project_copy):
+    """Issue 23: a folder that goes away and comes back (a checkout, a move) is watched again, and rebuilt both times."""
+    data, away = project_copy / "data", project_copy / "data-away"
+    serve = Serve(project_copy)
+    try:
+        assert serve.wait(serve.page), serve.text()
+        built = serve.text().count("Building documentation")
+        data.rename(away)
+        # MkDocs itself refuses a config whose `watch` folder is gone, and says so: the log names the folder.
+        assert serve.wait(lambda: serve.text().count("Building documentation") > built and "/data" in serve.text().split("Building documentation")[-1]), \
+            "the move is noticed: " + serve.text()[-2000:]
+        glossary = away / "glossary.yml"
+        glossary.write_text(glossary.read_text(encoding="utf-8").replace("title: 术语表", "title: 搬回来的术语表"), encoding="utf-8")
+        away.rename(data)
+        assert serve.wait(lambda: "搬回来的术语表" in serve.page()), "the moved-back text is served: " + serve.text()[-2000:]
+        glossary = data / "glossary.yml"
+        glossary.write_text(glossary.read_text(encoding="utf-8").replace("搬回来的术语表", "再改一次的术语表"), encoding="utf-8")
+        assert serve.wait(lambda: "再改一次的术语表" in serve.page()), "and the folder is watched again: " + serve.text()[-2000:]
+        assert serve.process.poll() is None
+    finally:
+        if away.exists():
+            away.rename(data)
+        serve.stop()

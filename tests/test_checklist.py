@@ -264,6 +264,15 @@ BAD_PROFILES = [
     ("fake-ticked-item", BASE.replace("name: 店", 'name: "店\\n- [x] 已经可以关闭"'), 1, "name", "只能写一行文字"),
     ("long-name", BASE.replace("name: 店", "name: " + "长" * 101), 1, "name", "文字太长"),
     ("order-id-newline", BASE + "order_list:\n  - {id: \"123\\n\", status: delivered}\n", 8, "order_list[0].id", "订单编号"),
+    # Issue 23: one text rule (no control or direction character, something visible), answers that agree.
+    ("name-c1-control", BASE.replace("name: 店", 'name: "店\\x9b31m"'), 1, "", "（\\x9b）"),
+    ("name-next-line", BASE.replace("name: 店", 'name: "店\\N名"'), 1, "", "（\\x85）"),
+    ("name-delete", BASE.replace("name: 店", 'name: "店\\x7f"'), 1, "", "（\\x7f）"),
+    ("name-bidi-override", BASE.replace("name: 店", 'name: "店\\u202e名"'), 1, "", "（\\u202e）"),
+    ("name-only-invisible", BASE.replace("name: 店", 'name: "\\u200b\\u200d"'), 1, "name", "看不见的字符也算空"),
+    ("name-raw-escape", BASE.replace("name: 店", "name: 店\x1b[2J"), 1, "", "（\\x1b）"),
+    ("no-open-orders-but-counts", BASE + "orders:\n  shipped: 3\n  delivered: 9\n", 8, "orders.shipped", "两者矛盾"),
+    ("no-open-orders-but-listed", BASE + "order_list:\n  - {id: \"9\", status: refunding}\n", 8, "order_list", "退款中 1 笔"),
 ]
 
 
@@ -351,3 +360,40 @@ def test_cli_output_folder_that_is_a_file_is_a_message(tmp_path):
     blocker.write_text("x", encoding="utf-8")
     result = run_cli("checklist", "data/shops", "--out", str(blocker))
     assert result.returncode == 2 and f"{blocker}:1:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_refuses_a_shop_file_that_would_replace_the_shop_index(tmp_path):
+    shop = tmp_path / "index.yml"
+    shop.write_text(BASE, encoding="utf-8")
+    result = run_cli("checklist", str(shop))
+    assert result.returncode == 1 and f"{shop}:1: 店铺文件名「index」会占用网站上已有的页面" in result.stderr
+
+
+@pytest.mark.parametrize("folder", ["data", "data/shops", "docs", "docs/assets/x"])
+def test_cli_never_writes_into_the_sites_data_or_pages(folder):
+    before = sorted(p for p in (ROOT / folder.split("/")[0]).rglob("*"))
+    result = run_cli("checklist", "data/shops", "--out", folder)
+    assert result.returncode == 2 and f"{folder}:1: 输出文件夹在网站的 data 或 docs 文件夹里" in result.stderr
+    assert sorted(p for p in (ROOT / folder.split("/")[0]).rglob("*")) == before, "nothing was written"
+
+
+def test_a_link_that_leaves_the_folder_is_never_read(tmp_path):
+    secret = tmp_path / "secret.yml"
+    secret.write_text("password: hunter2-secret\n", encoding="utf-8")
+    shops = tmp_path / "shops"
+    shops.mkdir()
+    (shops / "ok.yml").write_text(BASE, encoding="utf-8")
+    (shops / "evil.yml").symlink_to(secret)
+    result = run_cli("checklist", str(shops), "--format", "json")
+    assert result.returncode == 1 and f"{shops / 'evil.yml'}:1: 这是一个指向本站目录以外的链接" in result.stderr
+    assert "hunter2" not in result.stderr + result.stdout and "password" not in result.stderr
+    assert [c["shop"] for c in json.loads(result.stdout)] == ["ok"]
+
+
+def test_a_data_file_that_links_out_of_the_project_is_never_read(project_copy, tmp_path):
+    secret = tmp_path / "secret.yml"
+    secret.write_text("secret_field: hunter2-secret\n", encoding="utf-8")
+    (project_copy / "data" / "shops" / "evil.yml").symlink_to(secret)
+    result = run_cli("--root", str(project_copy), "check")
+    assert result.returncode == 1 and "data/shops/evil.yml:1: 这是一个指向本站目录以外的链接" in result.stderr
+    assert "hunter2" not in result.stderr and "secret_field" not in result.stderr

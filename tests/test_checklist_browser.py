@@ -518,8 +518,18 @@ def test_the_checklist_has_no_serious_accessibility_violations_in_either_palette
 
 
 def test_the_download_shows_a_hostile_name_as_text(page, tmp_path):
-    open_checklist(page, "name=" + quote("<img src=x onerror=alert(1)>/\u0007- [x] 已经可以关闭"))
+    open_checklist(page, "name=" + quote("<img src=x onerror=alert(1)>/- [x] 已经可以关闭"))
     text, name = download(page, tmp_path)
-    assert text.splitlines()[0].startswith("<img src=x onerror=alert(1)>/ - [x] 已经可以关闭"), "shown as it was typed"
-    assert "\u0007" not in text
+    assert text.splitlines()[0].startswith("<img src=x onerror=alert(1)>/- [x] 已经可以关闭"), "shown as it was typed"
     assert "/" not in name and "<" not in name
+
+
+# -- Issue 23: one text rule in the page too ---------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["%E2%80%8B%E2%80%8D", "%E5%BA%97%E2%80%AE%E5%90%8D", "%1B%5B2J%E5%BA%97", "%C2%A0%E3%80%80"])
+def test_a_name_of_invisible_or_control_characters_is_no_answer(page, name):
+    errors = guard(page)
+    open_checklist(page, "name=" + name, complete=False)
+    assert page.inner_text("#page-title").strip() == CONTENT.checklist["app"]["title"], "no 「的关闭清单」 heading"
+    missing = [a.strip() for a in page.locator("#verdict li a").all_inner_texts()]
+    assert CONTENT.profile_field("name")["label"] in missing
+    assert not errors

@@ -16,7 +16,7 @@ CASES = [
      ('a: &a ["x","x"]\nb: &b [*a,*a]\n' + "".join(f"c{i}: &c{i} [*{'b' if i == 0 else f'c{i-1}'},*{'b' if i == 0 else f'c{i-1}'}]\n" for i in range(40))).encode(),
      1, "锚点和别名"),
     ("deep-nesting", "data/faq.yml", ("a:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 80)) + "  " * 80 + "x: 1\n").encode(), 1, "嵌套超过"),
-    ("control-characters", "data/site.yml", b"title: \x00\x01\n", 1, "YAML 格式错误"),
+    ("control-characters", "data/site.yml", b"title: \x00\x01\n", 1, "控制字符"),
     ("binary-garbage", "data/tables.yml", bytes(range(256)) * 4, 2, "UTF-8"),
     ("only-comments", "data/impact.yml", "# 只有注释\n".encode(), 1, "文件是空的"),
     ("scalar-root", "data/profile.yml", "就一句话\n".encode(), 1, "应为键值对"),
@@ -136,3 +136,30 @@ def test_an_unreadable_folder_is_an_error_not_a_site_without_shops(tmp_path, mon
     monkeypatch.setattr(loading.os, "access", lambda path, mode: Path(path) != shops and real_access(path, mode))
     problems = validation.errors(validation.check(loading.load_dataset(root)))
     assert [(p.file, p.code) for p in problems] == [("data/shops", "unreadable")]
+
+
+def test_text_shows_as_it_was_written_and_the_footer_is_text(project_copy, tmp_path):
+    """Issue 23: no stray backslash before = and ~ (guide, FAQ, shop name, shop index), and the footer is escaped."""
+    from conftest import run_mkdocs
+    from test_site_build import page, visible_text
+
+    odd = "费用 = 0，约 ~3 天，1+1=2。"
+    edits = {"data/guide/overview.yml": ("订单险是淘宝向卖家提供的一项保障服务", odd + "订单险是淘宝向卖家提供的一项保障服务"),
+             "data/faq.yml": ("它们是两种不同的产品。", odd + "它们是两种不同的产品。"),
+             "data/shops/solo-stationery.yml": ("name: ", "name: A=B~C "),
+             "data/site.yml": ("footer: ", "footer: 页脚&lt;b&gt;粗体&lt;/b&gt; ")}
+    for rel, (old, new) in edits.items():
+        path = project_copy / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, rel
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_mkdocs(project_copy, site)
+    assert result.returncode == 0, result.stderr[-2000:]
+    for name in ("overview", "faq"):
+        shown = visible_text(page(site, name))
+        assert odd in shown and "\\=" not in shown and "\\~" not in shown, name
+    for name in ("shops/solo-stationery", "shops"):
+        assert "A=B~C " in visible_text(page(site, name)) and "\\=" not in visible_text(page(site, name)), name
+    home = page(site, "index")
+    assert "&amp;lt;b&amp;gt;粗体&amp;lt;/b&amp;gt;" in home and "<b>粗体</b>" not in home, "the footer is text, not markup"

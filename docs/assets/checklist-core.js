@@ -14,6 +14,19 @@
   var OPS = ["eq", "ne", "gt", "gte", "lt", "lte", "in"];
   var GROUPS = ["blocking", "pre", "during", "post"];  // the order a list is read in
   var has = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
+  // The one text rule (macros/text.py; tests/vectors/text.json): no control character or direction override,
+  // something visible; what a file holds is shown with such characters as their escapes.
+  var FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+  var VISIBLE = /[^\s\u00ad\u034f\u115f\u1160\u180e\u200b-\u200f\u2060-\u2064\u3164\ufeff\uffa0\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+  var SHOWN_ESCAPED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u00ad\u034f\u180e\u200b-\u200f\u2060-\u2064\ufeff]/g;
+
+  function acceptable(text) { return !FORBIDDEN.test(text) && VISIBLE.test(text); }
+  function visible(text) {
+    return String(text).replace(SHOWN_ESCAPED, function (ch) {
+      var code = ch.charCodeAt(0);
+      return code < 0x100 ? "\\x" + (code + 0x100).toString(16).slice(1) : "\\u" + (code + 0x10000).toString(16).slice(1);
+    });
+  }
 
   function lookup(profile, path) {
     var value = profile, steps = path.split(".");
@@ -151,7 +164,7 @@
     if (result.imported) {
       return { columns: ["line", "id", "state", "title", "paid", "refund", "result", "reason"].map(function (k) { return app["csv_col_" + k]; }),
                rows: result.orders.map(function (r) {
-                 return { kind: r.kind, cells: [String(r.line), r.id, r.state_text, r.title, r.paid, r.refund, app["csv_kind_" + r.kind], rowReason(r, data)] };
+                 return { kind: r.kind, cells: [String(r.line), r.id, r.state_text, r.title, r.paid, r.refund, app["csv_kind_" + r.kind], rowReason(r, data)].map(visible) };
                }) };
     }
     return { columns: data.columns, rows: result.orders.map(function (o) {
@@ -208,7 +221,7 @@
     else doc.orders.rows.forEach(function (row) {
       out.push(row.cells.map(function (c, i) { return c ? pair(doc.orders.columns[i], c) : ""; }).filter(Boolean).join(v.reason_separator));
     });
-    return out.join("\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, " ") + "\n";
+    return visible(out.join("\n")) + "\n";
   }
 
   // Share link: sorted keys, defaults left out (as macros/profile.py profile_query). Unanswered
@@ -247,7 +260,7 @@
       }
       var raw = params.get(f.key);
       if (raw === null) return;
-      if (f.type === "text") { raw = raw.trim(); if (raw && raw.length <= (f.max || 100)) shop[f.key] = raw; }
+      if (f.type === "text") { raw = raw.trim(); if (acceptable(raw) && raw.length <= (f.max || 100)) shop[f.key] = raw; }
       else if (f.type === "integer") { var n = integer(raw, f.min || 0, f.max); if (n !== null) shop[f.key] = n; }
       else if (f.type === "boolean") { if (raw === "1" || raw === "true") shop[f.key] = true; else if (raw === "0" || raw === "false") shop[f.key] = false; }
       else if (f.type === "choice") { if (f.options.some(function (o) { return o.value === raw; })) shop[f.key] = raw; }
@@ -256,6 +269,6 @@
   }
 
   return { MISSING: MISSING, OPS: OPS, GROUPS: GROUPS, lookup: lookup, evaluate: evaluate, operatorOf: operatorOf, normalize: normalize,
-           fill: fill, format: format, build: build, rowReason: rowReason, answers: answers, document: document, toText: toText,
+           fill: fill, format: format, acceptable: acceptable, visible: visible, build: build, rowReason: rowReason, answers: answers, document: document, toText: toText,
            toQuery: toQuery, fromQuery: fromQuery, fields: fields };
 });
