@@ -76,6 +76,19 @@ def write_inside(folder: Path, name: str, text: str) -> bool:
     return True
 
 
+def out_problem(out: Path, root: Path) -> tuple | None:
+    """Why `--out` cannot take the lists, as (code, args); None when it can (it is then created)."""
+    inside = [root.resolve() / "data", root.resolve() / "docs"]
+    if any(out.resolve() == folder or folder in out.resolve().parents for folder in inside):
+        return "out_inside_site", {}  # a .md or .json among the data or the pages would be read as one of them
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        tempfile.TemporaryFile(dir=out).close()
+    except OSError as err:
+        return "out_unusable", {"reason": err.strerror or type(err).__name__}
+    return None
+
+
 def cmd_checklist(args: argparse.Namespace) -> int:
     try:
         site = load_site(args.root).require_valid()
@@ -83,25 +96,17 @@ def cmd_checklist(args: argparse.Namespace) -> int:
         print(err, file=sys.stderr)
         return 1
     target = Path(args.path)
-    say = lambda where, code, **kw: print(site.report([Problem(str(where), 1, "", code, kw)]), file=sys.stderr)
+    say = lambda where, code, kw=None: print(site.report([Problem(str(where), 1, "", code, kw or {})]), file=sys.stderr)
     if not target.exists():
         say(target, "no_such_path")
         return 2
     types = messages_part(site.dataset, "types")
     spec = site.spec
     generator, today = Generator(spec), dt.date.today().isoformat()
-    if args.out:
-        site_root = Path(args.root).resolve()
-        inside = [site_root / "data", site_root / "docs"]
-        if any(args.out.resolve() == folder or folder in args.out.resolve().parents for folder in inside):
-            say(args.out, "out_inside_site")  # a .md or .json among the data or the pages would be read as one of them
-            return 2
-        try:
-            args.out.mkdir(parents=True, exist_ok=True)
-            tempfile.TemporaryFile(dir=args.out).close()
-        except OSError as err:
-            say(args.out, "out_unusable", reason=err.strerror or type(err).__name__)
-            return 2
+    refused = args.out and out_problem(args.out, Path(args.root))
+    if refused:
+        say(args.out, *refused)
+        return 2
     imported = None
     if args.orders:
         if target.is_dir():

@@ -5,6 +5,8 @@ import dataclasses
 import re
 from typing import Any, Iterable
 
+from .text import visible
+
 _FIELD = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
@@ -54,12 +56,10 @@ class Problem:
     def format(self, templates: dict[str, str]) -> str:
         """`file:line: path: message` on one line, whatever control characters the data holds."""
         where = f"{self.file}:{self.line}:"
-        field = f" {_visible(self.path)}:" if self.path else ""
-        return f"{where}{field} {_visible(' '.join(self.message(templates).split()))}"
+        field = f" {visible(self.path)}:" if self.path else ""
+        return f"{where}{field} {visible(' '.join(self.message(templates).split()))}"
 
 
-def _visible(text: str) -> str:
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 def path_text(path: Iterable[Any]) -> str:

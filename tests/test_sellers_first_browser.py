@@ -179,11 +179,15 @@ ROWS = "订单编号,订单状态,宝贝标题,实付金额,退款金额\n" + "\
                                         ("神秘状态", ""), ("买家已付款，等待卖家发货", "")])) + "\n"
 
 
+def paste_export(page, rows: str) -> None:
+    page.fill("#f-csv-text", rows)
+    page.click("#f-csv-read")
+    page.wait_for_selector("#orders .ck-orders-table td")
+
+
 def test_print_fits_the_order_table_on_a4_and_leaves_out_controls(phone):
     open_checklist(phone, READY)
-    phone.fill("#f-csv-text", ROWS)
-    phone.click("#f-csv-read")
-    phone.wait_for_selector("#orders .ck-orders-table td")
+    paste_export(phone, ROWS)
     assert not phone.locator("#orders .ck-more").is_visible(), "「再显示」 only when there are rows left to show"
     phone.set_viewport_size({"width": 718, "height": 1000})  # A4 portrait at 96 dpi, less 1 cm margins
     phone.emulate_media(media="print")
@@ -201,9 +205,7 @@ def test_print_fits_the_order_table_on_a4_and_leaves_out_controls(phone):
 # -- 6. a list that travels ------------------------------------------------------------------------------------------
 def test_the_download_carries_the_imported_order_table_with_each_rows_reason(phone, tmp_path):
     open_checklist(phone, READY)
-    phone.fill("#f-csv-text", ROWS)
-    phone.click("#f-csv-read")
-    phone.wait_for_selector("#orders .ck-orders-table td")
+    paste_export(phone, ROWS)
     text, _ = download(phone, tmp_path)
     orders = text.split(f"【{V('orders_title')}】", 1)[1].strip().splitlines()
     assert len(orders) == 5
