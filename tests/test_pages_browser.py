@@ -72,9 +72,12 @@ def test_instant_navigation_to_every_page_runs_no_stray_script(browser, instant_
     page.evaluate("window.__sameDocument = true; window.__violations = [];"
                   "document.addEventListener('securitypolicyviolation', e => __violations.push(location.pathname + ' ' + e.blockedURI))")
     for path in all_pages(instant_site.site):
+        title = page.title()
         page.evaluate("href => { const a = document.createElement('a'); a.href = href; document.body.append(a); a.click(); }",
                       instant_site.url + path)
-        page.wait_for_function("path => location.pathname === '/' + path", arg=path)
+        # The address changes before the new page is in: wait for its title too, as a reader waits for the page
+        # before the next tap (networkidle is no help here: the document, and its load state, stay the same).
+        page.wait_for_function("([path, title]) => location.pathname === '/' + path && document.title !== title", arg=[path, title])
         page.wait_for_load_state("networkidle")
     assert page.evaluate("window.__sameDocument"), "every page was reached by instant navigation"
     assert page.evaluate("__violations") == [] and not errors, (page.evaluate("__violations"), errors)
