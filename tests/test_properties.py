@@ -159,7 +159,9 @@ def render_everything(site: Site) -> str:
     render = site.renderer
     pages = [render.section_page(section_id) for section_id in site.content.sections()]
     guide = GuidePages(render)
-    pages += [guide.faq_page(), guide.faq_json_ld(), guide.glossary_page(), guide.about_page(), guide.home_page()]
+    json_ld = guide.faq_json_ld()  # data in <head>, not Markdown: it must stay JSON, with no "<" to end its script
+    assert "<" not in json_ld and json.loads(json_ld)["@type"] == "FAQPage"
+    pages += [guide.faq_page(), guide.glossary_page(), guide.about_page(), guide.home_page()]
     shop_pages, docs = ShopPages(render, site.spec), site.shop_documents("2026-11-30")
     pages += [shop_pages.page(listed, site.checklists[shop_id].profile) for shop_id, listed in docs.items()]
     pages += [shop_pages.index(list(docs.values()))]
