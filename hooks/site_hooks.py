@@ -55,9 +55,9 @@ def on_config(config):
     root = Path(config.config_file_path).resolve().parent
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))
-    from macros.site import load_site
+    from macros.site import CONFIG_KEY, load_site
 
-    site = build.site = load_site(root)
+    site = build.site = config[CONFIG_KEY] = load_site(root)  # the macros read this Site: one load, one check
     for line in site.report(site.warnings).splitlines():
         log.info(line)
     if site.errors:

@@ -18,14 +18,16 @@ def _asset_base(env) -> str:
 
 
 def define_env(env) -> None:
-    # Imported here so that `python -m macros ...` does not pay for the site renderers.
+    # Imported here: `import macros` (the CLI, the tests) loads no renderer and no Jinja.
     from .editorguide import EditorGuide
     from .guidepages import GuidePages
     from .interactive import InteractivePage
-    from .site import load_site
+    from .site import CONFIG_KEY
 
-    site = load_site(env.project_dir).require_valid()
-    render = site.renderer
+    site = env.conf.get(CONFIG_KEY)  # checked once per build by hooks/site_hooks.py, which runs first
+    if site is None:
+        raise RuntimeError("the site's data was not loaded: mkdocs.yml must list hooks/site_hooks.py under hooks:")
+    render = site.require_valid().renderer
     pages = GuidePages(render)
 
     env.macro(lambda section_id: render.section_page(section_id, _prefix(env)), "section")

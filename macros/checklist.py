@@ -7,14 +7,13 @@ payload): the questions, order states, items, impact levels and the words of the
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from . import rules
+from .rules import fill
 from .problems import fill as fill_words
 from .profile import normalize
 from .text import visible
 
-PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)?)\}")
 GROUPS = ("blocking", "pre", "during", "post")  # the order a list is read in
 
 
@@ -56,14 +55,6 @@ class Checklist:
     def reasons(self) -> list[str]:
         """Why the shop is not ready: one line per blocking item, in list order."""
         return [i.reason for i in self.group("blocking")]
-
-
-def fill(text: str, profile: dict) -> str:
-    def value(match: re.Match) -> str:
-        found = rules.lookup(profile, match.group(1))
-        return match.group(0) if found is rules.MISSING else str(found)
-
-    return PLACEHOLDER.sub(value, text)
 
 
 class Generator:

@@ -11,10 +11,7 @@ import tempfile
 from pathlib import Path
 
 from . import validation
-from . import plainmd
-from .checklist import Generator, apply_export, document, row_reason
 from .content import FALLBACK, fallback_messages, messages_part
-from . import orders
 from .loading import load_dataset, read_bytes, read_document
 from .problems import Problem, fill
 from .schemacheck import SCHEMA_DIR, shop_problems
@@ -90,6 +87,9 @@ def out_problem(out: Path, root: Path) -> tuple | None:
 
 
 def cmd_checklist(args: argparse.Namespace) -> int:
+    from . import plainmd
+    from .checklist import Generator, apply_export, document
+
     try:
         site = load_site(args.root).require_valid()
     except DataError as err:
@@ -164,6 +164,9 @@ def say_changed_counts(site, doc, used: dict) -> None:
 
 def read_export(site, path: Path) -> dict | None:
     """An order export read as the page reads it; each problem and each row to check as `EXPORT.csv:LINE: message`."""
+    from . import orders
+    from .checklist import row_reason
+
     app, csv = site.content.checklist["app"], site.content.checklist["csv"]
     raw, problem = read_bytes(path, MAX_EXPORT_BYTES)
     if problem:

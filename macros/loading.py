@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import os
 import stat
 import re
@@ -219,10 +218,6 @@ def data_files(root: Path) -> list[Path]:
     return sorted(p for p in (root / "data").rglob("*") if p.suffix.lower() in (".yml", ".yaml"))
 
 
-def _fingerprint(root: Path) -> tuple:
-    return tuple((str(p), p.lstat().st_mtime_ns, p.lstat().st_size) for p in data_files(root))
-
-
 @dataclasses.dataclass(eq=False)
 class DataSet:
     """Every data file of a site, keyed by its path relative to the site root."""
@@ -240,13 +235,8 @@ class DataSet:
 
 
 def load_dataset(root: str | os.PathLike) -> DataSet:
-    """Load every data file under root/data, reusing the last result while no file changed."""
+    """Read every data file under root/data."""
     root = Path(root).resolve()
-    return _load_cached(root, _fingerprint(root))
-
-
-@functools.lru_cache(maxsize=4)
-def _load_cached(root: Path, fingerprint: tuple) -> DataSet:
     docs = {}
     for path in data_files(root):
         rel = path.relative_to(root).as_posix()

@@ -39,6 +39,7 @@ def shop_schema(profile: dict, states: list[str]) -> dict:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": profile["title"],
+        "description": profile["description"],
         "type": "object",
         "additionalProperties": False,
         "required": [f["key"] for f in fields if f.get("required")],

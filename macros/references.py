@@ -1,4 +1,5 @@
-"""The checks between files: ids, links, sources, tables, impact levels, dates, rules. Run on valid files only."""
+"""The checks that need the whole valid data set: ids, links, sources, tables, impact levels, rules, dates and
+markup of every valid file, and the pages in docs/ that the data names (and the other way round)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,7 +8,6 @@ import re
 from typing import Any
 
 from . import rules
-from .checklist import PLACEHOLDER
 from .content import Content
 from .loading import DataSet
 from .problems import Problem, path_text
@@ -251,7 +251,7 @@ def check_checklist(c: Content, out: Findings, types: dict[str, str]) -> None:
             if item.get("blocking") and op in ("gt", "gte"):
                 guarded.add(comparison["field"])
         for text_key in ("text", "reason"):
-            for name in PLACEHOLDER.findall(item.get(text_key, "")):
+            for name in rules.PLACEHOLDER.findall(item.get(text_key, "")):
                 if name not in paths:
                     out.add(rel, ["items", i, text_key], "unknown_placeholder", ref=name, allowed=suggest(name, paths))
     counts = next((f["key"] for f in c.profile["fields"] if f["type"] == "order_counts"), None)

@@ -1,11 +1,13 @@
 """Evaluate a checklist item's `when:` rule against a shop profile: data, never eval()."""
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator
 
 COMBINATORS = ("all", "any", "not")
 OPERATORS = ("eq", "ne", "gt", "gte", "lt", "lte", "in")
 MISSING = object()
+PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)?)\}")  # {orders.refunding} in an item's words
 
 
 def lookup(profile: dict, path: str) -> Any:
@@ -83,3 +85,12 @@ def comparisons(rule: dict | None, path: tuple = ()) -> Iterator[tuple[tuple, di
 def fields(rule: dict | None) -> list[str]:
     """The answers a rule reads, in order, once each (JS: fields): an item's "because" line names them."""
     return list(dict.fromkeys(comparison["field"] for _, comparison in comparisons(rule)))
+
+
+def fill(text: str, profile: dict) -> str:
+    """An item's words with the shop's figures in place of its placeholders (JS: fill)."""
+    def value(match: re.Match) -> str:
+        found = lookup(profile, match.group(1))
+        return match.group(0) if found is MISSING else str(found)
+
+    return PLACEHOLDER.sub(value, text)

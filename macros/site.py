@@ -1,14 +1,15 @@
-"""One validated view of a site's data, shared by the MkDocs plugin, the hooks and the CLI."""
+"""One checked view of a site's data: the build's hook makes it once and the macros read it from the MkDocs
+config (CONFIG_KEY); the CLI and the tests make their own."""
 from __future__ import annotations
 
 import functools
 from pathlib import Path
 
 from . import validation
-from .checklist import Checklist, Generator, document
 from .content import Content
 from .loading import DataSet, load_dataset
-from .rendering import Renderer
+
+CONFIG_KEY = "order_insurance_site"  # where hooks/site_hooks.py leaves the build's Site for define_env
 
 
 class DataError(Exception):
@@ -31,29 +32,31 @@ class Site:
             raise DataError(self.report(self.errors))
         return self
 
+    # Made on first use: `python -m macros check` needs none of them (no renderer, no Jinja, no builder).
     @functools.cached_property
     def spec(self) -> dict:
         return self.require_valid().content.checklist_spec()
 
     @functools.cached_property
-    def checklists(self) -> dict[str, Checklist]:
-        """Every example shop's checklist, built once per data set."""
+    def checklists(self) -> dict:
+        """Every example shop's checklist, by shop id."""
+        from .checklist import Generator
+
         generator = Generator(self.spec)
         return {shop_id: generator.build(shop_id, shop) for shop_id, shop in sorted(self.content.shops().items())}
 
     def shop_documents(self, date: str) -> dict[str, dict]:
+        from .checklist import document
+
         return {shop_id: document(checklist, self.spec, date) for shop_id, checklist in self.checklists.items()}
 
     @functools.cached_property
-    def renderer(self) -> Renderer:
+    def renderer(self):
+        from .rendering import Renderer
+
         return Renderer(self.require_valid().content)
 
 
 def load_site(root: str | Path) -> Site:
-    """Load and check the data under root; the same Site comes back while no data file changed."""
-    return _site_for(load_dataset(root))
-
-
-@functools.lru_cache(maxsize=4)
-def _site_for(dataset: DataSet) -> Site:
-    return Site(dataset)
+    """Read and check the data under root."""
+    return Site(load_dataset(root))

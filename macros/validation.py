@@ -12,32 +12,43 @@ from .schemacheck import RESERVED_SHOP_IDS, STATIC_KINDS, file_kind, schema, sch
 DEFAULT_MAX_AGE_DAYS = 180
 
 
+def per_file(dataset: DataSet, rels: list[str], content: Content | None, types: dict[str, str]) -> dict[str, list[Problem]]:
+    """Each file against its schema (a shop against the one that `content`'s questions imply): its problems."""
+    found = {}
+    for rel in rels:
+        doc, kind = dataset.docs[rel], file_kind(rel)
+        if not doc.ok:
+            found[rel] = list(doc.problems)
+        elif kind is None:
+            found[rel] = [Problem(rel, 1, "", "unknown_file", {})]
+        elif kind == "shop":
+            found[rel] = shop_problems(doc, content, types, taken_shop_ids(dataset)) if content else []
+        else:
+            found[rel] = schema_problems(doc, schema(kind), types)
+    return found
+
+
+def taken_shop_ids(dataset: DataSet) -> frozenset:
+    pages = dataset.root / "docs" / "shops"  # a page written by hand there would be replaced by a shop's
+    return RESERVED_SHOP_IDS | {p.stem for p in pages.glob("*.md")} if pages.is_dir() else RESERVED_SHOP_IDS
+
+
 def check(dataset: DataSet, today: dt.date | None = None, max_age_days: int = DEFAULT_MAX_AGE_DAYS) -> list[Problem]:
-    """Every problem of a data set, sorted by file and line; nothing stops at the first one."""
+    """Every problem of a data set, sorted by file and line; nothing stops at the first one.
+
+    One way through: each file on its own; shop files then follow the questions of the valid files (their
+    schema comes from profile.yml and order_states.yml); then the checks between the valid files."""
     types = messages_part(dataset, "types")
     problems = [Problem(f"data/{kind}.yml", 1, "", "missing_file", {}) for kind in STATIC_KINDS
                 if f"data/{kind}.yml" not in dataset.docs]
     problems += refs.missing_sections(dataset)
-    valid: set[str] = set()
-    content = Content(dataset, valid)
-    pages = dataset.root / "docs" / "shops"  # a page written by hand there would be replaced by a shop's
-    taken = RESERVED_SHOP_IDS | {p.stem for p in pages.glob("*.md")} if pages.is_dir() else RESERVED_SHOP_IDS
-    # Shop files follow a schema derived from profile.yml and order_states.yml: check those first.
-    for rel, doc in sorted(dataset.docs.items(), key=lambda item: (file_kind(item[0]) == "shop", item[0])):
-        kind = file_kind(rel)
-        if not doc.ok:
-            found = list(doc.problems)
-        elif kind is None:
-            found = [Problem(rel, 1, "", "unknown_file", {})]
-        elif kind == "shop":
-            if not {"data/profile.yml", "data/order_states.yml"} <= valid:
-                continue  # the files it depends on are reported instead
-            found = shop_problems(doc, content, types, taken)
-        else:
-            found = schema_problems(doc, schema(kind), types)
-        problems += found
-        if not found:
-            valid.add(rel)
+    shops = [rel for rel in sorted(dataset.docs) if file_kind(rel) == "shop"]
+    found = per_file(dataset, [rel for rel in sorted(dataset.docs) if rel not in shops], None, types)
+    valid = frozenset(rel for rel, own in found.items() if not own)
+    if {"data/profile.yml", "data/order_states.yml"} <= valid:  # else those files are reported instead
+        found.update(per_file(dataset, shops, Content(dataset, valid), types))
+    content = Content(dataset, frozenset(rel for rel, own in found.items() if not own))
+    problems += [p for own in found.values() for p in own]
     out = refs.Findings(dataset)
     parsed = [rel for rel, doc in sorted(dataset.docs.items()) if doc.ok and file_kind(rel) not in (None, *refs.FREE_FORM)]
     refs.check_html(content, out)

@@ -11,6 +11,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "macros", "hooks", "overrides")
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from macros.site import load_site  # noqa: E402
+
+# The checkout's own data, read and checked once for every test module that needs it.
+SITE = load_site(ROOT).require_valid()
+CONTENT = SITE.content
 
 
 def schema_of(dataset, rel: str) -> dict:
@@ -20,6 +28,11 @@ def schema_of(dataset, rel: str) -> dict:
 
     kind = file_kind(rel)
     return Content(dataset).shop_schema() if kind == "shop" else schema(kind)
+
+
+def run_cli(*args: str, text: bool = True, timeout: int = 120) -> subprocess.CompletedProcess:
+    """`python -m macros ARGS` in this checkout, as an editor runs it."""
+    return subprocess.run([sys.executable, "-m", "macros", *args], cwd=ROOT, capture_output=True, text=text, timeout=timeout)
 
 
 def run_mkdocs(root: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:

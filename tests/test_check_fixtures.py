@@ -3,20 +3,18 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, run_cli
 
 CASES = sorted(p for p in (ROOT / "tests" / "fixtures" / "invalid").iterdir() if p.is_dir())
 
 
 def run_check(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "macros", "--root", str(root), "check", "--today", "2026-11-30"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    return run_cli("--root", str(root), "check", "--today", "2026-11-30")
 
 
 def test_real_data_passes():

@@ -4,19 +4,14 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
-import sys
 
 import pytest
 
 from macros import rules
 from macros.checklist import Generator, document
-from macros.site import load_site
 
-from conftest import ROOT
+from conftest import CONTENT, ROOT, run_cli
 
-SITE = load_site(ROOT).require_valid()
-CONTENT = SITE.content
 SPEC = CONTENT.checklist_spec()
 GEN = Generator(SPEC)
 SHOPS = sorted(CONTENT.shops())
@@ -197,10 +192,6 @@ def test_example_shops_exercise_every_item_and_both_verdicts():
     assert {c.ready for c in built} == {True, False}
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "macros", *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
-
-
 @pytest.mark.parametrize("shop_id", SHOPS)
 def test_cli_json_matches_the_generator(shop_id):
     result = run_cli("checklist", f"data/shops/{shop_id}.yml", "--format", "json")
@@ -289,8 +280,7 @@ def test_cli_rejects_bad_profiles_with_file_line_messages(tmp_path, case, text, 
 
 def test_bad_shop_in_data_is_reported_by_the_check(project_copy):
     (project_copy / "data" / "shops" / "bad.yml").write_text("name: 店\nteam_size: -3\nbuyer_reliance: low\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "macros", "--root", str(project_copy), "check"],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = run_cli("--root", str(project_copy), "check")
     assert result.returncode == 1
     assert "data/shops/bad.yml:2: team_size: 应不小于 1" in result.stderr
 

@@ -4,23 +4,19 @@ from __future__ import annotations
 import base64
 import json
 import re
-import subprocess
-import sys
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
+from browser import ANSWERS, axe_violations
 from exports import export
 from macros import orders
 from macros.checklist import Generator, document
-from macros.site import load_site
 
-from conftest import ROOT
+from conftest import CONTENT, ROOT, run_cli
 
 pytestmark = pytest.mark.browser
 
-SITE = load_site(ROOT).require_valid()
-CONTENT = SITE.content
 SPEC = CONTENT.checklist_spec()
 GEN = Generator(SPEC)
 ARTIFACTS = ROOT / "test-artifacts"
@@ -44,12 +40,8 @@ def tick(page, item: str) -> None:
     box.check()
 
 
-# Every required answer (issue 15: no verdict without them); a test's own query wins.
-ANSWERS = {"name": "测试店", "team_size": "1", "buyer_reliance": "medium", "guarantee_required": "unsure",
-           "alternative_tool": "unsure", "open_orders": "no"}
-
-
 def open_checklist(page, query: str = "", complete: bool = True) -> None:
+    """/checklist/ with the query's answers and, unless `complete` is False, the other required ones (browser.ANSWERS)."""
     given = parse_qs(query, keep_blank_values=True)
     full = "&".join([query] * bool(query) + [f"{k}={quote(v)}" for k, v in ANSWERS.items() if complete and k not in given])
     page.goto(page.base_url + "checklist/" + (f"?{full}" if full else ""))
@@ -306,8 +298,7 @@ def test_the_real_export_fills_the_counts_and_never_reads_as_ready(page, tmp_pat
     profile = tmp_path / "t.yml"
     profile.write_text("name: T\nteam_size: 1\nbuyer_reliance: low\nguarantee_required: not_required\nalternative_tool: none\nopen_orders: \"no\"\n",
                        encoding="utf-8")
-    cli = subprocess.run([sys.executable, "-m", "macros", "checklist", str(profile), "--orders", str(path), "--format", "json"],
-                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    cli = run_cli("checklist", str(profile), "--orders", str(path), "--format", "json")
     expected = json.loads(cli.stdout)
     assert item_ids(page) == [i["id"] for g in expected["groups"] for i in g["items"]]
     assert expected["ready"] is False and f"{path}:3: 需人工核对" in cli.stderr and f"{path}:7: 需人工核对" in cli.stderr
@@ -504,15 +495,11 @@ def test_no_tap_is_lost_right_after_an_edit(page):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_checklist_has_no_serious_accessibility_violations_in_either_palette(page, scheme):
-    axe = ROOT / "node_modules" / "axe-core" / "axe.min.js"
     page.emulate_media(color_scheme=scheme)
     found = []
     for query, complete in (("", False), ("open_orders=yes&orders.refunding=-1", True), ("open_orders=yes&orders.refunding=2", True)):
         open_checklist(page, query, complete)
-        page.add_script_tag(path=str(axe))
-        result = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-                               ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}))")
-        found += [(query, v["id"], v["nodes"]) for v in result if v["impact"] in ("serious", "critical")]
+        found += [(query, *violation) for violation in axe_violations(page)]
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")
     assert not found, found
 

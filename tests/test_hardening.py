@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project
+from conftest import copy_project, run_cli
 
 CASES = [
     ("list-instead-of-mapping", "data/glossary.yml", "- 订单险\n- 卖家中心\n".encode(), 1, "应为键值对"),
@@ -32,8 +31,7 @@ CASES = [
 def test_bad_file_gets_one_clear_message(tmp_path, case, rel, content, line, fragment):
     root = copy_project(tmp_path / "p")
     (root / rel).write_bytes(content)
-    result = subprocess.run([sys.executable, "-m", "macros", "--root", str(root), "check"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    result = run_cli("--root", str(root), "check")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     own = [l for l in result.stderr.splitlines() if l.startswith(f"{rel}:")]
@@ -47,30 +45,27 @@ def test_editor_file_is_never_rewritten(tmp_path):
     bad.write_text("entries: [\n", encoding="utf-8")
     before = {p: p.read_bytes() for p in (root / "data").rglob("*.yml")}
     for command in (["check"], ["lint"], ["checklist", str(root / "data" / "shops")]):
-        subprocess.run([sys.executable, "-m", "macros", "--root", str(root), *command], cwd=ROOT, capture_output=True, timeout=60)
+        run_cli("--root", str(root), *command)
     assert before == {p: p.read_bytes() for p in (root / "data").rglob("*.yml")}
 
 
 def test_stale_dates_warn_but_do_not_fail(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "macros", "check", "--today", "2027-12-31"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    result = run_cli("check", "--today", "2027-12-31")
     assert result.returncode == 0, result.stderr
     assert "已超过 180 天" in result.stdout
-    short = subprocess.run([sys.executable, "-m", "macros", "check", "--max-age", "10", "--today", "2026-12-31"],
-                           cwd=ROOT, capture_output=True, text=True, timeout=60)
+    short = run_cli("check", "--max-age", "10", "--today", "2026-12-31")
     assert short.returncode == 0 and "已超过 10 天" in short.stdout
-    fresh = subprocess.run([sys.executable, "-m", "macros", "check", "--today", "2026-12-01"],
-                           cwd=ROOT, capture_output=True, text=True, timeout=60)
+    fresh = run_cli("check", "--today", "2026-12-01")
     assert "已超过" not in fresh.stdout
 
 
 def test_copy_lint_passes_on_the_data_and_names_line_and_fix(tmp_path):
-    ok = subprocess.run([sys.executable, "-m", "macros", "lint"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    ok = run_cli("lint")
     assert ok.returncode == 0, ok.stderr
     root = copy_project(tmp_path / "p")
     faq = root / "data" / "faq.yml"
     faq.write_text(faq.read_text(encoding="utf-8").replace("会影响发布。", "会影响发布,关闭后3天内生效."), encoding="utf-8")
-    bad = subprocess.run([sys.executable, "-m", "macros", "--root", str(root), "lint"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    bad = run_cli("--root", str(root), "lint")
     assert bad.returncode == 1
     line = next(l for l in bad.stderr.splitlines() if l.startswith("data/faq.yml:"))
     assert "entries[0].answer[1]" in line and "会影响发布，关闭后 3 天内生效。" in line
@@ -94,8 +89,7 @@ def test_editor_text_never_opens_a_markdown_block_or_markup(text):
 def test_a_deleted_required_file_is_named_in_chinese(tmp_path, rel):
     root = copy_project(tmp_path / "p")
     (root / rel).unlink()
-    result = subprocess.run([sys.executable, "-m", "macros", "--root", str(root), "check"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=120)
+    result = run_cli("--root", str(root), "check")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     where = "docs/summary.md:1:" if rel.startswith("data/guide/") else f"{rel}:1:"
     line = next(l for l in result.stderr.splitlines() if l.startswith(where))
@@ -103,8 +97,7 @@ def test_a_deleted_required_file_is_named_in_chinese(tmp_path, rel):
 
 
 def check(root) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "macros", "--root", str(root), "check"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return run_cli("--root", str(root), "check")
 
 
 def test_a_broken_messages_file_still_gets_chinese_messages(tmp_path):

@@ -44,14 +44,6 @@ def test_preload_gives_the_dictionary_jieba_loads_itself(reference):
     assert fast.lcut(SAMPLE) == ref.lcut(SAMPLE)
 
 
-def test_jieba_reads_the_same_cache_to_the_same_dictionary(reference):
-    _, folder = reference
-    fast, slow = tokenizer(folder), tokenizer(folder)
-    assert hook.preload(fast)
-    slow.initialize()  # jieba's own marshal.load of the cache file
-    assert (fast.FREQ, fast.total) == (slow.FREQ, slow.total)
-
-
 @pytest.mark.parametrize("damage", ["missing", "empty", "truncated", "garbage", "wrong-shape", "empty-dict"])
 def test_a_missing_or_damaged_cache_is_left_to_jieba(reference, tmp_path, damage):
     _, folder = reference

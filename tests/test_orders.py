@@ -8,12 +8,10 @@ from pathlib import Path
 import pytest
 
 from macros import orders
-from macros.site import load_site
 
-from conftest import ROOT
+from conftest import CONTENT, ROOT, run_cli
 
 VECTORS = json.loads((Path(__file__).parent / "vectors" / "orders.json").read_text(encoding="utf-8"))
-CONTENT = load_site(ROOT).require_valid().content
 STATES = list(CONTENT.states.values())
 EXPORT_STATES = ["等待买家付款", "买家已付款，等待卖家发货", "卖家已发货，等待买家确认", "交易成功", "交易关闭"]
 
@@ -89,17 +87,10 @@ process.stdout.write(JSON.stringify(v.cases.map(c => [csv.read(c.text, v.states,
         assert orders.read_bytes(base64.b64decode(case["base64"]), VECTORS["states"], VECTORS["csv"]) == from_bytes, case
 
 
-def cli(*args: str):
-    import subprocess
-    import sys
-
-    return subprocess.run([sys.executable, "-m", "macros", *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
-
-
 def test_cli_applies_an_export_to_a_profile(tmp_path):
     export = tmp_path / "ExportOrderList.csv"
     export.write_bytes(base64.b64decode(VECTORS["cases"][0]["base64"]))
-    done = cli("checklist", "data/shops/toy-no-guarantee.yml", "--orders", str(export), "--format", "json")
+    done = run_cli("checklist", "data/shops/toy-no-guarantee.yml", "--orders", str(export), "--format", "json")
     assert done.returncode == 0, done.stderr
     lines = done.stderr.splitlines()
     assert lines[:2] == [f"{export}:3: 需人工核对：退款金额 20.00 元：不论订单状态是什么，都要确认退款已经办结。",
@@ -112,7 +103,7 @@ def test_cli_applies_an_export_to_a_profile(tmp_path):
     blocking = next(g for g in result["groups"] if g["key"] == "blocking")["items"]
     assert {"settle-unpaid", "wait-for-delivery", "check-imported-orders"} <= {i["id"] for i in blocking}
     assert "还有 2 笔订单需要人工核对" in [i["reason"] for i in blocking]
-    page = cli("checklist", "data/shops/toy-no-guarantee.yml", "--orders", str(export)).stdout
+    page = run_cli("checklist", "data/shops/toy-no-guarantee.yml", "--orders", str(export)).stdout
     assert "| 3 | 2875512345678901235 | 交易成功 | 保温杯 500ml | 59.00 | 20.00 | 需人工核对 | 退款金额 20.00 元" in page, "each row says why"
 
 
@@ -124,13 +115,13 @@ def test_cli_applies_an_export_to_a_profile(tmp_path):
 def test_cli_names_a_file_that_is_not_an_export(tmp_path, content, message):
     export = tmp_path / "x.csv"
     export.write_bytes(content)
-    done = cli("checklist", "data/shops/toy-no-guarantee.yml", "--orders", str(export))
+    done = run_cli("checklist", "data/shops/toy-no-guarantee.yml", "--orders", str(export))
     assert done.returncode == 1 and done.stdout == "" and "Traceback" not in done.stderr
     assert done.stderr.strip() == f"{export}{message}" or done.stderr.startswith(f"{export}{message}"), done.stderr
 
 
 def test_cli_orders_needs_one_profile_and_a_regular_file(tmp_path):
-    done = cli("checklist", "data/shops", "--orders", str(tmp_path))
+    done = run_cli("checklist", "data/shops", "--orders", str(tmp_path))
     assert done.returncode == 2 and "只能和一个店铺文件一起用" in done.stderr
-    done = cli("checklist", "data/shops/toy-no-guarantee.yml", "--orders", str(tmp_path))
+    done = run_cli("checklist", "data/shops/toy-no-guarantee.yml", "--orders", str(tmp_path))
     assert done.returncode == 1 and f"{tmp_path}:1: " in done.stderr and "普通文件" in done.stderr

@@ -6,13 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from browser import SiteServer, answer_checklist, free_port, search, static_host_headers
+from browser import SiteServer, answer_checklist, axe_violations, free_port, search, static_host_headers
 from conftest import ROOT, run_mkdocs
 
 pytestmark = pytest.mark.browser
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
 
 def all_pages(site: Path) -> list[str]:
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
@@ -36,16 +33,11 @@ def test_every_page_stays_on_loopback_without_console_errors(page, built_site):
 
 
 def test_no_serious_or_critical_accessibility_violations(page, built_site):
-    if not AXE.exists():
-        pytest.fail("axe-core is missing: run `npm ci` (make test does)")
     found = []
     for path in all_pages(built_site):
         page.goto(page.base_url + path)
         page.wait_for_load_state("networkidle")
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-                               ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}))")
-        found += [(path, v["id"], v["impact"], v["nodes"]) for v in result if v["impact"] in ("serious", "critical")]
+        found += [(path, *violation) for violation in axe_violations(page)]
     assert not found, found[:10]
 
 

@@ -23,12 +23,10 @@ from macros.guidepages import GuidePages
 from macros.interactive import InteractivePage
 from macros.loading import DataSet, Document, parse_text
 from macros.shoppages import ShopPages
-from macros.site import Site, load_site
+from macros.site import Site
 
-from conftest import ROOT
+from conftest import CONTENT, ROOT, SITE
 
-SITE = load_site(ROOT).require_valid()
-CONTENT = SITE.content
 STATES = [key for key, state in CONTENT.states.items() if not state.get("from_file")]  # a seller can count these
 SPEC = CONTENT.checklist_spec()
 GEN = Generator(SPEC)

@@ -4,13 +4,10 @@ from __future__ import annotations
 import json
 import re
 
-from macros.site import load_site
 
-from conftest import ROOT
+from conftest import CONTENT, ROOT, SITE
 from test_site_build import page, visible_text
 
-SITE = load_site(ROOT).require_valid()
-CONTENT = SITE.content
 
 
 def test_each_shop_has_a_page_with_verdict_next_step_groups_and_tables(built_site):
@@ -49,5 +46,8 @@ def test_shop_pages_stay_out_of_the_search_index(built_site):
     assert not [d["location"] for d in index["docs"] if d["location"].startswith("shops/")]
 
 
-def test_shop_pages_are_generated_not_written():
+def test_shop_pages_are_generated_from_the_data_not_written(built_site):
+    """Every shop file, and nothing else, becomes a page: docs/ holds none of them to drift from the data."""
     assert not (ROOT / "docs" / "shops").exists()
+    built = sorted(p.parent.name for p in (built_site / "shops").glob("*/index.html"))
+    assert built == sorted(p.stem for p in (ROOT / "data" / "shops").glob("*.yml"))

@@ -10,12 +10,9 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-from macros.content import Content
-from macros.loading import load_dataset
 
-from conftest import ROOT
+from conftest import CONTENT, ROOT
 
-CONTENT = Content(load_dataset(ROOT))
 SEPARATOR = re.compile(r"[\s\u200b\u3000\-、。，．？！；]+")
 
 
@@ -251,7 +248,7 @@ def test_the_data_is_read_and_checked_once_per_build_not_once_per_page(tmp_path)
     assert sorted(counts["reads"]) == data_files  # every data file was read ...
     assert set(counts["reads"].values()) == {1}  # ... exactly once
     assert counts["calls"]["check"] == 1
-    assert counts["calls"]["load_dataset"] <= 2  # the site hook and the macros module; the second is a cache hit
+    assert counts["calls"]["load_dataset"] == 1  # the site hook loads it; the macros read the same Site
 
 
 def test_close_steps_name_the_platform_path_the_three_tools_and_the_source_date(built_site):

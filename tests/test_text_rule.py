@@ -6,8 +6,6 @@ import html
 import json
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import markdown
@@ -21,7 +19,7 @@ from macros import plainmd, text
 from macros.rendering import md_escape
 from macros.schemacheck import schema, validator_for
 
-from conftest import ROOT
+from conftest import ROOT, run_cli
 
 MANY = int(os.environ.get("HYPOTHESIS_EXAMPLES", "3000" if os.environ.get("CI") else "400"))
 CONFIG = yaml.safe_load(re.sub(r"!ENV \[[^\]]*\]", "null", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))
@@ -91,10 +89,6 @@ def test_vectors_cover_each_kind_of_character():
 
 
 # -- nothing invisible reaches a terminal ------------------------------------------------------------------------------
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "macros", *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
-
-
 @pytest.mark.parametrize("fmt", ["md", "json"])
 def test_terminal_codes_in_an_export_never_reach_stdout(tmp_path, fmt):
     export = tmp_path / "orders.csv"
