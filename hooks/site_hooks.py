@@ -88,7 +88,7 @@ def on_files(files, config):
 
     site = build.site
     pages, docs = ShopPages(site.renderer, site.spec), site.shop_documents(dt.date.today().isoformat())
-    title = site.content.verdict("index_title")
+    title = site.content.words("index_title")
     files.append(File.generated(config, "shops/index.md", content=GENERATED.format(title=json.dumps(title)) + pages.index(list(docs.values()), "../")))
     if config.extra.get("polyfills") == [OFFLINE_SHIM]:
         shim = Path(config.config_file_path).resolve().parent / "vendor" / "iframe-worker" / "shim.js"

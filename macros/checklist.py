@@ -164,7 +164,7 @@ def _orders(checklist: Checklist, spec: dict) -> dict | None:
 
 def document(checklist: Checklist, spec: dict, date: str) -> dict:
     """The list as every format shows it: verdict, next step, groups, answers, impact, orders, date."""
-    v = spec["verdict"]
+    v = spec["words"]
     given = {a["field"]: a for a in answers(spec, checklist.profile)}
     first = next(iter(checklist.group("blocking")), None)
     if first:

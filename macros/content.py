@@ -82,8 +82,9 @@ class Content:
     def ui(self, key: str, **args: Any) -> str:
         return fill(self.ui_words.get(key, key), args)
 
-    def verdict(self, key: str, **args: Any) -> str:
-        return fill(self.checklist.get("verdict", {}).get(key, key), args)
+    def words(self, key: str, **args: Any) -> str:
+        """One of the checklist's page words (data/checklist.yml `words`)."""
+        return fill(self.checklist.get("words", {}).get(key, key), args)
 
     def shops(self) -> dict[str, dict]:
         """Valid shop profiles by id (the file name)."""
@@ -117,7 +118,7 @@ class Content:
         return {
             "fields": self.profile["fields"], "states": list(self.states.values()), "items": items,
             "impact": {"levels": self.impact["levels"], "aspects": self.impact["aspects"]},
-            "verdict": self.checklist["verdict"], "next": self.checklist["next"], "app": self.checklist["app"],
+            "words": self.checklist["words"], "next": self.checklist["next"], "app": self.checklist["app"],
             "csv": self.checklist["csv"],
             "ui": {k: ui(k) for k in ("handled_yes", "handled_no", "impact_aspect", "impact_level", "list_separator", "pair", "paren")},
             "columns": [col["title"] for col in self.tables["order-status-example"]["columns"]],

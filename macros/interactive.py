@@ -21,7 +21,7 @@ class InteractivePage:
         data = self.c.checklist_spec()
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c").replace("&", "\\u0026")
         app = html.render("checklist_app.html", fields=data["fields"], states=data["states"], app=self.app, groups=GROUPS,
-                          verdict=data["verdict"], asset_base=asset_base, payload=html.safe(payload))
+                          words=data["words"], asset_base=asset_base, payload=html.safe(payload))
         # The guide's address of every ref the list links to, resolved by MkDocs like any other link.
         links = "\n".join(f"- [{self.r.plain(ref)}]({self.r.target(ref, prefix)}){{: data-ref=\"{ref}\" }}" for ref in data["titles"])
         header = self.r.header(self.app["title"], self.app["summary"])

@@ -26,7 +26,7 @@ def table(columns: list[str], rows: list[list[str]]) -> str:
 
 def render(doc: dict, spec: dict) -> str:
     """The CLI's Markdown: what an editor reads in a terminal or a Markdown viewer."""
-    v, ui = spec["verdict"], spec["ui"]
+    v, ui = spec["words"], spec["ui"]
     pair = lambda term, text: fill(ui["pair"], {"term": term, "text": text})
     step = doc["next"]
     out = [f"# {md(doc['title'])}", md(fill(v["generated"], {"date": doc["date"]})),
@@ -49,7 +49,7 @@ def render(doc: dict, spec: dict) -> str:
 
 
 def task(item: dict, spec: dict) -> str:
-    v, ui = spec["verdict"], spec["ui"]
+    v, ui = spec["words"], spec["ui"]
     lines = [f"- [ ] {md(item['text'])}"]
     if item["reason"]:
         lines.append("  " + md(fill(v["reason_line"], {"reason": item["reason"]})))

@@ -5,7 +5,7 @@ import dataclasses
 import re
 from typing import Any, Iterable
 
-from .text import visible
+from .text import escaped
 
 _FIELD = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
@@ -56,10 +56,15 @@ class Problem:
     def format(self, templates: dict[str, str]) -> str:
         """`file:line: path: message` on one line, whatever control characters the data holds."""
         where = f"{self.file}:{self.line}:"
-        field = f" {visible(self.path)}:" if self.path else ""
-        return f"{where}{field} {visible(' '.join(self.message(templates).split()))}"
+        field = f" {one_line(self.path)}:" if self.path else ""
+        return f"{where}{field} {one_line(' '.join(self.message(templates).split()))}"
 
 
+
+
+def one_line(text: str) -> str:
+    """A message shows every character a terminal would act on (a line break, ESC, U+2028) as its escape."""
+    return "".join(ch if ch.isprintable() else escaped(ch) for ch in text)
 
 
 def path_text(path: Iterable[Any]) -> str:

@@ -12,7 +12,7 @@ class ShopPages:
     def __init__(self, renderer: Renderer, spec: dict):
         self.r = renderer
         self.spec = spec
-        self.v = spec["verdict"]
+        self.v = spec["words"]
 
     def task(self, item: dict, prefix: str) -> str:
         r, v, ui = self.r, self.v, self.spec["ui"]

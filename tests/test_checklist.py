@@ -213,7 +213,7 @@ def test_cli_markdown_lists_every_item_as_a_task(shop_id):
     expected = GEN.build(shop_id, CONTENT.shops()[shop_id])
     tasks = [line for line in result.stdout.splitlines() if line.startswith("- [ ] ")]
     assert len(tasks) == len(expected.items)
-    assert result.stdout.startswith("# " + CONTENT.verdict("named_title").replace("{name}", expected.name))
+    assert result.stdout.startswith("# " + CONTENT.words("named_title").replace("{name}", expected.name))
     assert not re.search(r"(?<!\\)<[a-z/]|\{:|(?<!\\)&(amp|lt|gt|quot|#\d+);", result.stdout), "plain Markdown: no HTML, attributes or entities"
 
 
@@ -303,7 +303,7 @@ def test_cli_markdown_for_a_shop_without_a_guarantee_tool_says_why_it_is_not_rea
     expected = GEN.build("toy-no-guarantee", CONTENT.shops()["toy-no-guarantee"])
     lines = result.stdout.splitlines()
     assert expected.reasons[0] in result.stdout
-    heading = lines.index("## " + CONTENT.verdict("group_blocking"))
+    heading = lines.index("## " + CONTENT.words("group_blocking"))
     assert lines[heading + 2].startswith("- [ ] ") and "消费者保障服务" in lines[heading + 2]
     assert any(line.startswith("**") and expected.group("blocking")[0].action in line for line in lines[:heading]), "the next step comes first"
 

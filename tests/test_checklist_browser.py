@@ -71,7 +71,7 @@ def test_shop_link_opens_the_same_lists_as_the_cli(page, shop_id):
         assert item_ids(page, group) == [i["id"] for i in want], group
         texts = page.locator(f"#group-{group} [data-item-id] .ck-item-text").all_text_contents()
         assert texts == [i["text"] for i in want], group
-    assert page.inner_text("#next-step").startswith(CONTENT.verdict("next_title")) and expected["next"]["text"] in page.inner_text("#next-step")
+    assert page.inner_text("#next-step").startswith(CONTENT.words("next_title")) and expected["next"]["text"] in page.inner_text("#next-step")
     assert expected["verdict"]["text"] in page.inner_text("#verdict")
     impact = page.locator("#impact td").all_text_contents()
     assert impact == [x for row in expected["impact"] for x in (row["aspect"], row["level"])]
@@ -130,7 +130,7 @@ def test_an_invalid_answer_gets_no_verdict(page, field, value):
     page.fill(f"input[name='{field}']", value)
     verdict = page.inner_text("#verdict")
     assert "success" not in page.get_attribute("#verdict", "class")
-    assert CONTENT.verdict("index_ready_yes") not in verdict and CONTENT.verdict("undecided") in verdict
+    assert CONTENT.words("index_ready_yes") not in verdict and CONTENT.words("undecided") in verdict
     field_id = page.get_attribute(f"input[name='{field}']", "id")
     label = page.inner_text(f"label[for='{field_id}']")
     assert label in verdict
@@ -141,7 +141,7 @@ def test_an_invalid_answer_gets_no_verdict(page, field, value):
     assert page.evaluate("document.activeElement.id") == field_id, "the summary's link takes the seller to the field"
     page.fill(f"input[name='{field}']", "1")
     assert not summary.is_visible() and not page.is_visible(f"#{field_id}-error")
-    assert CONTENT.verdict("undecided") not in page.inner_text("#verdict")
+    assert CONTENT.words("undecided") not in page.inner_text("#verdict")
 
 
 def test_ticks_and_progress_survive_a_reload_and_restart_clears_them(page):
@@ -163,7 +163,7 @@ def test_ticks_and_progress_survive_a_reload_and_restart_clears_them(page):
     page.once("dialog", lambda d: d.accept())
     page.click("[data-action='restart']")
     assert page.input_value("input[name='name']") == "" and not page.is_checked("input[name='buyer_reliance'][value='medium']")
-    assert CONTENT.verdict("undecided") in page.inner_text("#verdict"), "answers are cleared too"
+    assert CONTENT.words("undecided") in page.inner_text("#verdict"), "answers are cleared too"
     page.fill("input[name='name']", "小店")
     page.fill("input[name='team_size']", "2")
     for name, value in (("buyer_reliance", "medium"), ("guarantee_required", "unsure"), ("alternative_tool", "unsure"), ("open_orders", "no")):
@@ -225,7 +225,7 @@ def test_tampered_queries_are_ignored(page, query):
     open_checklist(page, query, complete=False)
     assert page.input_value("input[name='team_size']") == "", "nothing invalid is read, and nothing is assumed"
     assert page.locator("input[name='buyer_reliance']:checked").count() == 0
-    assert CONTENT.verdict("undecided") in page.inner_text("#verdict") and not before_close(page)
+    assert CONTENT.words("undecided") in page.inner_text("#verdict") and not before_close(page)
     assert not errors
 
 
@@ -366,7 +366,7 @@ def test_download_is_plain_text_with_answers_reasons_groups_and_date(page, tmp_p
     assert lines[0] == "下载店的关闭清单" and re.search(r"\d{4}-\d{2}-\d{2}", lines[1]), "the shop and the date first"
     assert any(line.startswith("暂不能关闭：") for line in lines) and any(line.startswith("你的下一步：") for line in lines)
     for key in ("blocking", "pre", "during", "post"):
-        assert f"【{CONTENT.verdict('group_' + key)}】" in lines
+        assert f"【{CONTENT.words('group_' + key)}】" in lines
     assert "☑ 备份订单信息：订单编号、商品信息、买家信息。" in lines
     assert any(line.startswith("☐ 还有 1 笔订单退货中") for line in lines)
     assert "   原因：还有 1 笔订单退货中" in lines and "   依据你的回答：退货中：1" in lines
@@ -403,7 +403,7 @@ def test_a_fresh_page_gives_no_verdict_and_links_each_missing_answer(page):
     errors = guard(page)
     open_checklist(page, complete=False)
     verdict = page.inner_text("#verdict")
-    assert CONTENT.verdict("index_ready_yes") not in verdict and CONTENT.verdict("undecided") in verdict
+    assert CONTENT.words("index_ready_yes") not in verdict and CONTENT.words("undecided") in verdict
     required = [f for f in CONTENT.profile["fields"] if f.get("required")]
     assert [a.strip() for a in page.locator("#verdict li a").all_inner_texts()] == [f["label"] for f in required]
     assert not before_close(page) and not page.is_visible("#lists")

@@ -11,7 +11,7 @@ from test_checklist_browser import CONTENT, before_close, download, item_ids, op
 
 pytestmark = pytest.mark.browser
 
-V = CONTENT.verdict
+V = CONTENT.words
 PATH = " › ".join(CONTENT.section("close-steps")["path"]["items"])
 BLOCKED = "guarantee_required=not_required&alternative_tool=deposit&open_orders=yes&orders.refunding=2&orders.returning=1"
 READY = "guarantee_required=not_required&alternative_tool=none&open_orders=no"

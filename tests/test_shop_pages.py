@@ -15,7 +15,7 @@ def test_each_shop_has_a_page_with_verdict_next_step_groups_and_tables(built_sit
         markup = page(built_site, f"shops/{shop_id}")
         text = visible_text(markup)
         assert doc["name"] in text and doc["verdict"]["text"] in text
-        assert re.search(re.escape(CONTENT.verdict("next_title")) + r"\W*" + re.escape(doc["next"]["text"]), text), "the next step"
+        assert re.search(re.escape(CONTENT.words("next_title")) + r"\W*" + re.escape(doc["next"]["text"]), text), "the next step"
         items = [i for g in doc["groups"] for i in g["items"]]
         assert markup.count('class="task-list-item"') == len(items)
         headings = re.findall(r'<h2 id="(blocking|pre|during|post)"', markup)
@@ -37,7 +37,7 @@ def test_shop_index_lists_every_shop_with_readiness(built_site):
     markup = page(built_site, "shops")
     for shop_id, doc in SITE.shop_documents("2026-11-30").items():
         assert f'href="{shop_id}/"' in markup
-        label = CONTENT.verdict("index_ready_yes" if doc["ready"] else "index_ready_no")
+        label = CONTENT.words("index_ready_yes" if doc["ready"] else "index_ready_no")
         assert re.search(re.escape(doc["name"]) + r"\s*" + re.escape(label), text), shop_id
 
 

@@ -52,7 +52,7 @@
 
   function mount(root) {
     var data = JSON.parse(document.getElementById("checklist-data").content.textContent);
-    var app = data.app, v = data.verdict, form = root.querySelector("#checklist-form"), format = core.format, el = views.el;
+    var app = data.app, v = data.words, form = root.querySelector("#checklist-form"), format = core.format, el = views.el;
     var links = {};
     document.querySelectorAll(".ck-links a[data-ref]").forEach(function (a) { links[a.getAttribute("data-ref")] = a.href; });
     var key = listKey(), imported = null, checked = false, current = null, shownIds = null, dropped = {};

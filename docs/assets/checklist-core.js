@@ -175,7 +175,7 @@
 
   // The list as every format shows it (macros/checklist.py document): opts.shop is its key, opts.date its day.
   function document(data, result, opts) {
-    var v = data.verdict, given = {}, list = answers(data, result.profile);
+    var v = data.words, given = {}, list = answers(data, result.profile);
     list.forEach(function (a) { given[a.field] = a; });
     var blocking = result.items.filter(function (i) { return i.group === "blocking"; }), first = blocking[0];
     var verdict = first ? { title: v.status_not_ready, text: format(v.not_ready, { reasons: blocking.map(function (i) { return i.reason; }).join(v.reason_separator) }) }
@@ -197,7 +197,7 @@
 
   // The seller's download: plain text a phone opens as it is, ticks as the data's ☐ and ☑.
   function toText(doc, data, opts) {
-    var v = data.verdict, ui = data.ui, done = opts.done || {}, urls = opts.urls || {}, out = [doc.title, format(v.generated, { date: doc.date }), ""];
+    var v = data.words, ui = data.ui, done = opts.done || {}, urls = opts.urls || {}, out = [doc.title, format(v.generated, { date: doc.date }), ""];
     var pair = function (term, text) { return format(ui.pair, { term: term, text: text }); };
     var guide = function (title, link) { return format(v.guide_line, { title: title, url: urls[link] || link }); };
     var heading = function (title) { out.push("", format(v.text_heading, { title: title })); };

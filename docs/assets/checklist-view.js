@@ -29,7 +29,7 @@
 
   // hooks: links (ref -> address), answerLink(path, text), format, onTick(item, checked), setZero(path).
   function create(root, data, hooks) {
-    var v = data.verdict, ui = data.ui, format = hooks.format;
+    var v = data.words, ui = data.ui, format = hooks.format;
     var $ = function (selector) { return root.querySelector(selector); };
     var pair = function (term, text) { return format(ui.pair, { term: term, text: text }); };
 
