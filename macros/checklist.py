@@ -86,7 +86,7 @@ class Generator:
         if imported:
             orders = imported["rows"]
         else:
-            orders = [{"id": o["id"], "status": o["status"]} for o in profile.get(self.list_key) or []]
+            orders = [{"id": o["id"], "state": o["state"]} for o in profile.get(self.list_key) or []]
         return Checklist(shop_id, profile, items, impact, orders, bool(imported))
 
 
@@ -110,7 +110,7 @@ def row_reason(row: dict, spec: dict) -> str:
     if row["kind"] == "check":
         return " ".join(fill_words(app[f"csv_reason_{r['code']}"], r) for r in row["reasons"])
     template = app["csv_reason_handled" if row["kind"] == "handled" else "csv_reason_open"]
-    state = next(s for s in spec["states"] if s["key"] == row["status"])
+    state = next(s for s in spec["states"] if s["key"] == row["state"])
     return fill_words(template, {"state": row["state_text"], "todo": state.get("todo", "")})
 
 
@@ -156,9 +156,9 @@ def _orders(checklist: Checklist, spec: dict) -> dict | None:
         return {"columns": [app[f"csv_col_{k}"] for k in keys], "rows": rows}
     rows = []
     for order in checklist.orders:
-        handled = states[order["status"]]["handled"]
+        handled = states[order["state"]]["handled"]
         rows.append({"kind": "handled" if handled else "open",
-                     "cells": [order["id"], states[order["status"]]["label"], ui["handled_yes" if handled else "handled_no"]]})
+                     "cells": [order["id"], states[order["state"]]["label"], ui["handled_yes" if handled else "handled_no"]]})
     return {"columns": spec["columns"], "rows": rows}
 
 

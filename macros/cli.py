@@ -172,8 +172,8 @@ def read_export(site, path: Path) -> dict | None:
     if problem:
         print(site.report([Problem(str(path), 1, "", *problem)]), file=sys.stderr)
         return None
-    result = orders.read_bytes(raw, list(site.content.states.values()), csv)
-    columns = {"id": csv["id_headers"][0], "status": csv["status_headers"][0]}
+    result = orders.read_export(raw, list(site.content.states.values()), csv)
+    columns = {"id": csv["id_headers"][0], "state": csv["state_headers"][0]}
     found = [Problem(str(path), p["line"], "", f"csv_{p['code']}",
                      {"max": p.get("max", ""), "missing": [fill(app["csv_column"], {"name": columns[r]}) for r in p.get("missing", [])]})
              for p in result["problems"]]

@@ -93,7 +93,7 @@ def clean(cell: str) -> str:
 
 def columns(header: list[str], csv: dict) -> dict[str, int]:
     names = [header_name(c) for c in header]
-    wanted = {"id": "id_headers", "status": "status_headers", "title": "title_headers", "paid": "paid_headers",
+    wanted = {"id": "id_headers", "state": "state_headers", "title": "title_headers", "paid": "paid_headers",
               "refund": "refund_amount_headers", "refund_status": "refund_status_headers"}
     found = {}
     for role, key in wanted.items():
@@ -114,11 +114,11 @@ def read(text: str, states: list[dict], csv: dict) -> dict[str, Any]:
         if head is None:
             return _result([{"line": 1, "code": "empty"}])
         cols = columns(head[1], csv)
-        if {"id", "status"} <= cols.keys():
+        if {"id", "state"} <= cols.keys():
             break
         best = cols if len(cols) > len(best) else best
     else:
-        return _result([{"line": head[0], "code": "no_columns", "missing": [r for r in ("id", "status") if r not in best]}])
+        return _result([{"line": head[0], "code": "no_columns", "missing": [r for r in ("id", "state") if r not in best]}])
     names = {SPACES.sub("", name): s["key"] for s in states for name in [s["label"], *s.get("aliases", [])]}
     handled = {s["key"]: bool(s["handled"]) for s in states}
     done_refunds = {SPACES.sub("", v) for v in csv.get("refund_status_done", [])}
@@ -136,7 +136,7 @@ def read(text: str, states: list[dict], csv: dict) -> dict[str, Any]:
 
 def _row(line, cells, closed, cols, names, handled, done_refunds) -> dict:
     cell = lambda role: clean(cells[cols[role]]) if role in cols and cols[role] < len(cells) else ""
-    row = {"line": line, "id": cell("id"), "state_text": cell("status"), "title": cell("title"),
+    row = {"line": line, "id": cell("id"), "state_text": cell("state"), "title": cell("title"),
            "paid": cell("paid"), "refund": cell("refund")}
     reasons = []
     state = names.get(SPACES.sub("", row["state_text"]))
@@ -157,9 +157,9 @@ def _row(line, cells, closed, cols, names, handled, done_refunds) -> dict:
     if refund_status and SPACES.sub("", refund_status) not in done_refunds:
         reasons.append({"code": "refund_status", "value": refund_status})
     if reasons:
-        row.update(status=CHECK, kind="check", reasons=reasons)
+        row.update(state=CHECK, kind="check", reasons=reasons)
     else:
-        row.update(status=state, kind="handled" if handled[state] else "open", reasons=[])
+        row.update(state=state, kind="handled" if handled[state] else "open", reasons=[])
     return row
 
 
@@ -167,10 +167,11 @@ def _result(problems: list[dict], rows: list[dict] | None = None, states: list[d
     rows = rows or []
     counts = {s["key"]: 0 for s in states or []}
     for row in rows:
-        counts[row["status"]] = counts.get(row["status"], 0) + 1
+        counts[row["state"]] = counts.get(row["state"], 0) + 1
     return {"problems": problems, "rows": rows, "counts": counts}
 
 
-def read_bytes(raw: bytes, states: list[dict], csv: dict) -> dict[str, Any]:
+def read_export(raw: bytes, states: list[dict], csv: dict) -> dict[str, Any]:
+    """An export as it comes from the disk: decoded (OrderCsv.readBytes), then read."""
     text = decode(raw)
     return _result([{"line": 1, "code": "encoding"}]) if text is None else read(text, states, csv)

@@ -27,8 +27,8 @@ def field_schema(field: dict, states: list[str]) -> dict:
         count = {"type": "integer", "minimum": 0, "maximum": field.get("max", 10**9)}
         return {"type": "object", "additionalProperties": False, "properties": {s: count for s in states}}
     if kind == "order_list":
-        item = {"type": "object", "additionalProperties": False, "required": ["id", "status"],
-                "properties": {"id": ORDER_ID, "status": {"enum": states}}}
+        item = {"type": "object", "additionalProperties": False, "required": ["id", "state"],
+                "properties": {"id": ORDER_ID, "state": {"enum": states}}}
         return {"type": "array", "maxItems": field.get("max_items", 5000), "items": item}
     raise ValueError(f"unknown profile field type {kind!r}")
 
@@ -87,13 +87,13 @@ def normalize(shop: dict, profile: dict, states: list[str]) -> dict:
             given = shop.get(key) or {}
             out[key], counts = {state: int(given.get(state, 0)) for state in states}, key
         elif kind == "order_list":
-            out[key], listed = [{"id": str(o["id"]), "status": o["status"]} for o in shop.get(key) or []], key
+            out[key], listed = [{"id": str(o["id"]), "state": o["state"]} for o in shop.get(key) or []], key
         elif kind == "boolean":
             out[key] = bool(shop.get(key, default))
         else:
             out[key] = shop.get(key, default)
     if counts and listed:
-        for state, seen in Counter(o["status"] for o in out[listed]).items():
+        for state, seen in Counter(o["state"] for o in out[listed]).items():
             out[counts][state] = max(out[counts][state], seen)
     return out
 

@@ -75,17 +75,17 @@ def test_settled_states_never_block(state):
 
 
 def test_listed_orders_count_even_when_counts_are_missing():
-    result = GEN.build("t", shop(order_list=[{"id": "1", "status": "refunding"}, {"id": "2", "status": "closed"}]))
+    result = GEN.build("t", shop(order_list=[{"id": "1", "state": "refunding"}, {"id": "2", "state": "closed"}]))
     assert not result.ready and group(result, "blocking") == ["settle-refunds"]
     assert [o["id"] for o in result.orders] == ["1", "2"]
 
 
 def test_order_table_handled_is_computed_from_the_state():
-    listed = [{"id": str(n), "status": s} for n, s in enumerate(CONTENT.states) if not CONTENT.states[s].get("from_file")]
+    listed = [{"id": str(n), "state": s} for n, s in enumerate(CONTENT.states) if not CONTENT.states[s].get("from_file")]
     doc = document(GEN.build("t", shop(order_list=listed)), SPEC, "2026-11-30")
     handled = {row["cells"][0]: row["kind"] == "handled" for row in doc["orders"]["rows"]}
-    assert {o["status"]: handled[o["id"]] for o in listed} == {o["status"]: CONTENT.states[o["status"]]["handled"] for o in listed}
-    assert {o["status"] for o in listed if handled[o["id"]]} == {"delivered", "refunded", "closed"}
+    assert {o["state"]: handled[o["id"]] for o in listed} == {o["state"]: CONTENT.states[o["state"]]["handled"] for o in listed}
+    assert {o["state"] for o in listed if handled[o["id"]]} == {"delivered", "refunded", "closed"}
 
 
 GUARANTEE_CASES = [
@@ -237,7 +237,7 @@ BAD_PROFILES = [
      "缺少必填字段「guarantee_required」"),
     ("guarantee-yes", "name: 店\nteam_size: 2\nbuyer_reliance: low\nguarantee_required: yes\nalternative_tool: none\n", 4,
      "", "true 或 false"),
-    ("unknown-state", "name: 店\nteam_size: 1\nbuyer_reliance: low\norder_list:\n  - {id: '1', status: lost}\n", 5, "order_list[0].status", "不在允许范围内"),
+    ("unknown-state", "name: 店\nteam_size: 1\nbuyer_reliance: low\norder_list:\n  - {id: '1', state: lost}\n", 5, "order_list[0].state", "不在允许范围内"),
     ("markup-name", "name: <img src=x onerror=alert(1)>\nteam_size: 1\nbuyer_reliance: low\n", 1, "name", "HTML"),
     ("yaml-error", "name: 店\nteam_size: [1\nbuyer_reliance: low\n", 3, "", "YAML 格式错误"),
     # Issue 17: the data language is strict, and every refusal is located.
@@ -254,7 +254,7 @@ BAD_PROFILES = [
     ("alias", BASE + "orders: &o {refunding: 1}\norder_list: *o\n", 7, "", "锚点和别名"),
     ("fake-ticked-item", BASE.replace("name: 店", 'name: "店\\n- [x] 已经可以关闭"'), 1, "name", "只能写一行文字"),
     ("long-name", BASE.replace("name: 店", "name: " + "长" * 101), 1, "name", "文字太长"),
-    ("order-id-newline", BASE + "order_list:\n  - {id: \"123\\n\", status: delivered}\n", 8, "order_list[0].id", "订单编号"),
+    ("order-id-newline", BASE + "order_list:\n  - {id: \"123\\n\", state: delivered}\n", 8, "order_list[0].id", "订单编号"),
     # Issue 23: one text rule (no control or direction character, something visible), answers that agree.
     ("name-c1-control", BASE.replace("name: 店", 'name: "店\\x9b31m"'), 1, "", "（\\x9b）"),
     ("name-next-line", BASE.replace("name: 店", 'name: "店\\N名"'), 1, "", "（\\x85）"),
@@ -263,7 +263,7 @@ BAD_PROFILES = [
     ("name-only-invisible", BASE.replace("name: 店", 'name: "\\u200b\\u200d"'), 1, "name", "看不见的字符也算空"),
     ("name-raw-escape", BASE.replace("name: 店", "name: 店\x1b[2J"), 1, "", "（\\x1b）"),
     ("no-open-orders-but-counts", BASE + "orders:\n  shipped: 3\n  delivered: 9\n", 8, "orders.shipped", "两者矛盾"),
-    ("no-open-orders-but-listed", BASE + "order_list:\n  - {id: \"9\", status: refunding}\n", 8, "order_list", "退款中 1 笔"),
+    ("no-open-orders-but-listed", BASE + "order_list:\n  - {id: \"9\", state: refunding}\n", 8, "order_list", "退款中 1 笔"),
 ]
 
 

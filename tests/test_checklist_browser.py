@@ -313,7 +313,7 @@ def test_a_big_export_is_read_in_chunks_like_the_cli_and_a_count_can_be_correcte
     assert path.stat().st_size > 4 * 2**20, "several 1 MiB chunks, so rows and characters are cut between them"
     page.set_input_files("#f-csv-file", str(path))
     page.wait_for_selector(".ck-csv-ok", timeout=60000)
-    expected = orders.read_bytes(path.read_bytes(), list(CONTENT.states.values()), CONTENT.checklist["csv"])
+    expected = orders.read_export(path.read_bytes(), list(CONTENT.states.values()), CONTENT.checklist["csv"])
     asked = [k for k, s in CONTENT.states.items() if not s["handled"] and not s.get("from_file")]
     assert {k: int(page.input_value(f"input[name='orders.{k}']")) for k in asked} == {k: expected["counts"][k] for k in asked}
     assert expected["counts"]["needs_check"] == 12000 // 7 + 1, "every seventh order has a refund"

@@ -20,7 +20,7 @@ EXPORT_STATES = ["等待买家付款", "买家已付款，等待卖家发货", "
 def test_shared_vectors(case):
     csv = dict(VECTORS["csv"], **case.get("csv", {}))
     if "base64" in case:
-        result = orders.read_bytes(base64.b64decode(case["base64"]), VECTORS["states"], csv)
+        result = orders.read_export(base64.b64decode(case["base64"]), VECTORS["states"], csv)
     else:
         result = orders.read(case["text"], VECTORS["states"], csv)
     assert result == case["expected"]
@@ -41,7 +41,7 @@ def test_every_state_of_the_real_export_is_known_and_an_unpaid_order_is_not_hand
     text = "订单编号,订单状态\n" + "".join(f"{n},\"{s}\"\n" for n, s in enumerate(EXPORT_STATES, 1))
     result = orders.read(text, STATES, CONTENT.checklist["csv"])
     assert [r["kind"] for r in result["rows"]] == ["open", "open", "open", "handled", "handled"]
-    assert [r["status"] for r in result["rows"]][:1] == ["awaiting_payment"]
+    assert [r["state"] for r in result["rows"]][:1] == ["awaiting_payment"]
     assert result["counts"]["needs_check"] == 0
 
 
@@ -84,7 +84,7 @@ process.stdout.write(JSON.stringify(v.cases.map(c => [csv.read(c.text, v.states,
     assert done.returncode == 0, done.stderr
     for case, (from_text, from_bytes) in zip(cases, json.loads(done.stdout)):
         assert orders.read(case["text"], VECTORS["states"], VECTORS["csv"]) == from_text, case["text"]
-        assert orders.read_bytes(base64.b64decode(case["base64"]), VECTORS["states"], VECTORS["csv"]) == from_bytes, case
+        assert orders.read_export(base64.b64decode(case["base64"]), VECTORS["states"], VECTORS["csv"]) == from_bytes, case
 
 
 def test_cli_applies_an_export_to_a_profile(tmp_path):

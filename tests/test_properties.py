@@ -46,7 +46,7 @@ profiles_st = st.fixed_dictionaries(
     optional={
         "plans_to_reopen": st.booleans(),
         "orders": st.dictionaries(st.sampled_from(STATES), st.integers(0, 1_000_000)),
-        "order_list": st.lists(st.fixed_dictionaries({"id": order_ids, "status": st.sampled_from(STATES)}), max_size=40),
+        "order_list": st.lists(st.fixed_dictionaries({"id": order_ids, "state": st.sampled_from(STATES)}), max_size=40),
     },
 )
 
@@ -57,7 +57,7 @@ def agreeing(shop: dict) -> dict:
         return shop
     still = lambda state: CONTENT.states[state]["handled"]
     out = dict(shop, orders={k: n for k, n in shop.get("orders", {}).items() if still(k)})
-    return dict(out, order_list=[o for o in shop.get("order_list", []) if still(o["status"])])
+    return dict(out, order_list=[o for o in shop.get("order_list", []) if still(o["state"])])
 
 
 def as_document(data, rel="data/shops/random.yml") -> Document:

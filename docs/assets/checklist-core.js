@@ -83,13 +83,13 @@
         v = {};
         data.states.forEach(function (s) { v[s.key] = Number((shop[f.key] || {})[s.key] || 0); });
       } else if (f.type === "order_list") {
-        v = (shop[f.key] || []).map(function (o) { return { id: String(o.id), status: o.status }; });
+        v = (shop[f.key] || []).map(function (o) { return { id: String(o.id), state: o.state }; });
       } else if (f.type === "boolean") v = !!v;
       out[f.key] = v === undefined ? null : v;
     });
     if (countsKey && listKey) {
       var seen = {};
-      out[listKey].forEach(function (o) { seen[o.status] = (seen[o.status] || 0) + 1; });
+      out[listKey].forEach(function (o) { seen[o.state] = (seen[o.state] || 0) + 1; });
       Object.keys(seen).forEach(function (k) { out[countsKey][k] = Math.max(out[countsKey][k] || 0, seen[k]); });
     }
     return out;
@@ -137,7 +137,7 @@
   function rowReason(row, data) {
     var app = data.app;
     if (row.kind === "check") return row.reasons.map(function (r) { return format(app["csv_reason_" + r.code], r); }).join(" ");
-    return format(app[row.kind === "handled" ? "csv_reason_handled" : "csv_reason_open"], { state: row.state_text, todo: stateOf(data, row.status).todo || "" });
+    return format(app[row.kind === "handled" ? "csv_reason_handled" : "csv_reason_open"], { state: row.state_text, todo: stateOf(data, row.state).todo || "" });
   }
 
   function shown(f, value, data) {
@@ -168,7 +168,7 @@
                }) };
     }
     return { columns: data.columns, rows: result.orders.map(function (o) {
-      var state = stateOf(data, o.status);
+      var state = stateOf(data, o.state);
       return { kind: state.handled ? "handled" : "open", cells: [o.id, state.label, state.handled ? ui.handled_yes : ui.handled_no] };
     }) };
   }

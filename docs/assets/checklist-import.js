@@ -59,7 +59,7 @@
   // The file's counts into the form, each with the lines that made it; the seller may still correct them.
   function useFile(ctx, result) {
     var data = ctx.data, app = data.app, lines = {};
-    result.rows.forEach(function (r) { (lines[r.status] = lines[r.status] || []).push(r.line); });
+    result.rows.forEach(function (r) { (lines[r.state] = lines[r.state] || []).push(r.line); });
     // The file shows open orders: the question that asks for the counts (show_when) is answered, as the CLI does.
     var open = data.states.some(function (s) { return !s.handled && result.counts[s.key] > 0; });
     var asked = (data.fields.find(function (f) { return f.type === "order_counts"; }) || {}).show_when;

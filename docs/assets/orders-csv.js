@@ -11,7 +11,7 @@
 
   var SEPARATORS = [",", "\t", ";"], CHECK = "needs_check", CHUNK = 1 << 20;
   var AMOUNT = /^-?[0-9]+(?:\.[0-9]+)?$/, SPACES = /\s+/g;
-  var ROLES = { id: "id_headers", status: "status_headers", title: "title_headers", paid: "paid_headers",
+  var ROLES = { id: "id_headers", state: "state_headers", title: "title_headers", paid: "paid_headers",
                 refund: "refund_amount_headers", refund_status: "refund_status_headers" };
 
   function squeeze(text) { return text.replace(SPACES, ""); }
@@ -156,21 +156,21 @@
         pos = r.end; line += r.lines;
       }
       var cols = columns(r.cells, this.csv);
-      if (has(cols, "id") && has(cols, "status")) {
+      if (has(cols, "id") && has(cols, "state")) {
         this.sep = SEPARATORS[s]; this.cols = cols; this.headLine = line; this.pos = r.end; this.line = line + r.lines;
         return true;
       }
       if (Object.keys(cols).length > Object.keys(best).length) best = cols;
       this.headLine = line;
     }
-    this.problem = { line: this.headLine, code: "no_columns", missing: ["id", "status"].filter(function (k) { return !has(best, k); }) };
+    this.problem = { line: this.headLine, code: "no_columns", missing: ["id", "state"].filter(function (k) { return !has(best, k); }) };
     return false;
   };
 
   Reader.prototype.row = function (line, cells, closed) {
     var cols = this.cols;
     var cell = function (role) { return has(cols, role) && cols[role] < cells.length ? clean(cells[cols[role]]) : ""; };
-    var row = { line: line, id: cell("id"), state_text: cell("status"), title: cell("title"), paid: cell("paid"), refund: cell("refund") };
+    var row = { line: line, id: cell("id"), state_text: cell("state"), title: cell("title"), paid: cell("paid"), refund: cell("refund") };
     var reasons = [], state = this.names.get(squeeze(row.state_text));
     if (state === undefined) state = null;
     if (!closed) reasons.push({ code: "bad_quote" });
@@ -182,8 +182,8 @@
     else if (refund && Number(refund) > 0) reasons.push({ code: "refund_amount", value: row.refund });
     var refundStatus = cell("refund_status");
     if (refundStatus && !has(this.done, squeeze(refundStatus))) reasons.push({ code: "refund_status", value: refundStatus });
-    if (reasons.length) { row.status = CHECK; row.kind = "check"; }
-    else { row.status = state; row.kind = this.handled[state] ? "handled" : "open"; }
+    if (reasons.length) { row.state = CHECK; row.kind = "check"; }
+    else { row.state = state; row.kind = this.handled[state] ? "handled" : "open"; }
     row.reasons = reasons;
     return row;
   };
@@ -198,7 +198,7 @@
   function result(problems, rows, states) {
     var counts = {};
     if (rows.length || !problems.length) states.forEach(function (s) { counts[s.key] = 0; });
-    rows.forEach(function (r) { counts[r.status] = (counts[r.status] || 0) + 1; });
+    rows.forEach(function (r) { counts[r.state] = (counts[r.state] || 0) + 1; });
     return { problems: problems, rows: rows, counts: counts };
   }
 

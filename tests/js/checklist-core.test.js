@@ -14,7 +14,7 @@ test("defaults fill what the answers leave out", () => {
 });
 
 test("listed orders raise their state's count, never lower it", () => {
-  const p = core.normalize({ orders: { refunding: 5 }, order_list: [{ id: 1, status: "refunding" }, { id: "2", status: "shipped" }] }, DATA);
+  const p = core.normalize({ orders: { refunding: 5 }, order_list: [{ id: 1, state: "refunding" }, { id: "2", state: "shipped" }] }, DATA);
   assert.deepEqual(p.orders, { shipped: 1, refunding: 5, delivered: 0 });
   assert.equal(p.order_list[0].id, "1");
 });

@@ -16,7 +16,7 @@ const DATA = Object.assign({}, require(path.join(__dirname, "data.js")), { state
   { key: "delivered", label: "已签收", aliases: ["交易成功"], handled: true },
   { key: "needs_check", label: "需人工核对", handled: false },
 ] });
-const CSV = { id_headers: ["订单编号", "订单号"], status_headers: ["订单状态"], refund_amount_headers: ["退款金额"], max_rows: 5000 };
+const CSV = { id_headers: ["订单编号", "订单号"], state_headers: ["订单状态"], refund_amount_headers: ["退款金额"], max_rows: 5000 };
 
 // Hostile pieces: markup, control characters, huge and odd numbers, prototype keys, separators.
 const NASTY = ["<img src=x onerror=alert(1)>", "\n- [x] fake", "\u0000", "\u2028", "\ufeff", "__proto__", "constructor",
@@ -78,7 +78,7 @@ test("order file: any text is read without an exception; every row and problem h
     for (const row of result.rows) {
       assert.equal(typeof row.id, "string");
       assert.ok(["handled", "open", "check"].includes(row.kind), row.kind);
-      assert.ok(row.kind === "check" ? row.reasons.length > 0 && row.status === csv.CHECK : row.reasons.length === 0, JSON.stringify(row));
+      assert.ok(row.kind === "check" ? row.reasons.length > 0 && row.state === csv.CHECK : row.reasons.length === 0, JSON.stringify(row));
     }
     const total = Object.values(result.counts).reduce((a, b) => a + b, 0);
     assert.equal(total, result.rows.length, "every row is counted once");
