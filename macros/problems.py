@@ -21,7 +21,9 @@ def fill(template: str, args: dict) -> str:
 
     return _FIELD.sub(sub, template)
 
-# English fallbacks, used only when data/messages.yml itself cannot be read.
+
+# For a code that no message file words (macros/fallback-messages.yml covers a broken data/messages.yml; a test
+# checks that every code reaches it): the developer who added the code sees it, never an editor.
 FALLBACK = "{code}: {args}"
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from macros import plainmd
 from macros.checklist import Generator, document
+from macros.profile import profile_query
 
 VECTORS = json.loads((Path(__file__).parent / "vectors" / "checklists.json").read_text(encoding="utf-8"))
 SPEC = VECTORS["spec"]
@@ -21,6 +22,8 @@ def document_of(case: dict) -> dict:
 @pytest.mark.parametrize("case", VECTORS["cases"], ids=[c["name"] for c in VECTORS["cases"]])
 def test_shared_vectors(case):
     assert document_of(case) == case["expected"]
+    profile = Generator(SPEC).build("shop-key", case["shop"], case.get("imported")).profile
+    assert profile_query(profile, SPEC) == case["query"], "the share link of the answers, as the page writes it"
 
 
 def test_vectors_cover_every_group_an_import_a_listed_order_and_a_ready_shop():

@@ -11,7 +11,13 @@ const spec = vectors.spec;
 const documentOf = (c) => core.document(spec, core.build(spec, c.shop, c.imported || null), { shop: "shop-key", date: c.date });
 
 for (const c of vectors.cases) {
-  test(c.name, () => assert.deepEqual(documentOf(c), c.expected));
+  test(c.name, () => {
+    assert.deepEqual(documentOf(c), c.expected);
+    const profile = core.build(spec, c.shop, c.imported || null).profile;
+    assert.equal(core.toQuery(profile, spec), c.query, "the share link of the answers");
+    const back = core.build(spec, core.fromQuery("?" + c.query, spec), null).profile;
+    assert.equal(core.toQuery(back, spec), c.query, "and the link reads back to the same answers");
+  });
 }
 
 test("the download is plain text: the date, every group, item, reason and answer, ticks as ☐ and ☑", () => {
