@@ -76,7 +76,7 @@ def test_instant_navigation_to_every_page_runs_no_stray_script(browser, instant_
     context.close()
 
 
-@pytest.mark.parametrize("late", [None, "checklist-core.js", "checklist-view.js", "checklist-app.js"])
+@pytest.mark.parametrize("late", [None, "checklist-core.js", "checklist-view.js", "checklist-form.js", "checklist-app.js"])
 def test_instant_navigation_mounts_the_checklist_once_whichever_script_arrives_first(browser, instant_site, late):
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
     page = context.new_page()
@@ -115,8 +115,8 @@ def test_the_checklist_scripts_load_with_the_page_not_in_a_chain(page):
     page.goto(page.base_url + "checklist/")
     page.wait_for_selector("#checklist-app[data-mounted]")
     scripts = page.eval_on_selector_all("script[src*='checklist-']", "els => els.map(e => [e.src.split('/').pop(), e.defer])")
-    names = ["checklist-core.js", "checklist-view.js", "checklist-app.js"]
-    assert scripts == [[name, True] for name in names], "three defer scripts of the page itself"
+    names = ["checklist-core.js", "checklist-view.js", "checklist-form.js", "checklist-app.js"]
+    assert scripts == [[name, True] for name in names], "four defer scripts of the page itself"
     assert all(initiators[name] == ["parser"] for name in names), initiators
 
 

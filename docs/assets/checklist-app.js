@@ -5,7 +5,7 @@
   "use strict";
   // Material's instant navigation runs this page's scripts again, in any order: mount, do not redefine.
   if (window.OrderChecklistApp) return window.OrderChecklistApp.init();
-  var core, views;
+  var core, views, forms;
   var STORE = "order-insurance-checklist:v1:";
 
   // Code for what a seller may never do (import orders, share, download) is fetched on first use.
@@ -39,40 +39,42 @@
           return done;
         }
       } catch (e) { /* fall through: corrupted */ }
-      clear();
+      forget();
       say(words.storage_reset);
       return {};
     }
     function save(done) {
       try { window.localStorage.setItem(name, JSON.stringify({ done: Object.keys(done).sort() })); } catch (e) { /* private mode */ }
     }
-    function clear() { try { window.localStorage.removeItem(name); } catch (e) { /* storage unavailable */ } }
-    return { load: load, save: save, clear: clear };
+    function forget() { try { window.localStorage.removeItem(name); } catch (e) { /* storage unavailable */ } }
+    function clear() { shown = null; dropped = {}; forget(); }
+    // An item that leaves the list loses its tick; the first one that comes back is returned, for the page to say so.
+    var shown = null, dropped = {};
+    function follow(doc) {
+      var done = load(), items = [], back = null;
+      doc.groups.forEach(function (g) { items = items.concat(g.items); });
+      var ids = items.map(function (i) { return i.id; });
+      if (shown) {
+        back = items.filter(function (i) { return dropped[i.id]; })[0] || null;
+        shown.filter(function (id) { return ids.indexOf(id) < 0; }).forEach(function (id) { dropped[id] = true; delete done[id]; });
+        items.forEach(function (i) { delete dropped[i.id]; });
+        save(done);
+      }
+      shown = ids;
+      return back;
+    }
+    return { load: load, save: save, clear: clear, follow: follow };
   }
 
   function mount(root) {
     var data = JSON.parse(document.getElementById("checklist-data").content.textContent);
-    var app = data.app, v = data.words, form = root.querySelector("#checklist-form"), format = core.format, el = views.el;
+    var app = data.app, v = data.words, format = core.format, el = views.el;
+    var questions = forms.create(root, data, core, views), form = questions.form, control = questions.control;
     var links = {};
     document.querySelectorAll(".ck-links a[data-ref]").forEach(function (a) { links[a.getAttribute("data-ref")] = a.href; });
-    var key = listKey(), imported = null, checked = false, current = null, shownIds = null, dropped = {};
-    var heading = document.getElementById("page-title"), docTitle = document.title;
-    var titleSuffix = docTitle.indexOf(app.title) === 0 ? docTitle.slice(app.title.length) : "";
+    var key = listKey(), imported = null, checked = false, current = null;
     var say = function (text) { root.querySelector("#action-status").textContent = text; };
     var ticks = tickStore(key, say, app);
-
-    function control(name) { return form.elements.namedItem(name); }
-    function fieldId(path) { return "f-" + path.replace(/\./g, "-").replace(/_/g, "-"); }
-    function labelOf(input) { var label = form.querySelector("label[for='" + input.id + "']"); return label ? label.textContent : input.name; }
-
-    function answerLink(path, text, className) {
-      var a = el("a", { href: "#" + fieldId(path), text: text, className: className || "" });
-      a.addEventListener("click", function (e) {
-        var target = document.getElementById(fieldId(path)) || form.querySelector("[name='" + path + "']") || root.querySelector("#orders-title");
-        if (target) { e.preventDefault(); target.scrollIntoView({ block: "center" }); target.focus(); }
-      });
-      return a;
-    }
 
     // A count only a file can give (`from_file`): "set to 0" says the seller checked those rows by hand.
     function setZero(path) {
@@ -82,60 +84,13 @@
       say("");
     }
 
-    var view = views.create(root, data, { links: links, answerLink: answerLink, format: format, setZero: setZero,
+    var view = views.create(root, data, { links: links, answerLink: questions.answerLink, format: format, setZero: setZero,
       onTick: function (item, on) {
         var now = ticks.load();
         if (on) now[item.id] = true; else delete now[item.id];
         ticks.save(now);
         view.progress(app.progress);
       } });
-
-    // A question asked only after another answer (the counts, after "yes"): hidden and not read otherwise.
-    function applyShowWhen() {
-      var partial = core.fromQuery(new URLSearchParams(new FormData(form)), data);
-      form.querySelectorAll("[data-show-when]").forEach(function (box) {
-        var show = core.evaluate(JSON.parse(box.getAttribute("data-show-when")), partial);
-        box.hidden = !show;
-        box.querySelectorAll("input").forEach(function (i) { i.disabled = !show; });
-      });
-    }
-
-    function readForm() {
-      applyShowWhen();
-      return core.fromQuery(new URLSearchParams(new FormData(form)), data);
-    }
-
-    function writeForm(shop) {
-      data.fields.forEach(function (f) {
-        if (!(f.key in shop)) return;
-        var c = control(f.key);
-        if (f.type === "boolean") c.checked = shop[f.key];
-        else if (f.type === "choice") c.value = shop[f.key];
-        else if (f.type === "order_counts") data.states.forEach(function (s) { var i = control(f.key + "." + s.key); if (i) i.value = shop[f.key][s.key] || 0; });
-        else if (f.type !== "order_list") c.value = shop[f.key];
-      });
-    }
-
-    // Answers the browser finds invalid (-1 orders, 0 people): a message beside each and a summary on top.
-    function showErrors() {
-      var bad = [];
-      form.querySelectorAll("input[type=number]").forEach(function (input) {
-        var note = document.getElementById(input.id + "-error"), invalid = !input.disabled && !input.validity.valid;
-        input.setAttribute("aria-invalid", String(invalid));
-        if (note) {
-          note.hidden = !invalid;
-          note.textContent = invalid ? format(v.error_integer, { min: input.min || 0, max: input.max || "" }) : "";
-        }
-        if (invalid) bad.push({ key: input.name, label: labelOf(input) });
-      });
-      var summary = root.querySelector("#error-summary");
-      summary.hidden = !bad.length;
-      views.refresh(summary, bad.map(function (b) { return b.key; }).join(" "), function () {
-        return bad.length ? [el("p", { text: format(v.error_summary, { count: bad.length }) }),
-          el("ul", {}, bad.map(function (b) { return el("li", {}, [answerLink(b.key, b.label)]); }))] : [];
-      });
-      return bad;
-    }
 
     // The export's rows, and its counts of what only a file can tell, unless the seller checked those rows.
     function forBuild() {
@@ -145,42 +100,18 @@
       return { rows: imported.rows, counts: counts };
     }
 
-    // An item that left the list loses its tick; when it comes back, the page says so.
-    function trackTicks(doc) {
-      var done = ticks.load(), items = [];
-      doc.groups.forEach(function (g) { items = items.concat(g.items); });
-      var ids = items.map(function (i) { return i.id; });
-      if (shownIds) {
-        var back = items.filter(function (i) { return dropped[i.id]; });
-        shownIds.filter(function (id) { return ids.indexOf(id) < 0; }).forEach(function (id) { dropped[id] = true; delete done[id]; });
-        back.forEach(function (i) { delete dropped[i.id]; });
-        ticks.save(done);
-        if (back.length) say(format(v.item_back, { text: back[0].text }));
-      }
-      shownIds = ids;
-      return done;
-    }
-
-    function showTitle(name) {
-      var named = name ? format(v.named_title, { name: name }) : app.title;
-      if (heading && heading.firstChild && heading.firstChild.nodeType === 3) heading.firstChild.nodeValue = named;
-      document.title = named + titleSuffix;
-    }
-
     function update() {
-      var shop = readForm(), bad = showErrors();
-      var missing = data.fields.filter(function (f) {
-        var box = control(f.key);
-        return f.required && !(f.key in shop) && !(box && box.closest && box.closest("[hidden]"));
-      }).map(function (f) { return { key: f.key, label: f.label }; });
-      showTitle(shop.name);
+      var shop = questions.read(), bad = questions.invalid(), missing = questions.missing(shop);
+      view.title(shop.name);
       if (missing.length || bad.length) {  // no verdict on missing or invalid information
         current = null;
         view.undecided(missing, bad);
         view.answers(core.answers(data, shop));
       } else {
         current = core.document(data, core.build(data, shop, forBuild()), { shop: key, date: today() });
-        view.decided(current, trackTicks(current));
+        var back = ticks.follow(current);
+        if (back) say(format(v.item_back, { text: back.text }));
+        view.decided(current, ticks.load());
         view.answers(current.answers);
         renderOrders();
       }
@@ -201,7 +132,7 @@
     }
 
     var ctx = { root: root, data: data, form: form, el: el, table: views.table, format: format, say: say, control: control,
-                applyShowWhen: applyShowWhen, update: update, done: ticks.load, links: links,
+                applyShowWhen: questions.applyShowWhen, update: update, done: ticks.load, links: links,
                 current: function () { return current; },
                 setImported: function (result) { imported = result; checked = false; shownFor = undefined; update(); } };
 
@@ -222,7 +153,7 @@
       if (action === "restart") {
         if (!window.confirm(v.restart_confirm)) return;
         ticks.clear();
-        form.reset(); imported = null; checked = false; shownIds = null; dropped = {};
+        form.reset(); imported = null; checked = false;
         root.querySelectorAll("#csv-status, #orders, .ck-count-src").forEach(function (n) { n.replaceChildren(); });
         update(); say(app.restart_done);
       } else if (action === "print") window.print();
@@ -234,16 +165,17 @@
       verdict.focus({ preventScroll: true });
     });
     root.querySelector("#status-bar").hidden = false;
-    writeForm(core.fromQuery(location.search, data));
+    questions.write(core.fromQuery(location.search, data));
     update();
   }
 
-  // Mounts once per page, when the page and its three scripts are there (core and view call it too).
+  // Mounts once per page, when the page and its four scripts are there (the other three call it too).
   function init() {
     var root = document.getElementById("checklist-app");
     core = window.OrderChecklist;
     views = window.OrderChecklistView;
-    if (root && core && views && !root.hasAttribute("data-mounted")) { root.setAttribute("data-mounted", ""); mount(root); }
+    forms = window.OrderChecklistForm;
+    if (root && core && views && forms && !root.hasAttribute("data-mounted")) { root.setAttribute("data-mounted", ""); mount(root); }
   }
 
   window.OrderChecklistApp = { init: init };

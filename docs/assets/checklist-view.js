@@ -156,7 +156,16 @@
       $("#status-bar-progress").textContent = words;
     }
 
-    return { undecided: undecided, decided: decided, answers: answers, progress: progress };
+    // The heading and the tab say whose list it is; Material's ¶ link stays after the heading's text.
+    var heading = document.getElementById("page-title"), suffix = document.title.indexOf(data.app.title) === 0 ?
+      document.title.slice(data.app.title.length) : "";
+    function title(name) {
+      var named = name ? format(v.named_title, { name: name }) : data.app.title;
+      if (heading && heading.firstChild && heading.firstChild.nodeType === 3) heading.firstChild.nodeValue = named;
+      document.title = named + suffix;
+    }
+
+    return { undecided: undecided, decided: decided, answers: answers, progress: progress, title: title };
   }
 
   window.OrderChecklistView = { create: create, el: el, table: table, refresh: refresh };
