@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
+COMBINATORS = ("all", "any", "not")
 OPERATORS = ("eq", "ne", "gt", "gte", "lt", "lte", "in")
 MISSING = object()
 PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)?)\}")  # {orders.refunding} in an item's words
