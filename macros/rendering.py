@@ -11,6 +11,8 @@ from .content import Content
 # What Python-Markdown (with the site's extensions) reads as markup and lets a backslash escape; `<` and `&`
 # become entities. Nothing else gets a backslash: Python-Markdown would leave it in the page (`\=`, `\~`).
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
+# What Python-Markdown would read as markup inside an attribute's text: kept as character references there.
+_ATTRIBUTE_MARKUP = re.compile(r"[\\`*_\[\](){}!#|~=+-]")
 # What opens a block at the start of the text: a list, a quote, a numbered item, a details block (`???`,
 # where `?` takes no backslash: a character reference instead).
 _MD_LEADING = re.compile(r"^[ \t]*(?:(\d+)\.|([-+>])|(\?))")
@@ -56,6 +58,8 @@ class Renderer:
 
         def tip(match: re.Match) -> str:
             title = entities.escape(" ".join(self._terms[match.group(0)].split()), quote=True)  # one line: a table row stays one row
+            # Python-Markdown reads links and emphasis before it sets inline HTML aside: inside the attribute too.
+            title = _ATTRIBUTE_MARKUP.sub(lambda m: f"&#{ord(m.group(0))};", title)
             return f'<abbr title="{title}">{match.group(0)}</abbr>'
 
         return self._term_re.sub(tip, escaped)

@@ -156,3 +156,23 @@ def test_text_shows_as_it_was_written_and_the_footer_is_text(project_copy, tmp_p
         assert "A=B~C " in visible_text(page(site, name)) and "\\=" not in visible_text(page(site, name)), name
     home = page(site, "index")
     assert "&amp;lt;b&amp;gt;粗体&amp;lt;/b&amp;gt;" in home and "<b>粗体</b>" not in home, "the footer is text, not markup"
+
+
+def test_a_tooltip_is_text_even_when_its_definition_reads_like_markdown(project_copy, tmp_path):
+    """Python-Markdown reads links and emphasis before it sets inline HTML aside, inside an attribute too: a
+    glossary definition written as a link once became a live javascript: link in every tooltip (found by the
+    hostile-value property)."""
+    from conftest import run_mkdocs
+    from test_site_build import page
+
+    glossary = project_copy / "data" / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    glossary.write_text(text.replace("    definition: 淘宝为卖家提供的订单保障服务", '    definition: "[a](javascript:alert(1)) *斜体* `代码` 淘宝为卖家提供的订单保障服务', 1)
+                        .replace("也是三种交易保障工具之一。\n", '也是三种交易保障工具之一。"\n', 1), encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_mkdocs(project_copy, site)
+    assert result.returncode == 0, result.stderr[-2000:]
+    overview = page(site, "overview")
+    assert 'href="javascript:' not in overview and "<em>斜体</em>" not in overview and "<code>代码</code>" not in overview
+    assert 'title="&#91;a&#93;&#40;javascript:alert&#40;1&#41;&#41; &#42;斜体&#42; &#96;代码&#96; 淘宝' in overview, \
+        "the tooltip shows the definition as written"
