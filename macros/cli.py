@@ -16,6 +16,7 @@ from .loading import load_dataset, read_bytes, read_document
 from .problems import Problem, fill
 from .schemacheck import SCHEMA_DIR, shop_problems
 from .site import DataError, load_site
+from .style import apply_style, style_problems
 from .text import SHOWN_ESCAPED
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +32,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(validation.report(dataset, [Problem("--today", 1, "", "bad_today", {"found": args.today})]), file=sys.stderr)
             return 2
     problems = validation.check(dataset, today=args.today, max_age_days=args.max_age)
+    if not validation.errors(problems):  # the style of files that are right (the CMS's save; `fmt` applies it)
+        problems += style_problems(dataset.root, sorted(dataset.docs))
     text = validation.report(dataset, problems)
     if text:
         print(text, file=sys.stderr if validation.errors(problems) else sys.stdout)
@@ -197,6 +200,22 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_fmt(args: argparse.Namespace) -> int:
+    """Rewrite the data files that are valid but not in the CMS's style; a broken file is left as it is."""
+    dataset = load_dataset(args.root)
+    problems = validation.check(dataset)
+    if validation.errors(problems):
+        print(validation.report(dataset, problems), file=sys.stderr)
+        print("FAIL: fix the errors first; no file was rewritten", file=sys.stderr)
+        return 1
+    changed = apply_style(dataset.root, sorted(dataset.docs))
+    if changed is None:
+        print(validation.report(dataset, style_problems(dataset.root, [])), file=sys.stderr)
+        return 2
+    print("\n".join(f"rewrote {rel}" for rel in changed) or "OK: every data file is in the style")
+    return 0
+
+
 def cmd_lint(args: argparse.Namespace) -> int:
     from .copylint import lint
 
@@ -225,6 +244,8 @@ def build_parser() -> argparse.ArgumentParser:
     checklist.add_argument("--out", type=Path, help="write one file per shop into this folder")
     checklist.add_argument("--orders", type=Path, help="an order export (CSV) whose counts and rows replace the profile's")
     checklist.set_defaults(func=cmd_checklist)
+    fmt = sub.add_parser("fmt", help="rewrite valid data files in the YAML style the CMS saves")
+    fmt.set_defaults(func=cmd_fmt)
     lint = sub.add_parser("lint", help="check CJK spacing and punctuation in every text under data/")
     lint.set_defaults(func=cmd_lint)
     schemas = sub.add_parser("schemas", help="regenerate macros/schemas/shop.schema.json and macros/fallback-messages.yml")

@@ -56,6 +56,13 @@ class SchemaWalker:
         needed = set(node.get("required", []))
         for key, sub in node.get("properties", {}).items():
             yield from self.rows(sub, resolver, f"{path}.{key}" if path else key, key in needed, above)
+        listed = set(node.get("properties", {}))
+        for branch in node.get("allOf", []):  # a content block's fields, by its type: each field once
+            then, inner, _ = self.resolve(branch.get("then", {}), resolver)
+            for key, sub in then.get("properties", {}).items():
+                if key not in listed:
+                    listed.add(key)
+                    yield from self.rows(sub, inner, f"{path}.{key}" if path else key, False, above)
         extra = node.get("additionalProperties")
         if isinstance(extra, dict) and not node.get("properties"):
             yield from self.rows(extra, resolver, f"{path}.*" if path else "*", False, above)

@@ -20,9 +20,9 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 _TAG = "tag:yaml.org,2002:"
 # What an editor writes: mappings, lists, strings, whole numbers, true/false, null (and decimals for
-# search weights). YAML 1.1's other forms read as surprises: 010 as 8, 1:30 as 90, yes as true.
+# search weights). YAML 1.1's other forms read as surprises: 010 as 8, 1:30 as 90.
 _PLAIN = {"int": re.compile(r"-?(0|[1-9][0-9]{0,14})"), "float": re.compile(r"-?[0-9]{1,9}\.[0-9]{1,9}"),
-          "bool": re.compile(r"true|false"), "null": re.compile(r"null|~|"), "str": None}
+          "bool": None, "null": re.compile(r"null|~|"), "str": None}
 
 
 class Refused(yaml.MarkedYAMLError):
@@ -33,18 +33,20 @@ class Refused(yaml.MarkedYAMLError):
         self.code, self.found = code, found
 
 
-def _without_timestamps(resolvers: dict) -> dict:
-    # Dates such as 2026-11-26 stay strings so that every schema sees one type.
-    return {
-        first: [(tag, regexp) for tag, regexp in entries if tag != _TIMESTAMP]
-        for first, entries in resolvers.items()
-    }
+def _yaml_12_scalars(resolvers: dict) -> dict:
+    # Dates such as 2026-11-26 stay strings so that every schema sees one type, and yes/no/on/off are
+    # words as in YAML 1.2, which is what the CMS writes (it saves the answer "yes" without quotes).
+    out = {first: [(tag, regexp) for tag, regexp in entries if tag not in (_TIMESTAMP, _TAG + "bool")]
+           for first, entries in resolvers.items()}
+    for first in "tf":
+        out[first] = out.get(first, []) + [(_TAG + "bool", re.compile(r"^(?:true|false)$"))]
+    return out
 
 
 class DataLoader(_FastBase):  # type: ignore[misc, valid-type]
     """Safe loader that keeps dates as strings and records duplicate mapping keys with their lines."""
 
-    yaml_implicit_resolvers = _without_timestamps(_FastBase.yaml_implicit_resolvers)
+    yaml_implicit_resolvers = _yaml_12_scalars(_FastBase.yaml_implicit_resolvers)
 
     def __init__(self, stream):
         super().__init__(stream)

@@ -44,7 +44,9 @@ def shop_schema(profile: dict, states: list[str]) -> dict:
         "additionalProperties": False,
         "required": [f["key"] for f in fields if f.get("required")],
         "properties": {
-            f["key"]: dict(field_schema(f, states), title=f["label"], description=f["help"]) for f in fields
+            **{f["key"]: dict(field_schema(f, states), title=f["label"], description=f["help"]) for f in fields},
+            # What an example shop shows, for editors only (the CMS keeps no comments, so it is a field).
+            "note": dict(TEXT, title=profile["note"]["label"], description=profile["note"]["help"]),
         },
     }
 

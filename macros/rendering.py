@@ -163,23 +163,24 @@ class Renderer:
         return html.render("steps.html", steps=shown, unsettled_title=self.c.ui("unsettled_label"))
 
     def block(self, block: dict, prefix: str) -> str:
-        if "text" in block:
+        kind = block["type"]
+        if kind == "text":
             return self.text(block["text"])
-        if "list" in block:
-            return self.items(block["list"]["items"], block["list"]["style"] == "numbered", prefix)
-        if "table" in block:
+        if kind == "list":
+            return self.items(block["items"], block["style"] == "numbered", prefix)
+        if kind == "table":
             return self.table(self.data_table(block["table"]))
-        if "callout" in block:
-            return self.callout(prefix=prefix, **block["callout"])
-        if "steps" in block:
+        if kind == "callout":
+            return self.callout(block["kind"], block["text"], block.get("title"), block.get("link"), prefix)
+        if kind == "steps":
             return self.steps(block["steps"])
-        if "impact" in block:
-            return self.table(self.impact_table(block["impact"]))
-        if "impact_rationale" in block:
+        if kind == "impact":
+            return self.table(self.impact_table(block["reliance"]))
+        if kind == "impact_rationale":
             return self.impact_rationale()
-        if "menu_notice" in block:
+        if kind == "menu_notice":
             return self.callout("warning", self.c.site["menu_notice"], self.c.ui("menu_notice_title"))
-        raise ValueError(f"unknown block kind: {sorted(block)}")
+        raise ValueError(f"unknown block kind: {kind}")
 
     # -- page pieces -------------------------------------------------------------
     def source_links(self, source_ids: list[str], prefix: str = "") -> str:

@@ -236,7 +236,7 @@ BAD_PROFILES = [
     ("missing-guarantee", "name: 店\nteam_size: 2\nbuyer_reliance: low\nalternative_tool: none\n", 1, "",
      "缺少必填字段「guarantee_required」"),
     ("guarantee-yes", "name: 店\nteam_size: 2\nbuyer_reliance: low\nguarantee_required: yes\nalternative_tool: none\n", 4,
-     "", "true 或 false"),
+     "guarantee_required", "不在允许范围内"),
     ("unknown-state", "name: 店\nteam_size: 1\nbuyer_reliance: low\norder_list:\n  - {id: '1', state: lost}\n", 5, "order_list[0].state", "不在允许范围内"),
     ("markup-name", "name: <img src=x onerror=alert(1)>\nteam_size: 1\nbuyer_reliance: low\n", 1, "name", "HTML"),
     ("yaml-error", "name: 店\nteam_size: [1\nbuyer_reliance: low\n", 3, "", "YAML 格式错误"),

@@ -1,0 +1,75 @@
+"""The data files' one YAML style: the text the CMS writes when it saves (see editor/yamlstyle.cjs).
+
+`python -m macros check` reports the first line of a file that differs from it; `python -m macros fmt`
+rewrites the files in it when the editor asks. The style comes from the CMS's own YAML package, run by node.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+from .problems import Problem
+from .schemacheck import file_kind, schema
+
+SCRIPT = Path(__file__).resolve().parent.parent / "editor" / "yamlstyle.cjs"
+
+
+def modeline(rel: str) -> str:
+    """The comment that tells VS Code's YAML extension the file's schema (data/x.yml or data/guide/x.yml)."""
+    up = "../" * rel.count("/")
+    return f"yaml-language-server: $schema={up}macros/schemas/{file_kind(rel)}.schema.json"
+
+
+def key_order(rel: str) -> list[str]:
+    """The CMS writes top-level keys in the order of its fields, which follow the schema's properties."""
+    return list(schema(file_kind(rel)).get("properties", {}))
+
+
+def canonical(root: Path, rels: list[str]) -> dict[str, dict] | None:
+    """Each file in the style, as {rel: {"text"}} or {rel: {"error", "line"}}; None when node or its YAML package is missing."""
+    node = shutil.which("node")
+    if not node or not (SCRIPT.parent.parent / "node_modules" / "yaml").is_dir():
+        return None
+    jobs = [{"path": str(root / rel), "order": key_order(rel), "modeline": modeline(rel)} for rel in rels]
+    run = subprocess.run([node, str(SCRIPT)], input=json.dumps(jobs), capture_output=True, text=True, check=True)
+    found = json.loads(run.stdout)
+    return {rel: found[str(root / rel)] for rel in rels}
+
+
+def first_difference(text: str, wanted: str) -> int:
+    """The 1-based line where a file first differs from its styled text."""
+    have, want = text.splitlines(), wanted.splitlines()
+    for n, (a, b) in enumerate(zip(have, want), 1):
+        if a != b:
+            return n
+    return min(len(have), len(want)) + 1
+
+
+def style_problems(root: Path, rels: list[str]) -> list[Problem]:
+    """One located problem per file not in the style; one problem when the style tool is not installed."""
+    styled = canonical(root, rels)
+    if styled is None:
+        return [Problem("package.json", 1, "", "style_tool_missing")]
+    out = []
+    for rel in rels:
+        text = (root / rel).read_text(encoding="utf-8")
+        result = styled[rel]
+        if "text" in result and result["text"] != text:
+            out.append(Problem(rel, first_difference(text, result["text"]), "", "yaml_style"))
+    return out
+
+
+def apply_style(root: Path, rels: list[str]) -> list[str] | None:
+    """Rewrite the files not in the style (only when asked: `python -m macros fmt`); the ones changed."""
+    styled = canonical(root, rels)
+    if styled is None:
+        return None
+    changed = []
+    for rel in rels:
+        result = styled[rel]
+        if "text" in result and result["text"] != (root / rel).read_text(encoding="utf-8"):
+            (root / rel).write_text(result["text"], encoding="utf-8")
+            changed.append(rel)
+    return changed
