@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import secrets
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -216,6 +217,23 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_impact(args: argparse.Namespace) -> int:
+    """What the data change since --base does to the example shops' checklists (exit 0 either way)."""
+    from .change import default_base, report
+
+    base = args.base or default_base(args.root)
+    try:
+        text, _ = report(Path(args.root), base, dt.date.today().isoformat())
+    except DataError as err:
+        print(err, file=sys.stderr)
+        return 1
+    except subprocess.CalledProcessError as err:
+        print(f"git: {err.stderr.decode('utf-8', 'replace').strip()}", file=sys.stderr)
+        return 2
+    print(text, end="")
+    return 0
+
+
 def cmd_lint(args: argparse.Namespace) -> int:
     from .copylint import lint
 
@@ -246,6 +264,9 @@ def build_parser() -> argparse.ArgumentParser:
     checklist.set_defaults(func=cmd_checklist)
     fmt = sub.add_parser("fmt", help="rewrite valid data files in the YAML style the CMS saves")
     fmt.set_defaults(func=cmd_fmt)
+    impact = sub.add_parser("impact", help="what the data change since a git ref does to every example shop's checklist")
+    impact.add_argument("--base", help="the git ref to compare with (default: the merge base with main)")
+    impact.set_defaults(func=cmd_impact)
     lint = sub.add_parser("lint", help="check CJK spacing and punctuation in every text under data/")
     lint.set_defaults(func=cmd_lint)
     schemas = sub.add_parser("schemas", help="regenerate macros/schemas/shop.schema.json and macros/fallback-messages.yml")

@@ -154,7 +154,7 @@ def check_refs(c: Content, out: Findings, parsed: list[str]) -> None:
                 out.ref(rel, list(path), text, anchors, "unknown_ref")
             elif last == "table" and file_kind(rel) == "section" and tables:
                 out.ref(rel, list(path), text, tables, "unknown_table")
-            elif last == "impact" and file_kind(rel) == "section" and reliance:
+            elif last == "reliance" and file_kind(rel) == "section" and reliance:
                 out.ref(rel, list(path), text, reliance, "unknown_reliance")
 
 

@@ -1,0 +1,70 @@
+"""`python -m macros impact` says what a data change does to every example shop's checklist."""
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import CONTENT, copy_project, run_cli
+
+RELAXED = "switch-guarantee-tool"
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    root = copy_project(tmp_path / "project")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "-c", "user.name=t", "-c", "user.email=t@t", "add", "-A")
+    git(root, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base")
+    return root
+
+
+def relax(root: Path) -> None:
+    """The blocking item about a guarantee tool becomes general advice, committed as an editor would."""
+    path = root / "data" / "checklist.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"  - id: {RELAXED}\n")
+    head, tail = text[:start], text[start:]
+    path.write_text(head + tail.replace("    blocking: true\n", "", 1), encoding="utf-8")
+    git(root, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "relax")
+
+
+def impact(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return run_cli("--root", str(root), "impact", *args)
+
+
+def test_no_change_against_the_same_commit(repo):
+    result = impact(repo, "--base", "HEAD")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == CONTENT.ui("change_none", base="HEAD")
+
+
+def test_a_relaxed_blocking_item_names_the_shops_whose_verdict_changes(repo):
+    relax(repo)
+    result = impact(repo, "--base", "HEAD~1")
+    assert result.returncode == 0, result.stderr
+    words = CONTENT.checklist["words"]
+    verdict = CONTENT.ui("change_verdict", before=words["status_not_ready"], after=words["status_ready"])
+    shops = [block for block in result.stdout.split("### ")[1:]]
+    changed = {block.split("\n")[0] for block in shops if verdict in block}
+    assert any("toy-no-guarantee" in head for head in changed), result.stdout
+    assert all(CONTENT.ui("change_moved", item=RELAXED, before=words["group_blocking"], after=words["group_pre"]) in b
+               for b in shops if RELAXED in b), result.stdout
+    assert "solo-stationery" not in result.stdout, "a shop the rule never reached is not named"
+    # The default base is the merge base with main: on main itself, that is HEAD, so nothing changed.
+    assert impact(repo).stdout.strip() == CONTENT.ui("change_none", base=git(repo, "rev-parse", "HEAD").strip())
+
+
+def test_a_base_whose_data_the_checks_refuse_is_said_so(repo):
+    (repo / "data" / "site.yml").write_text("title: [\n", encoding="utf-8")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "broken")
+    (repo / "data" / "site.yml").write_text(git(repo, "show", "HEAD~1:data/site.yml"), encoding="utf-8")
+    result = impact(repo, "--base", "HEAD")
+    assert result.returncode == 1
+    assert result.stderr.startswith(CONTENT.ui("change_base_invalid", base="HEAD")), result.stderr
+    assert "data/site.yml:2:" in result.stderr and "Traceback" not in result.stderr
