@@ -1,6 +1,7 @@
 """Editors' workflow: schema lines for their editor, schemas in Chinese, the guide page, edit links."""
 from __future__ import annotations
 
+import fnmatch
 import json
 import re
 import sys
@@ -23,6 +24,16 @@ def test_every_data_file_names_its_schema_for_vs_code():
         target = (path.parent / match.group(1)).resolve()
         kind = file_kind(path.relative_to(ROOT).as_posix())
         assert target == (SCHEMA_DIR / f"{kind}.schema.json").resolve(), path
+
+
+def test_vs_code_settings_map_every_data_file_to_its_schema():
+    """A save that drops the modeline (a CMS keeps no comments of its own) loses nothing: the workspace maps them too."""
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
+    for path in sorted((ROOT / "data").rglob("*.yml")):
+        rel = path.relative_to(ROOT).as_posix()
+        schemas = [schema for schema, globs in settings.items() if any(fnmatch.fnmatchcase(rel, g) for g in globs)]
+        assert schemas == [f"./macros/schemas/{file_kind(rel)}.schema.json"], rel
+        assert (ROOT / schemas[0]).is_file()
 
 
 def test_schemas_speak_chinese_to_editors():
