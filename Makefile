@@ -6,7 +6,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test browser-deps offline bench clean
+.PHONY: serve build check test browser-deps edit offline bench clean
+
+NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cut -d' ' -f1)
 
 $(STAMP): requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -20,7 +22,7 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(VENV)/bin/mkdocs build --strict
 
-check: $(STAMP)
+check: $(STAMP) $(NODE_STAMP)
 	$(PY) -m macros check
 	$(PY) -m macros lint
 
@@ -35,7 +37,16 @@ browser-deps:
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
 	  apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk; } || \
 	  echo "note: chromium is missing; install it (apt-get install chromium fonts-noto-cjk) for the browser tests"
-	@test -d node_modules/axe-core || npm ci --no-audit --no-fund --silent
+	@$(MAKE) -s $(NODE_STAMP)
+
+# The pinned JavaScript packages (package-lock.json): axe-core for the tests, the CMS, and its YAML writer.
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $(NODE_STAMP)
+
+# The CMS on this machine: decap-server (local git mode), mkdocs serve, and the CMS page at /admin/.
+edit: $(STAMP) $(NODE_STAMP)
+	$(PY) editor/run.py
 
 offline: $(STAMP)
 	OFFLINE=true $(VENV)/bin/mkdocs build --strict -d site-offline

@@ -21,6 +21,7 @@ from .style import apply_style, style_problems
 from .text import SHOWN_ESCAPED
 
 ROOT = Path(__file__).resolve().parent.parent
+CMS_HEADER = "# Generated from macros/schemas/ by `python -m macros schemas`; do not edit by hand.\n"
 MAX_EXPORT_BYTES = 256 * 1024 * 1024  # a year of a busy shop's orders is well under this
 
 
@@ -197,8 +198,23 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     path.write_text(json.dumps(schema_doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     header = "# Generated from data/messages.yml by `python -m macros schemas`: the words used while that file is broken.\n"
     FALLBACK.write_text(header + (site.dataset.root / "data" / "messages.yml").read_text(encoding="utf-8"), encoding="utf-8")
-    print(f"wrote {path} and {FALLBACK}")
+    config = write_cms_config(site)
+    print(f"wrote {path}, {FALLBACK} and {config}")
     return 0
+
+
+def write_cms_config(site) -> Path:
+    """editor/admin/config.yml, the CMS's fields from the schemas (labels and hints in Chinese)."""
+    import yaml
+
+    from .decap import config
+
+    docs = {rel: doc.data for rel, doc in site.dataset.docs.items()}
+    text = yaml.safe_dump(config(docs, docs["data/editor.yml"]["cms"]), allow_unicode=True, sort_keys=False, width=1000)
+    path = ROOT / "editor" / "admin" / "config.yml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(CMS_HEADER + text, encoding="utf-8")
+    return path
 
 
 def cmd_fmt(args: argparse.Namespace) -> int:

@@ -1,0 +1,95 @@
+"""`make edit`: the CMS on this machine. decap-server commits to this checkout (local git mode), mkdocs serve
+shows the site, and a small server gives the CMS page (/admin/) from editor/admin and node_modules/decap-cms.
+
+Nothing here is part of the public build: the site is built from docs/ and data/ only.
+"""
+from __future__ import annotations
+
+import argparse
+import http.server
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ADMIN = ROOT / "editor" / "admin"
+BUNDLE = ROOT / "node_modules" / "decap-cms" / "dist"
+TYPES = {".yml": "text/yaml; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".wasm": "application/wasm",
+         ".html": "text/html; charset=utf-8"}
+
+
+class AdminHandler(http.server.BaseHTTPRequestHandler):
+    """/admin/ and its config from editor/admin, the CMS's scripts from its bundle; nothing else."""
+
+    def do_GET(self) -> None:
+        path = self.path.split("?", 1)[0]
+        if path in ("/", "/admin"):
+            self.send_response(302)
+            self.send_header("Location", "/admin/")
+            self.end_headers()
+            return
+        name = path.removeprefix("/admin/") or "index.html"
+        folder = ADMIN if name in ("index.html", "config.yml") else BUNDLE
+        target = (folder / name).resolve()
+        if not path.startswith("/admin/") or target.parent != folder.resolve() or not target.is_file():
+            self.send_error(404)
+            return
+        body = target.read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", TYPES.get(target.suffix, "application/octet-stream"))
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def start_admin(port: int) -> http.server.ThreadingHTTPServer:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), AdminHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def start_git_server(repo: Path, port: int) -> subprocess.Popen:
+    env = {**os.environ, "MODE": "git", "GIT_REPO_DIRECTORY": str(repo), "PORT": str(port)}
+    return subprocess.Popen([str(ROOT / "node_modules" / ".bin" / "decap-server")], env=env, cwd=repo)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repo", type=Path, default=ROOT, help="the checkout the CMS commits to (default: this one)")
+    parser.add_argument("--site-port", type=int, default=8000)
+    parser.add_argument("--admin-port", type=int, default=8082)
+    parser.add_argument("--git-port", type=int, default=8081)
+    args = parser.parse_args(argv)
+    if not (BUNDLE / "decap-cms.js").is_file():
+        print("decap-cms is not installed: run npm ci (make edit does)", file=sys.stderr)
+        return 2
+    git = start_git_server(args.repo, args.git_port)
+    site = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{args.site_port}",
+                             "-f", str(args.repo / "mkdocs.yml")], cwd=args.repo)
+    start_admin(args.admin_port)
+    print(f"editor (CMS): http://127.0.0.1:{args.admin_port}/admin/\nsite:         http://127.0.0.1:{args.site_port}/",
+          flush=True)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        while not stop.wait(0.5):
+            if git.poll() is not None or site.poll() is not None:
+                print("a server stopped; see its output above", file=sys.stderr)
+                break
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for proc in (git, site):
+            proc.terminate()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

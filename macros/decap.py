@@ -1,0 +1,137 @@
+"""The CMS's configuration (editor/admin/config.yml), generated from the schemas so that it cannot drift.
+
+Each data file is an entry: the static files and the guide's pages as file collections, the example shops
+as a folder collection that can create a shop. Labels and hints are the schemas' Chinese titles and
+descriptions; required fields, enums, patterns and bounds carry over. What a form cannot express (a rule
+inside a rule, a value of any type) is a hidden field: the CMS keeps it as it is, and editors change it
+in a code editor. A map with free keys lists the keys the file has today.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .schemacheck import STATIC_KINDS, file_kind, registry, schema
+from .style import key_order, modeline
+
+GIT_SERVER = "http://localhost:8081/api/v1"
+
+
+def resolve(node: dict, resolver, seen: tuple) -> tuple[dict, Any, tuple]:
+    while "$ref" in node:
+        found = resolver.lookup(node["$ref"])
+        if id(found.contents) in seen:
+            return {"x-recursive": True}, resolver, seen
+        node = {**found.contents, **{k: v for k, v in node.items() if k != "$ref"}}
+        resolver, seen = found.resolver, seen + (id(found.contents),)
+    return node, resolver, seen
+
+
+def labels(node: dict, name: str) -> dict:
+    out = {"label": node.get("title") or name}
+    if node.get("description"):
+        out["hint"] = node["description"]
+    return out
+
+
+def field(name: str, node: dict, resolver, seen: tuple, required: bool, value: Any) -> dict:
+    """One schema property as a CMS field; `value` is the file's current value (for maps with free keys)."""
+    node, resolver, seen = resolve(node, resolver, seen)
+    out = {"name": name, **labels(node, name), "required": required}
+    kind = node.get("type")
+    if node.get("x-recursive") or "oneOf" in node or kind is None and "enum" not in node and "const" not in node:
+        return {"name": name, "widget": "hidden", "required": False}
+    if "enum" in node:
+        return {**out, "widget": "select", "options": [str(v) for v in node["enum"]]}
+    if "const" in node:
+        return {**out, "widget": "boolean", "default": node["const"]} if isinstance(node["const"], bool) else \
+            {"name": name, "widget": "hidden", "required": False}
+    if kind == "string":
+        multiline = node.get("x-error") == "empty_text"
+        out.update(widget="text" if multiline else "string")
+        if node.get("pattern"):
+            out["pattern"] = [node["pattern"], node.get("description") or node.get("title") or name]
+        return out
+    if kind in ("integer", "number"):
+        out.update(widget="number", value_type="int" if kind == "integer" else "float")
+        out.update({k: node[k] for k in ("minimum", "maximum") if k in node})
+        out.update({"min": out.pop("minimum")} if "minimum" in out else {})
+        out.update({"max": out.pop("maximum")} if "maximum" in out else {})
+        return out
+    if kind == "boolean":
+        return {**out, "widget": "boolean"}
+    if kind == "array":
+        return array_field(out, node, resolver, seen, value)
+    if kind == "object":
+        return {**out, "widget": "object", "fields": object_fields(node, resolver, seen, value if isinstance(value, dict) else {})}
+    return {"name": name, "widget": "hidden", "required": False}
+
+
+def array_field(out: dict, node: dict, resolver, seen: tuple, value: Any) -> dict:
+    items, inner, below = resolve(node.get("items", {}), resolver, seen)
+    out.update(widget="list")
+    out.update({"min": node["minItems"]} if node.get("minItems") else {})
+    if items.get("allOf") and items.get("properties", {}).get("type"):  # content blocks: one type key, fields by type
+        out.update(typeKey="type", types=[block_type(branch, inner, below) for branch in items["allOf"]])
+        return out
+    sample = value[0] if isinstance(value, list) and value else None
+    if items.get("type") == "object" and items.get("properties"):
+        merged = {} if not isinstance(value, list) else {k: v for entry in value if isinstance(entry, dict) for k, v in entry.items()}
+        out["fields"] = object_fields(items, inner, below, merged)
+    else:
+        out["field"] = field("item", items, inner, below, True, sample)
+    return out
+
+
+def block_type(branch: dict, resolver, seen: tuple) -> dict:
+    then, inner, below = resolve(branch["then"], resolver, seen)
+    name = then["properties"]["type"]["const"]
+    fields = [field(k, sub, inner, below, k in then.get("required", []), None)
+              for k, sub in then["properties"].items() if k != "type"]
+    return {"name": name, "label": then.get("title", name), "widget": "object", "fields": fields}
+
+
+def object_fields(node: dict, resolver, seen: tuple, value: dict) -> list[dict]:
+    needed = set(node.get("required", []))
+    props = node.get("properties") or {}
+    extra = node.get("additionalProperties")
+    if not props and isinstance(extra, dict):  # a map with free keys: the keys the file has, each by its name
+        return [dict(field(k, extra, resolver, seen, True, value[k]), label=k) for k in value]
+    return [field(k, sub, resolver, seen, k in needed, value.get(k)) for k, sub in props.items()]
+
+
+def file_entry(rel: str, data: dict) -> dict:
+    kind = file_kind(rel)
+    kind_schema = schema(kind)
+    resolver = registry().resolver(base_uri=f"{kind}.schema.json")
+    fields = object_fields(kind_schema, resolver, (), data)
+    label = data.get("title") if kind == "section" else kind_schema.get("title")  # a guide page by its own title
+    return {"name": rel.rsplit("/", 1)[-1].removesuffix(".yml"), "label": label or rel,
+            "file": rel, "fields": with_modeline(fields, rel)}
+
+
+def with_modeline(fields: list[dict], rel: str) -> list[dict]:
+    """The CMS writes a field's `comment` before its key: the schema modeline stays on top of the file."""
+    first = key_order(rel)[0]
+    return [dict(f, comment=modeline(rel)) if f["name"] == first else f for f in fields]
+
+
+def config(docs: dict[str, Any], words: dict[str, str]) -> dict:
+    """The whole CMS configuration from the data files ({rel: data}) and the words of data/editor.yml's cms part."""
+    static = [file_entry(rel, docs[rel]) for rel in (f"data/{k}.yml" for k in STATIC_KINDS) if rel in docs]
+    guide = [file_entry(rel, docs[rel]) for rel in sorted(docs) if rel.startswith("data/guide/")]
+    shop = next(rel for rel in sorted(docs) if rel.startswith("data/shops/"))
+    shops = {"name": "shops", "label": words["shops"], "folder": "data/shops", "extension": "yml", "format": "yaml",
+             "create": True, "identifier_field": "name", "slug": "shop-{{year}}{{month}}{{day}}-{{hour}}{{minute}}{{second}}",
+             "fields": file_entry(shop, {})["fields"]}
+    return {
+        "backend": {"name": "git-gateway", "branch": "main"},
+        "local_backend": {"url": GIT_SERVER},
+        "locale": "zh_Hans",
+        "publish_mode": "simple",
+        "media_folder": "docs/assets/uploads",
+        "collections": [
+            {"name": "guide", "label": words["guide"], "format": "yaml", "editor": {"preview": False}, "files": guide},
+            {"name": "data", "label": words["data"], "format": "yaml", "editor": {"preview": False}, "files": static},
+            {**shops, "editor": {"preview": False}},
+        ],
+    }
