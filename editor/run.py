@@ -24,6 +24,8 @@ TYPES = {".yml": "text/yaml; charset=utf-8", ".js": "text/javascript; charset=ut
 class AdminHandler(http.server.BaseHTTPRequestHandler):
     """/admin/ and its config from editor/admin, the CMS's scripts from its bundle; nothing else."""
 
+    git_server = "http://localhost:8081/api/v1"  # the config's local_backend; set to the port in use
+
     def do_GET(self) -> None:
         path = self.path.split("?", 1)[0]
         if path in ("/", "/admin"):
@@ -38,6 +40,8 @@ class AdminHandler(http.server.BaseHTTPRequestHandler):
             self.send_error(404)
             return
         body = target.read_bytes()
+        if name == "config.yml":
+            body = body.replace(b"http://localhost:8081/api/v1", self.git_server.encode())
         self.send_response(200)
         self.send_header("Content-Type", TYPES.get(target.suffix, "application/octet-stream"))
         self.send_header("Content-Length", str(len(body)))
@@ -73,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     git = start_git_server(args.repo, args.git_port)
     site = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{args.site_port}",
                              "-f", str(args.repo / "mkdocs.yml")], cwd=args.repo)
+    AdminHandler.git_server = f"http://localhost:{args.git_port}/api/v1"
     start_admin(args.admin_port)
     print(f"editor (CMS): http://127.0.0.1:{args.admin_port}/admin/\nsite:         http://127.0.0.1:{args.site_port}/",
           flush=True)

@@ -21,6 +21,7 @@ from .style import apply_style, style_problems
 from .text import SHOWN_ESCAPED
 
 ROOT = Path(__file__).resolve().parent.parent
+CMS_CONFIG = ROOT / "editor" / "admin" / "config.yml"
 CMS_HEADER = "# Generated from macros/schemas/ by `python -m macros schemas`; do not edit by hand.\n"
 MAX_EXPORT_BYTES = 256 * 1024 * 1024  # a year of a busy shop's orders is well under this
 
@@ -203,17 +204,20 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     return 0
 
 
-def write_cms_config(site) -> Path:
-    """editor/admin/config.yml, the CMS's fields from the schemas (labels and hints in Chinese)."""
+def cms_config_text(site) -> str:
+    """editor/admin/config.yml: the CMS's fields from the schemas (labels and hints in Chinese)."""
     import yaml
 
     from .decap import config
 
     docs = {rel: doc.data for rel, doc in site.dataset.docs.items()}
-    text = yaml.safe_dump(config(docs, docs["data/editor.yml"]["cms"]), allow_unicode=True, sort_keys=False, width=1000)
-    path = ROOT / "editor" / "admin" / "config.yml"
-    path.parent.mkdir(exist_ok=True)
-    path.write_text(CMS_HEADER + text, encoding="utf-8")
+    generated = config(docs, docs["data/editor.yml"]["cms"], site.content.shop_schema())
+    return CMS_HEADER + yaml.safe_dump(generated, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def write_cms_config(site) -> Path:
+    path = CMS_CONFIG
+    path.write_text(cms_config_text(site), encoding="utf-8")
     return path
 
 

@@ -108,7 +108,7 @@ class Content:
     # -- derived -----------------------------------------------------------
     def shop_schema(self) -> dict:
         """The JSON Schema of data/shops/*.yml: the questions of data/profile.yml, the states a seller can count."""
-        return shop_schema(self.profile, [k for k, s in self.states.items() if not s.get("from_file")])
+        return shop_schema(self.profile, {k: s["label"] for k, s in self.states.items() if not s.get("from_file")})
 
     def checklist_spec(self) -> dict:
         """What a checklist is built and worded from, in Python and in the page (its JSON payload)."""

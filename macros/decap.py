@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from .schemacheck import STATIC_KINDS, file_kind, registry, schema
-from .style import key_order, modeline
 
 GIT_SERVER = "http://localhost:8081/api/v1"
 
@@ -87,6 +86,8 @@ def block_type(branch: dict, resolver, seen: tuple) -> dict:
     name = then["properties"]["type"]["const"]
     fields = [field(k, sub, inner, below, k in then.get("required", []), None)
               for k, sub in then["properties"].items() if k != "type"]
+    # A type with nothing to fill in still needs one field: its type key, kept as it is.
+    fields = fields or [{"name": "type", "widget": "hidden", "required": False}]
     return {"name": name, "label": then.get("title", name), "widget": "object", "fields": fields}
 
 
@@ -99,30 +100,25 @@ def object_fields(node: dict, resolver, seen: tuple, value: dict) -> list[dict]:
     return [field(k, sub, resolver, seen, k in needed, value.get(k)) for k, sub in props.items()]
 
 
-def file_entry(rel: str, data: dict) -> dict:
+def file_entry(rel: str, data: dict, derived: dict | None = None) -> dict:
     kind = file_kind(rel)
-    kind_schema = schema(kind)
+    kind_schema = derived or schema(kind)
     resolver = registry().resolver(base_uri=f"{kind}.schema.json")
     fields = object_fields(kind_schema, resolver, (), data)
     label = data.get("title") if kind == "section" else kind_schema.get("title")  # a guide page by its own title
     return {"name": rel.rsplit("/", 1)[-1].removesuffix(".yml"), "label": label or rel,
-            "file": rel, "fields": with_modeline(fields, rel)}
+            "file": rel, "fields": fields}
 
 
-def with_modeline(fields: list[dict], rel: str) -> list[dict]:
-    """The CMS writes a field's `comment` before its key: the schema modeline stays on top of the file."""
-    first = key_order(rel)[0]
-    return [dict(f, comment=modeline(rel)) if f["name"] == first else f for f in fields]
-
-
-def config(docs: dict[str, Any], words: dict[str, str]) -> dict:
-    """The whole CMS configuration from the data files ({rel: data}) and the words of data/editor.yml's cms part."""
+def config(docs: dict[str, Any], words: dict[str, str], shop_schema: dict) -> dict:
+    """The whole CMS configuration from the data files ({rel: data}), the words of data/editor.yml's cms part and
+    the shop schema as data/profile.yml derives it."""
     static = [file_entry(rel, docs[rel]) for rel in (f"data/{k}.yml" for k in STATIC_KINDS) if rel in docs]
     guide = [file_entry(rel, docs[rel]) for rel in sorted(docs) if rel.startswith("data/guide/")]
     shop = next(rel for rel in sorted(docs) if rel.startswith("data/shops/"))
     shops = {"name": "shops", "label": words["shops"], "folder": "data/shops", "extension": "yml", "format": "yaml",
              "create": True, "identifier_field": "name", "slug": "shop-{{year}}{{month}}{{day}}-{{hour}}{{minute}}{{second}}",
-             "fields": file_entry(shop, {})["fields"]}
+             "fields": file_entry(shop, {}, shop_schema)["fields"]}
     return {
         "backend": {"name": "git-gateway", "branch": "main"},
         "local_backend": {"url": GIT_SERVER},

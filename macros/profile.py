@@ -13,7 +13,7 @@ TEXT = {"type": "string", "minLength": 1, "pattern": schema_pattern(multiline=Fa
 ORDER_ID = {"type": ["string", "integer"], "pattern": "^[0-9A-Za-z-]{1,40}(?![\\s\\S])", "x-error": "bad_order_id"}
 
 
-def field_schema(field: dict, states: list[str]) -> dict:
+def field_schema(field: dict, states: list[str] | dict[str, str]) -> dict:
     kind = field["type"]
     if kind == "text":
         return dict(TEXT, maxLength=field.get("max", 100))
@@ -25,15 +25,17 @@ def field_schema(field: dict, states: list[str]) -> dict:
         return {"type": "boolean"}
     if kind == "order_counts":
         count = {"type": "integer", "minimum": 0, "maximum": field.get("max", 10**9)}
-        return {"type": "object", "additionalProperties": False, "properties": {s: count for s in states}}
+        labels = states if isinstance(states, dict) else {}  # {key: label} names each count in editors' forms
+        return {"type": "object", "additionalProperties": False,
+                "properties": {s: dict(count, title=labels[s]) if s in labels else count for s in states}}
     if kind == "order_list":
         item = {"type": "object", "additionalProperties": False, "required": ["id", "state"],
-                "properties": {"id": ORDER_ID, "state": {"enum": states}}}
+                "properties": {"id": ORDER_ID, "state": {"enum": list(states)}}}
         return {"type": "array", "maxItems": field.get("max_items", 5000), "items": item}
     raise ValueError(f"unknown profile field type {kind!r}")
 
 
-def shop_schema(profile: dict, states: list[str]) -> dict:
+def shop_schema(profile: dict, states: list[str] | dict[str, str]) -> dict:
     """The schema every data/shops/*.yml must satisfy, derived from the questions."""
     fields = profile["fields"]
     return {

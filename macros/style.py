@@ -16,12 +16,6 @@ from .schemacheck import file_kind, schema
 SCRIPT = Path(__file__).resolve().parent.parent / "editor" / "yamlstyle.cjs"
 
 
-def modeline(rel: str) -> str:
-    """The comment that tells VS Code's YAML extension the file's schema (data/x.yml or data/guide/x.yml)."""
-    up = "../" * rel.count("/")
-    return f"yaml-language-server: $schema={up}macros/schemas/{file_kind(rel)}.schema.json"
-
-
 def key_order(rel: str) -> list[str]:
     """The CMS writes top-level keys in the order of its fields, which follow the schema's properties."""
     return list(schema(file_kind(rel)).get("properties", {}))
@@ -32,7 +26,7 @@ def canonical(root: Path, rels: list[str]) -> dict[str, dict] | None:
     node = shutil.which("node")
     if not node or not (SCRIPT.parent.parent / "node_modules" / "yaml").is_dir():
         return None
-    jobs = [{"path": str(root / rel), "order": key_order(rel), "modeline": modeline(rel)} for rel in rels]
+    jobs = [{"path": str(root / rel), "order": key_order(rel)} for rel in rels]
     run = subprocess.run([node, str(SCRIPT)], input=json.dumps(jobs), capture_output=True, text=True, check=True)
     found = json.loads(run.stdout)
     return {rel: found[str(root / rel)] for rel in rels}

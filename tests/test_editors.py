@@ -13,21 +13,10 @@ from macros.schemacheck import SCHEMA_DIR, file_kind
 from conftest import CONTENT, ROOT, SITE, run_mkdocs
 from test_site_build import visible_text
 
-SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
-
-
-def test_every_data_file_names_its_schema_for_vs_code():
-    for path in sorted((ROOT / "data").rglob("*.yml")):
-        first = path.read_text(encoding="utf-8").splitlines()[0]
-        match = SCHEMA_LINE.match(first)
-        assert match, f"{path.relative_to(ROOT)} must start with a yaml-language-server line"
-        target = (path.parent / match.group(1)).resolve()
-        kind = file_kind(path.relative_to(ROOT).as_posix())
-        assert target == (SCHEMA_DIR / f"{kind}.schema.json").resolve(), path
 
 
 def test_vs_code_settings_map_every_data_file_to_its_schema():
-    """A save that drops the modeline (a CMS keeps no comments of its own) loses nothing: the workspace maps them too."""
+    """VS Code finds each data file's schema from the workspace settings: a CMS save keeps no comment in a file."""
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
     for path in sorted((ROOT / "data").rglob("*.yml")):
         rel = path.relative_to(ROOT).as_posix()

@@ -1,0 +1,194 @@
+"""The editor's loop in a real browser: `make edit`'s servers on a scratch clone, a form edit, one commit, the site."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+
+from browser import free_port
+from conftest import CONTENT, ROOT, copy_project, run_cli
+
+pytestmark = pytest.mark.browser
+
+FAQ_ID, GLOSSARY_TERM = "publish-after-close", "订单险"
+# A field can sit inside folded list items: unfold each one around it, outermost first, until it shows.
+MARK_ITEMS = """(index) => { const field = document.querySelectorAll('textarea, input')[index]; const marks = [];
+  for (let n = field.parentElement, k = 0; n; n = n.parentElement) {
+    if (String(n.className).includes('listControlItem')) { n.setAttribute('data-fold', String(k)); marks.push(String(k++)); } }
+  return marks.reverse(); }"""
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=True).stdout
+
+
+def wait_for(url: str, data: bytes | None = None, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"}), timeout=2)
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.3)
+
+
+@pytest.fixture(scope="module")
+def loop(tmp_path_factory):
+    """`make edit` (editor/run.py) on a scratch clone: the CMS, its git server and mkdocs serve, on free ports."""
+    repo = copy_project(tmp_path_factory.mktemp("cms") / "scratch")
+    for name in ("editor", "package.json", ".vscode"):
+        src = ROOT / name
+        (subprocess.run(["cp", "-r", str(src), str(repo / name)], check=True))
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "-c", "user.name=editor", "-c", "user.email=e@example.invalid", "add", "-A")
+    git(repo, "-c", "user.name=editor", "-c", "user.email=e@example.invalid", "commit", "-qm", "scratch")
+    ports = {"site": free_port(), "admin": free_port(), "git": free_port()}
+    env = {**os.environ, "GIT_AUTHOR_NAME": "editor", "GIT_AUTHOR_EMAIL": "e@example.invalid",
+           "GIT_COMMITTER_NAME": "editor", "GIT_COMMITTER_EMAIL": "e@example.invalid", "NO_MKDOCS_2_WARNING": "1"}
+    log = (repo.parent / "edit.log").open("w")
+    proc = subprocess.Popen([sys.executable, str(ROOT / "editor" / "run.py"), "--repo", str(repo), "--site-port", str(ports["site"]),
+                             "--admin-port", str(ports["admin"]), "--git-port", str(ports["git"])],
+                            stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    try:
+        wait_for(f"http://127.0.0.1:{ports['admin']}/admin/")
+        wait_for(f"http://localhost:{ports['git']}/api/v1", data=json.dumps({"action": "info"}).encode())
+        wait_for(f"http://127.0.0.1:{ports['site']}/")
+        yield {"repo": repo, "admin": f"http://127.0.0.1:{ports['admin']}/admin/", "site": f"http://127.0.0.1:{ports['site']}/"}
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=20)
+        log.close()
+
+
+@pytest.fixture
+def cms(browser, loop):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    tab = context.new_page()
+    tab.on("dialog", lambda dialog: dialog.accept())  # "leave with unsaved changes?" after a refused save
+    tab.goto(loop["admin"])
+    tab.get_by_role("button", name="登录").click()
+    tab.wait_for_selector("text=指南页面")
+    yield tab
+    context.close()
+
+
+def open_entry(page, loop, route: str, value: str) -> None:
+    """An entry's form, once the control holding `value` is there."""
+    page.goto("about:blank")  # a fresh load: a hash change alone can leave the last form in place
+    page.goto(loop["admin"] + "#/collections/" + route)
+    page.wait_for_function("(v) => [...document.querySelectorAll('textarea, input')].some(t => t.value === v)", arg=value)
+
+
+def field_with(page, value: str):
+    """The form control holding exactly this value, unfolded so that it can be typed into."""
+    index = page.evaluate("(v) => [...document.querySelectorAll('textarea, input')].findIndex(t => t.value === v)", value)
+    assert index >= 0, value
+    control = page.locator("textarea, input").nth(index)
+    for mark in page.evaluate(MARK_ITEMS, index):
+        if control.is_visible():
+            break
+        item = page.locator(f"[data-fold='{mark}']")
+        label = item.locator(":scope > [class*=NestedObjectLabel]")
+        if label.count() and label.is_visible():
+            item.locator("button").first.click()
+    return control
+
+
+def publish(page) -> None:
+    page.get_by_role("button", name="发布").first.click()
+    page.get_by_text("立即发布").click()
+
+
+def wait_for_commit(repo: Path, count: int) -> None:
+    deadline = time.monotonic() + 30
+    while int(git(repo, "rev-list", "--count", "HEAD")) < count:
+        assert time.monotonic() < deadline, "the CMS made no commit"
+        time.sleep(0.3)
+
+
+def wait_for_text(url: str, text: str) -> None:
+    deadline = time.monotonic() + 60
+    while text not in urllib.request.urlopen(url, timeout=5).read().decode("utf-8"):
+        assert time.monotonic() < deadline, f"{url} never showed {text!r}"
+        time.sleep(0.5)
+
+
+def test_a_form_edit_is_one_commit_of_only_that_line_and_the_served_site_shows_it(cms, loop):
+    repo = loop["repo"]
+    faq = yaml.safe_load((repo / "data" / "faq.yml").read_text(encoding="utf-8"))
+    answer = next(e for e in faq["entries"] if e["id"] == FAQ_ID)["answer"][0]
+    new_answer = answer.replace("关闭前先", "关闭前务必先")
+    assert new_answer != answer
+    open_entry(cms, loop, "data/entries/faq", answer)
+    field_with(cms, answer).fill(new_answer)
+    publish(cms)
+    wait_for_commit(repo, 2)
+    assert git(repo, "show", "--numstat", "--format=", "HEAD").split() == ["1", "1", "data/faq.yml"]
+
+    glossary = yaml.safe_load((repo / "data" / "glossary.yml").read_text(encoding="utf-8"))
+    definition = next(t for t in glossary["terms"] if t["term"] == GLOSSARY_TERM)["definition"]
+    new_definition = definition.replace("订单保障服务", "订单保障服务（由保险公司承保）")
+    open_entry(cms, loop, "data/entries/glossary", definition)
+    field_with(cms, definition).fill(new_definition)
+    publish(cms)
+    wait_for_commit(repo, 3)
+    assert git(repo, "show", "--numstat", "--format=", "HEAD").split() == ["1", "1", "data/glossary.yml"]
+
+    checked = run_cli("--root", str(repo), "check", "--today", "2026-11-30")
+    assert checked.returncode == 0, checked.stderr
+    wait_for_text(loop["site"] + "faq/", new_answer)
+    wait_for_text(loop["site"] + "glossary/", "由保险公司承保")
+
+
+def test_an_empty_required_field_is_refused_by_the_form(cms, loop):
+    repo, before = loop["repo"], git(loop["repo"], "rev-parse", "HEAD")
+    faq = yaml.safe_load((repo / "data" / "faq.yml").read_text(encoding="utf-8"))
+    question = next(e for e in faq["entries"] if e["id"] == FAQ_ID)["question"]
+    open_entry(cms, loop, "data/entries/faq", question)
+    field_with(cms, question).fill("")
+    publish(cms)
+    cms.wait_for_selector("text=你漏掉了一个必填项")
+    time.sleep(1)
+    assert git(repo, "rev-parse", "HEAD") == before
+
+
+def test_a_negative_count_in_a_shop_is_refused_by_the_form(cms, loop):
+    repo, before = loop["repo"], git(loop["repo"], "rev-parse", "HEAD")
+    shop = yaml.safe_load((repo / "data" / "shops" / "digital-backlog.yml").read_text(encoding="utf-8"))
+    open_entry(cms, loop, "shops/entries/digital-backlog", shop["name"])
+    count = cms.locator("input[id^='refunding-field-']").first
+    count.fill("-1")
+    publish(cms)
+    refunding = CONTENT.states["refunding"]["label"]
+    cms.wait_for_selector(f"text=“{refunding}”必须位于 0 和")  # Decap's own words for a number out of its range
+    time.sleep(1)
+    assert git(repo, "rev-parse", "HEAD") == before
+
+
+@pytest.mark.parametrize("route, rel, path", [
+    ("data/entries/checklist", "data/checklist.yml", ("items", 0, "text")),  # items carry rules the form keeps hidden
+    ("guide/entries/close-steps", "data/guide/close-steps.yml", ("parts", 0, "blocks", 0, "text")),  # typed blocks
+    ("shops/entries/tea-returns", "data/shops/tea-returns.yml", ("name",)),  # the folder collection
+])
+def test_a_save_in_any_collection_changes_only_the_edited_line(cms, loop, route, rel, path):
+    repo = loop["repo"]
+    value = yaml.safe_load((repo / rel).read_text(encoding="utf-8"))
+    for key in path:
+        value = value[key]
+    count = int(git(repo, "rev-list", "--count", "HEAD"))
+    open_entry(cms, loop, route, value)
+    field_with(cms, value).fill(value + "（改）")
+    publish(cms)
+    wait_for_commit(repo, count + 1)
+    assert git(repo, "show", "--numstat", "--format=", "HEAD").split() == ["1", "1", rel]
+    assert run_cli("--root", str(repo), "check", "--today", "2026-11-30").returncode == 0
