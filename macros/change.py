@@ -1,17 +1,25 @@
-"""What a data change does to the example shops: their checklists at a git ref and in the working tree, compared.
+"""What a data change does: every example shop's checklist, and sellers' search questions, at a git ref and in the
+working tree, compared.
 
-Both sides are built by the current code from their own data/ (editors change data, not code). The report is
+Both sides run the current code on their own data/ and docs/ (editors change data, not code). The report is
 Markdown: readable in a terminal, and CI appends it to a pull request's job summary.
 """
 from __future__ import annotations
 
+import contextlib
 import io
+import os
+import shutil
 import subprocess
+import sys
 import tarfile
 import tempfile
 from pathlib import Path
+from typing import Iterator
 
 from .site import DataError, load_site
+
+CODE = ("mkdocs.yml", "macros", "hooks", "overrides")  # what the base is built with: this checkout's code
 
 
 def git(root: Path, *args: str, binary: bool = False):
@@ -27,13 +35,20 @@ def default_base(root: Path) -> str:
         return "HEAD"
 
 
-def documents_at(root: Path, ref: str, date: str) -> dict[str, dict]:
-    """Every example shop's checklist document from the data of a commit (read from git, never checked out)."""
+@contextlib.contextmanager
+def base_project(root: Path, ref: str) -> Iterator[Path]:
+    """A buildable project from the data and pages of a commit (read from git, never checked out) and this code."""
     archive = git(root, "archive", "--format=tar", ref, "data", "docs", binary=True)
     with tempfile.TemporaryDirectory() as tmp:
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
             tar.extractall(tmp, filter="data")
-        return load_site(tmp).shop_documents(date)
+        for name in CODE:
+            source = root / name
+            if source.is_dir():
+                shutil.copytree(source, Path(tmp) / name, ignore=shutil.ignore_patterns("__pycache__"))
+            elif source.exists():
+                shutil.copy2(source, Path(tmp) / name)
+        yield Path(tmp)
 
 
 def placed(doc: dict) -> dict[str, tuple[str, dict]]:
@@ -62,22 +77,59 @@ def shop_changes(before: dict | None, after: dict | None, ui) -> list[str]:
     return verdict + sorted(lines)
 
 
-def report(root: Path, base: str, date: str) -> tuple[str, bool]:
-    """The Markdown report and whether anything changed."""
-    site = load_site(root).require_valid()
-    ui = site.content.ui
-    try:
-        before = documents_at(root, base, date)
-    except DataError as err:  # the base's data is read by the current code: say so before its problems
-        raise DataError(ui("change_base_invalid", base=base) + "\n" + str(err)) from None
-    after = site.shop_documents(date)
+def shops_report(before: dict[str, dict], after: dict[str, dict], ui) -> list[str]:
     out = []
     for shop in sorted(before.keys() | after.keys()):
         lines = shop_changes(before.get(shop), after.get(shop), ui)
         if lines:
             name = (after.get(shop) or before[shop])["name"]
             out += [ui("change_shop", shop=shop, name=name)] + [f"- {line}" for line in lines] + [""]
-    if not out:
-        return ui("change_none", base=base) + "\n", False
-    return "\n".join([ui("change_title", base=base), ""] + out), True
+    return out
 
+
+def pages_changed(root: Path, ref: str) -> bool:
+    """Whether data/ or docs/ differ between the commit and the working tree (untracked files included)."""
+    changed = subprocess.run(["git", "-C", str(root), "diff", "--quiet", ref, "--", "data", "docs"]).returncode != 0
+    return changed or bool(git(root, "ls-files", "--others", "--exclude-standard", "--", "data", "docs"))
+
+
+def build(project: Path, out: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
+                   check=True, capture_output=True, env=env)
+
+
+def search_report(root: Path, base: Path, queries: list[str], ui) -> list[str]:
+    """The questions whose first three section results differ; a note instead when no browser can run them."""
+    from .searchprobe import chromium_path, top_sections
+
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return [ui("change_search_skipped"), ""]
+    if chromium_path() is None:
+        return [ui("change_search_skipped"), ""]
+    with tempfile.TemporaryDirectory() as tmp:
+        build(base, Path(tmp) / "before")
+        build(root, Path(tmp) / "after")
+        was, now = top_sections(Path(tmp) / "before", queries), top_sections(Path(tmp) / "after", queries)
+    lines = [ui("change_search", query=q, before=" · ".join(was[q]) or "-", after=" · ".join(now[q]) or "-")
+             for q in queries if was[q] != now[q]]
+    return [ui("change_search_title")] + [f"- {line}" for line in lines] + [""] if lines else []
+
+
+def report(root: Path, base: str, date: str, queries: list[str]) -> tuple[str, bool]:
+    """The Markdown report and whether anything changed."""
+    site = load_site(root).require_valid()
+    ui = site.content.ui
+    with base_project(root, base) as project:
+        try:
+            before = load_site(project).shop_documents(date)
+        except DataError as err:  # the base's data is read by the current code: say so before its problems
+            raise DataError(ui("change_base_invalid", base=base) + "\n" + str(err)) from None
+        out = shops_report(before, site.shop_documents(date), ui)
+        if queries and pages_changed(root, base):  # no page changed, no answer can
+            out += search_report(root, project, queries, ui)
+    if not out:
+        return ui("change_none" if queries else "change_none_shops", base=base) + "\n", False
+    return "\n".join([ui("change_title", base=base), ""] + out), True

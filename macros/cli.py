@@ -241,9 +241,14 @@ def cmd_impact(args: argparse.Namespace) -> int:
     """What the data change since --base does to the example shops' checklists (exit 0 either way)."""
     from .change import default_base, report
 
+    import yaml
+
     base = args.base or default_base(args.root)
+    queries_file = Path(args.root) / "tests" / "search_queries.yml"
+    queries = [] if args.no_search or not queries_file.is_file() else \
+        [case["q"] for case in yaml.safe_load(queries_file.read_text(encoding="utf-8"))]
     try:
-        text, _ = report(Path(args.root), base, dt.date.today().isoformat())
+        text, _ = report(Path(args.root), base, dt.date.today().isoformat(), queries)
     except DataError as err:
         print(err, file=sys.stderr)
         return 1
@@ -284,8 +289,10 @@ def build_parser() -> argparse.ArgumentParser:
     checklist.set_defaults(func=cmd_checklist)
     fmt = sub.add_parser("fmt", help="rewrite valid data files in the YAML style the CMS saves")
     fmt.set_defaults(func=cmd_fmt)
-    impact = sub.add_parser("impact", help="what the data change since a git ref does to every example shop's checklist")
+    impact = sub.add_parser("impact", help="what the data change since a git ref does to the example shops' checklists and to search")
     impact.add_argument("--base", help="the git ref to compare with (default: the merge base with main)")
+    impact.add_argument("--no-search", action="store_true",
+                        help="leave out the search questions of tests/search_queries.yml (they need Chromium)")
     impact.set_defaults(func=cmd_impact)
     lint = sub.add_parser("lint", help="check CJK spacing and punctuation in every text under data/")
     lint.set_defaults(func=cmd_lint)

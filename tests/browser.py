@@ -3,21 +3,12 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
 import socket
 import threading
 from pathlib import Path
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
-]
-
-
-def chromium_path() -> str | None:
-    return CHROMIUM if os.path.exists(CHROMIUM) else shutil.which("chromium")
+# One way to find and drive Chromium and to ask the site's search, shared with `python -m macros impact`.
+from macros.searchprobe import CHROMIUM_ARGS, chromium_path, search  # noqa: F401
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -62,32 +53,6 @@ class SiteServer:
     def __exit__(self, *exc) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
-
-
-def search(page, query: str) -> list[str]:
-    """Type a query into Material's search and return the result links, best first."""
-    box = page.locator("input.md-search__input")
-    toggle = page.locator("label.md-header__button[for='__search']")
-    if toggle.is_visible():  # a phone: the box opens from the header's search button
-        toggle.click()
-    box.click()
-    page.wait_for_function("() => window.SearchNormalize && window.__searchTerms", timeout=10000)  # fetched on focus
-    box.fill(query)
-    box.press("End")  # Material reacts to key events, not to fill()
-    page.wait_for_function(
-        "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && !/初始化|键入/.test(m.textContent); }", timeout=10000)
-    page.wait_for_timeout(150)
-    hrefs = page.eval_on_selector_all(".md-search-result a.md-search-result__link", "els => els.map(e => e.href)")
-    return [strip_highlight(h) for h in hrefs]
-
-
-def strip_highlight(href: str) -> str:
-    """`http://host/prepare/?h=x#backup` -> `prepare/#backup`: the section a result opens."""
-    path = href.split("://", 1)[-1].split("/", 1)[-1]
-    base, _, rest = path.partition("?")
-    anchor = rest.partition("#")[2]
-    return base + (f"#{anchor}" if anchor else "")
 
 
 # Every required answer of /checklist/ (no verdict without them), as a seller would give them.

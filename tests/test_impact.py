@@ -41,7 +41,7 @@ def impact(root: Path, *args: str) -> subprocess.CompletedProcess:
 def test_no_change_against_the_same_commit(repo):
     result = impact(repo, "--base", "HEAD")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == CONTENT.ui("change_none", base="HEAD")
+    assert result.stdout.strip() == CONTENT.ui("change_none_shops", base="HEAD"), "no question file: search is not claimed"
 
 
 def test_a_relaxed_blocking_item_names_the_shops_whose_verdict_changes(repo):
@@ -57,7 +57,7 @@ def test_a_relaxed_blocking_item_names_the_shops_whose_verdict_changes(repo):
                for b in shops if RELAXED in b), result.stdout
     assert "solo-stationery" not in result.stdout, "a shop the rule never reached is not named"
     # The default base is the merge base with main: on main itself, that is HEAD, so nothing changed.
-    assert impact(repo).stdout.strip() == CONTENT.ui("change_none", base=git(repo, "rev-parse", "HEAD").strip())
+    assert impact(repo).stdout.strip() == CONTENT.ui("change_none_shops", base=git(repo, "rev-parse", "HEAD").strip())
 
 
 def test_a_base_whose_data_the_checks_refuse_is_said_so(repo):
@@ -68,3 +68,21 @@ def test_a_base_whose_data_the_checks_refuse_is_said_so(repo):
     assert result.returncode == 1
     assert result.stderr.startswith(CONTENT.ui("change_base_invalid", base="HEAD")), result.stderr
     assert "data/site.yml:2:" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.browser
+def test_a_dropped_synonym_names_the_question_whose_top_three_changed(repo):
+    """The questions come from tests/search_queries.yml; three of them keep this test short."""
+    asked = ["关了订单险会影响搜索排名吗", "怎么关闭订单险", "关闭前要备份什么"]
+    (repo / "tests").mkdir()
+    (repo / "tests" / "search_queries.yml").write_text("".join(f"- {{q: {q}, a: []}}\n" for q in asked), encoding="utf-8")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "add", "-A")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "questions")
+    assert impact(repo, "--base", "HEAD").stdout.strip() == CONTENT.ui("change_none", base="HEAD"), "no page changed"
+    path = repo / "data" / "search.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    - 搜索排名\n    - 排名\n", ""), encoding="utf-8")
+    result = impact(repo, "--base", "HEAD")
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.startswith("- ")]
+    assert len(lines) == 1 and f"「{asked[0]}」" in lines[0] and "faq/#ranking" in lines[0], result.stdout
+    assert CONTENT.ui("change_search_title") in result.stdout

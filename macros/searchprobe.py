@@ -1,0 +1,78 @@
+"""Sellers' questions asked of Material's search in Chromium, as a seller types them (used by `impact` and the tests).
+
+Only the browser runs the site's search as sellers meet it: Material's worker, and the query normalizer the build
+ships. Playwright and Debian's Chromium are what `make test` installs; imported only when a search is run.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+# Material's result line says a count or "none" once a query has run; its words come from the page's config.
+DONE = """(t) => { const m = document.querySelector('.md-search-result__meta'); if (!m) return false;
+  const s = m.textContent.trim(), esc = x => x.replace(/[.*+?^${}()|[\\]\\\\]/g, '\\\\$&');
+  return s === t['search.result.none'] || s === t['search.result.one']
+    || new RegExp('^' + esc(t['search.result.other']).replace('#', '\\\\d+') + '$').test(s); }"""
+
+
+def chromium_path() -> str | None:
+    path = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    return path if os.path.exists(path) else shutil.which("chromium")
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into the open page's search box; the result links, best first, as `page/#section`."""
+    box = page.locator("input.md-search__input")
+    toggle = page.locator("label.md-header__button[for='__search']")
+    if toggle.is_visible():  # a phone: the box opens from the header's search button
+        toggle.click()
+    box.click()
+    page.wait_for_function("() => window.SearchNormalize && window.__searchTerms", timeout=10000)  # fetched on focus
+    box.fill(query)
+    box.press("End")  # Material reacts to key events, not to fill()
+    words = page.evaluate("() => JSON.parse(document.getElementById('__config').textContent).translations")
+    page.wait_for_function(DONE, arg=words, timeout=10000)
+    page.wait_for_timeout(150)
+    hrefs = page.eval_on_selector_all(".md-search-result a.md-search-result__link", "els => els.map(e => e.href)")
+    return [opened(h) for h in hrefs]
+
+
+def opened(href: str) -> str:
+    """`http://host/prepare/?h=x#backup` -> `prepare/#backup`: the section a result opens."""
+    path = href.split("://", 1)[-1].split("/", 1)[-1]
+    base, _, rest = path.partition("?")
+    anchor = rest.partition("#")[2]
+    return base + (f"#{anchor}" if anchor else "")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def top_sections(site_dir: Path, queries: list[str]) -> dict[str, list[str]]:
+    """Each query's first three section results (a page head is not an answer) on a built site."""
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_Quiet, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+            found = {}
+            for query in queries:
+                found[query] = [h for h in search(page, query) if "#" in h][:3]
+                page.locator("input.md-search__input").fill("")
+            browser.close()
+            return found
+    finally:
+        server.shutdown()
