@@ -17,6 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ADMIN = ROOT / "editor" / "admin"
 BUNDLE = ROOT / "node_modules" / "decap-cms" / "dist"
+sys.path.insert(0, str(ROOT))  # the config comes from this checkout's macros package
 TYPES = {".yml": "text/yaml; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".wasm": "application/wasm",
          ".html": "text/html; charset=utf-8"}
 
@@ -25,6 +26,17 @@ class AdminHandler(http.server.BaseHTTPRequestHandler):
     """/admin/ and its config from editor/admin, the CMS's scripts from its bundle; nothing else."""
 
     git_server = "http://localhost:8081/api/v1"  # the config's local_backend; set to the port in use
+    repo = ROOT
+
+    def config(self) -> bytes:
+        """The config for the data as it is now (a key added in a code editor shows at once); the file otherwise."""
+        from macros.cli import cms_config_text
+        from macros.site import DataError, load_site
+
+        try:
+            return cms_config_text(load_site(self.repo).require_valid()).encode()
+        except DataError:
+            return (ADMIN / "config.yml").read_bytes()
 
     def do_GET(self) -> None:
         path = self.path.split("?", 1)[0]
@@ -39,7 +51,7 @@ class AdminHandler(http.server.BaseHTTPRequestHandler):
         if not path.startswith("/admin/") or target.parent != folder.resolve() or not target.is_file():
             self.send_error(404)
             return
-        body = target.read_bytes()
+        body = self.config() if name == "config.yml" else target.read_bytes()
         if name == "config.yml":
             body = body.replace(b"http://localhost:8081/api/v1", self.git_server.encode())
         self.send_response(200)
@@ -74,10 +86,16 @@ def main(argv: list[str] | None = None) -> int:
     if not (BUNDLE / "decap-cms.js").is_file():
         print("decap-cms is not installed: run npm ci (make edit does)", file=sys.stderr)
         return 2
+    pending = subprocess.run(["git", "-C", str(args.repo), "status", "--porcelain"], capture_output=True, text=True).stdout
+    if pending:  # decap-server commits with `git add .`: a save would carry these changes along
+        print(f"{args.repo} has uncommitted changes; commit or stash them first, so that each CMS save is its own commit:\n"
+              + pending, file=sys.stderr)
+        return 2
     git = start_git_server(args.repo, args.git_port)
     site = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{args.site_port}",
                              "-f", str(args.repo / "mkdocs.yml")], cwd=args.repo)
     AdminHandler.git_server = f"http://localhost:{args.git_port}/api/v1"
+    AdminHandler.repo = args.repo
     start_admin(args.admin_port)
     print(f"editor (CMS): http://127.0.0.1:{args.admin_port}/admin/\nsite:         http://127.0.0.1:{args.site_port}/",
           flush=True)
