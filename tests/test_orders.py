@@ -98,7 +98,7 @@ def test_cli_applies_an_export_to_a_profile(tmp_path):
     assert lines[:2] == [f"{export}:3: 需人工核对：退款金额 20.00 元：不论订单状态是什么，都要确认退款已经办结。",
                          f"{export}:7: 需人工核对：不认识的订单状态「神秘状态」。"]
     # The file's counts replace the profile's, and the CLI says so where they differ (never silently).
-    line = read_document(ROOT / "data" / "shops" / "toy-no-guarantee.yml", ROOT).line_of(["orders", "awaiting_payment"])
+    line = read_document(ROOT / "data" / "shops" / "toy-no-guarantee.yml", ROOT).line_of(["orders"])  # no such count: the block
     assert f"data/shops/toy-no-guarantee.yml:{line}: orders.awaiting_payment: 「待付款」的笔数改用订单报表里的 1（店铺文件里写的是 0）" in lines[2]
     assert all(line.startswith("data/shops/toy-no-guarantee.yml:") for line in lines[2:]) and len(lines) > 2
     result = json.loads(done.stdout)
