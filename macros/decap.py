@@ -13,6 +13,7 @@ from typing import Any
 from .schemacheck import STATIC_KINDS, file_kind, registry, schema
 
 GIT_SERVER = "http://localhost:8081/api/v1"
+SUMMARY_FIELDS = ("question", "term", "title", "label", "name", "text")  # what names a folded list item best
 
 
 def resolve(node: dict, resolver, seen: tuple) -> tuple[dict, Any, tuple]:
@@ -32,93 +33,114 @@ def labels(node: dict, name: str) -> dict:
     return out
 
 
-def field(name: str, node: dict, resolver, seen: tuple, required: bool, value: Any) -> dict:
-    """One schema property as a CMS field; `value` is the file's current value (for maps with free keys)."""
-    node, resolver, seen = resolve(node, resolver, seen)
-    out = {"name": name, **labels(node, name), "required": required}
-    kind = node.get("type")
-    if node.get("x-recursive") or "oneOf" in node or kind is None and "enum" not in node and "const" not in node:
+class Fields:
+    """Schema properties as CMS fields, labelled with the words of data/editor.yml's cms part."""
+
+    def __init__(self, words: dict[str, str]):
+        self.words = words
+
+    def field(self, name: str, node: dict, resolver, seen: tuple, required: bool, value: Any) -> dict:
+        """One schema property as a CMS field; `value` is the file's current value (for maps with free keys)."""
+        own = node.get("title")
+        node, resolver, seen = resolve(node, resolver, seen)
+        out = {"name": name, **labels(node, name), "required": required}
+        if not own and node.get("title"):  # a shared kind's title ("文字") alone would not say which field this is
+            out["label"] = self.words["untitled"].format(name=name, kind=node["title"])
+        if node.get("type") == "array":
+            out.update(self.summary(node, resolver, seen))
+        kind = node.get("type")
+        if node.get("x-recursive") or "oneOf" in node or kind is None and "enum" not in node and "const" not in node:
+            return {"name": name, "widget": "hidden", "required": False}
+        if "enum" in node:
+            return {**out, "widget": "select", "options": [str(v) for v in node["enum"]]}
+        if "const" in node:
+            return {**out, "widget": "boolean", "default": node["const"]} if isinstance(node["const"], bool) else \
+                {"name": name, "widget": "hidden", "required": False}
+        if kind == "string":
+            multiline = node.get("x-error") == "empty_text"
+            out.update(widget="text" if multiline else "string")
+            if node.get("pattern"):
+                out["pattern"] = [node["pattern"], node.get("description") or node.get("title") or name]
+            return out
+        if kind in ("integer", "number"):
+            out.update(widget="number", value_type="int" if kind == "integer" else "float")
+            out.update({k: node[k] for k in ("minimum", "maximum") if k in node})
+            out.update({"min": out.pop("minimum")} if "minimum" in out else {})
+            out.update({"max": out.pop("maximum")} if "maximum" in out else {})
+            return out
+        if kind == "boolean":
+            return {**out, "widget": "boolean"}
+        if kind == "array":
+            return self.array_field(out, node, resolver, seen, value)
+        if kind == "object":
+            return {**out, "widget": "object", "fields": self.object_fields(node, resolver, seen, value if isinstance(value, dict) else {})}
         return {"name": name, "widget": "hidden", "required": False}
-    if "enum" in node:
-        return {**out, "widget": "select", "options": [str(v) for v in node["enum"]]}
-    if "const" in node:
-        return {**out, "widget": "boolean", "default": node["const"]} if isinstance(node["const"], bool) else \
-            {"name": name, "widget": "hidden", "required": False}
-    if kind == "string":
-        multiline = node.get("x-error") == "empty_text"
-        out.update(widget="text" if multiline else "string")
-        if node.get("pattern"):
-            out["pattern"] = [node["pattern"], node.get("description") or node.get("title") or name]
+
+
+    def array_field(self, out: dict, node: dict, resolver, seen: tuple, value: Any) -> dict:
+        items, inner, below = resolve(node.get("items", {}), resolver, seen)
+        out.update(widget="list")
+        out.update({"min": node["minItems"]} if node.get("minItems") else {})
+        if items.get("allOf") and items.get("properties", {}).get("type"):  # content blocks: one type key, fields by type
+            out.update(typeKey="type", types=[self.block_type(branch, inner, below) for branch in items["allOf"]])
+            return out
+        sample = value[0] if isinstance(value, list) and value else None
+        if items.get("type") == "object" and items.get("properties"):
+            merged = {} if not isinstance(value, list) else {k: v for entry in value if isinstance(entry, dict) for k, v in entry.items()}
+            out["fields"] = self.object_fields(items, inner, below, merged)
+        else:
+            out["field"] = self.field("item", items, inner, below, True, sample)
         return out
-    if kind in ("integer", "number"):
-        out.update(widget="number", value_type="int" if kind == "integer" else "float")
-        out.update({k: node[k] for k in ("minimum", "maximum") if k in node})
-        out.update({"min": out.pop("minimum")} if "minimum" in out else {})
-        out.update({"max": out.pop("maximum")} if "maximum" in out else {})
-        return out
-    if kind == "boolean":
-        return {**out, "widget": "boolean"}
-    if kind == "array":
-        return array_field(out, node, resolver, seen, value)
-    if kind == "object":
-        return {**out, "widget": "object", "fields": object_fields(node, resolver, seen, value if isinstance(value, dict) else {})}
-    return {"name": name, "widget": "hidden", "required": False}
 
 
-def array_field(out: dict, node: dict, resolver, seen: tuple, value: Any) -> dict:
-    items, inner, below = resolve(node.get("items", {}), resolver, seen)
-    out.update(widget="list")
-    out.update({"min": node["minItems"]} if node.get("minItems") else {})
-    if items.get("allOf") and items.get("properties", {}).get("type"):  # content blocks: one type key, fields by type
-        out.update(typeKey="type", types=[block_type(branch, inner, below) for branch in items["allOf"]])
-        return out
-    sample = value[0] if isinstance(value, list) and value else None
-    if items.get("type") == "object" and items.get("properties"):
-        merged = {} if not isinstance(value, list) else {k: v for entry in value if isinstance(entry, dict) for k, v in entry.items()}
-        out["fields"] = object_fields(items, inner, below, merged)
-    else:
-        out["field"] = field("item", items, inner, below, True, sample)
-    return out
+    @staticmethod
+    def summary(node: dict, resolver, seen: tuple) -> dict:
+        """A folded list item shows its question, term or title rather than its id."""
+        items, _, _ = resolve(node.get("items", {}), resolver, seen)
+        props = items.get("properties") or {}
+        best = next((key for key in SUMMARY_FIELDS if key in props), None)
+        return {"summary": "{{fields.%s}}" % best} if best and items.get("type") == "object" else {}
 
 
-def block_type(branch: dict, resolver, seen: tuple) -> dict:
-    then, inner, below = resolve(branch["then"], resolver, seen)
-    name = then["properties"]["type"]["const"]
-    fields = [field(k, sub, inner, below, k in then.get("required", []), None)
-              for k, sub in then["properties"].items() if k != "type"]
-    # A type with nothing to fill in still needs one field: its type key, kept as it is.
-    fields = fields or [{"name": "type", "widget": "hidden", "required": False}]
-    return {"name": name, "label": then.get("title", name), "widget": "object", "fields": fields}
+    def block_type(self, branch: dict, resolver, seen: tuple) -> dict:
+        then, inner, below = resolve(branch["then"], resolver, seen)
+        name = then["properties"]["type"]["const"]
+        fields = [self.field(k, sub, inner, below, k in then.get("required", []), None)
+                  for k, sub in then["properties"].items() if k != "type"]
+        # A type with nothing to fill in still needs one field: its type key, kept as it is.
+        fields = fields or [{"name": "type", "widget": "hidden", "required": False}]
+        return {"name": name, "label": then.get("title", name), "widget": "object", "fields": fields}
 
 
-def object_fields(node: dict, resolver, seen: tuple, value: dict) -> list[dict]:
-    needed = set(node.get("required", []))
-    props = node.get("properties") or {}
-    extra = node.get("additionalProperties")
-    if not props and isinstance(extra, dict):  # a map with free keys: the keys the file has, each by its name
-        return [dict(field(k, extra, resolver, seen, True, value[k]), label=k) for k in value]
-    return [field(k, sub, resolver, seen, k in needed, value.get(k)) for k, sub in props.items()]
+    def object_fields(self, node: dict, resolver, seen: tuple, value: dict) -> list[dict]:
+        needed = set(node.get("required", []))
+        props = node.get("properties") or {}
+        extra = node.get("additionalProperties")
+        if not props and isinstance(extra, dict):  # a map with free keys: the keys the file has, each by its name
+            return [dict(self.field(k, extra, resolver, seen, True, value[k]), label=k) for k in value]
+        return [self.field(k, sub, resolver, seen, k in needed, value.get(k)) for k, sub in props.items()]
 
 
-def file_entry(rel: str, data: dict, derived: dict | None = None) -> dict:
+def file_entry(fields: Fields, rel: str, data: dict, derived: dict | None = None) -> dict:
     kind = file_kind(rel)
     kind_schema = derived or schema(kind)
     resolver = registry().resolver(base_uri=f"{kind}.schema.json")
-    fields = object_fields(kind_schema, resolver, (), data)
+    listed = fields.object_fields(kind_schema, resolver, (), data)
     label = data.get("title") if kind == "section" else kind_schema.get("title")  # a guide page by its own title
     return {"name": rel.rsplit("/", 1)[-1].removesuffix(".yml"), "label": label or rel,
-            "file": rel, "fields": fields}
+            "file": rel, "fields": listed}
 
 
 def config(docs: dict[str, Any], words: dict[str, str], shop_schema: dict) -> dict:
     """The whole CMS configuration from the data files ({rel: data}), the words of data/editor.yml's cms part and
     the shop schema as data/profile.yml derives it."""
-    static = [file_entry(rel, docs[rel]) for rel in (f"data/{k}.yml" for k in STATIC_KINDS) if rel in docs]
-    guide = [file_entry(rel, docs[rel]) for rel in sorted(docs) if rel.startswith("data/guide/")]
+    fields = Fields(words)
+    static = [file_entry(fields, rel, docs[rel]) for rel in (f"data/{k}.yml" for k in STATIC_KINDS) if rel in docs]
+    guide = [file_entry(fields, rel, docs[rel]) for rel in sorted(docs) if rel.startswith("data/guide/")]
     shop = next(rel for rel in sorted(docs) if rel.startswith("data/shops/"))
     shops = {"name": "shops", "label": words["shops"], "folder": "data/shops", "extension": "yml", "format": "yaml",
              "create": True, "identifier_field": "name", "slug": "shop-{{year}}{{month}}{{day}}-{{hour}}{{minute}}{{second}}",
-             "fields": file_entry(shop, {}, shop_schema)["fields"]}
+             "fields": file_entry(fields, shop, {}, shop_schema)["fields"]}
     return {
         "backend": {"name": "git-gateway", "branch": "main"},
         "local_backend": {"url": GIT_SERVER},
