@@ -44,7 +44,7 @@ class Fields:
         own = node.get("title")
         node, resolver, seen = resolve(node, resolver, seen)
         out = {"name": name, **labels(node, name), "required": required}
-        if not own and node.get("title"):  # a shared kind's title ("文字") alone would not say which field this is
+        if not own and node.get("title"):  # a shared kind's title alone (text, line) would not say which field this is
             out["label"] = self.words["untitled"].format(name=name, kind=node["title"])
         if node.get("type") == "array":
             out.update(self.summary(node, resolver, seen))

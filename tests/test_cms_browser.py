@@ -123,26 +123,29 @@ def wait_for_text(url: str, text: str) -> None:
         time.sleep(0.5)
 
 
+def save_edit(page, loop, route: str, rel: str, old: str, new: str) -> None:
+    """Change one value through the form and publish: one new commit, of that one line."""
+    repo = loop["repo"]
+    count = int(git(repo, "rev-list", "--count", "HEAD"))
+    open_entry(page, loop, route, old)
+    field_with(page, old).fill(new)
+    publish(page)
+    wait_for_commit(repo, count + 1)
+    assert git(repo, "show", "--numstat", "--format=", "HEAD").split() == ["1", "1", rel]
+
+
 def test_a_form_edit_is_one_commit_of_only_that_line_and_the_served_site_shows_it(cms, loop):
     repo = loop["repo"]
     faq = yaml.safe_load((repo / "data" / "faq.yml").read_text(encoding="utf-8"))
     answer = next(e for e in faq["entries"] if e["id"] == FAQ_ID)["answer"][0]
     new_answer = answer.replace("关闭前先", "关闭前务必先")
     assert new_answer != answer
-    open_entry(cms, loop, "data/entries/faq", answer)
-    field_with(cms, answer).fill(new_answer)
-    publish(cms)
-    wait_for_commit(repo, 2)
-    assert git(repo, "show", "--numstat", "--format=", "HEAD").split() == ["1", "1", "data/faq.yml"]
+    save_edit(cms, loop, "data/entries/faq", "data/faq.yml", answer, new_answer)
 
     glossary = yaml.safe_load((repo / "data" / "glossary.yml").read_text(encoding="utf-8"))
     definition = next(t for t in glossary["terms"] if t["term"] == GLOSSARY_TERM)["definition"]
     new_definition = definition.replace("订单保障服务", "订单保障服务（由保险公司承保）")
-    open_entry(cms, loop, "data/entries/glossary", definition)
-    field_with(cms, definition).fill(new_definition)
-    publish(cms)
-    wait_for_commit(repo, 3)
-    assert git(repo, "show", "--numstat", "--format=", "HEAD").split() == ["1", "1", "data/glossary.yml"]
+    save_edit(cms, loop, "data/entries/glossary", "data/glossary.yml", definition, new_definition)
 
     checked = run_cli("--root", str(repo), "check", "--today", "2026-11-30")
     assert checked.returncode == 0, checked.stderr
@@ -185,10 +188,5 @@ def test_a_save_in_any_collection_changes_only_the_edited_line(cms, loop, route,
     value = yaml.safe_load((repo / rel).read_text(encoding="utf-8"))
     for key in path:
         value = value[key]
-    count = int(git(repo, "rev-list", "--count", "HEAD"))
-    open_entry(cms, loop, route, value)
-    field_with(cms, value).fill(value + "（改）")
-    publish(cms)
-    wait_for_commit(repo, count + 1)
-    assert git(repo, "show", "--numstat", "--format=", "HEAD").split() == ["1", "1", rel]
+    save_edit(cms, loop, route, rel, value, value + "（改）")
     assert run_cli("--root", str(repo), "check", "--today", "2026-11-30").returncode == 0

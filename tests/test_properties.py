@@ -5,7 +5,6 @@ import contextlib
 import copy
 import io
 import json
-import os
 import re
 import shutil
 import tempfile
@@ -26,14 +25,14 @@ from macros.loading import DataSet, Document, parse_text
 from macros.shoppages import ShopPages
 from macros.site import Site
 
-from conftest import CONTENT, ROOT, SITE
+from conftest import CONTENT, EXAMPLES, ROOT, SITE
 
 STATES = [key for key, state in CONTENT.states.items() if not state.get("from_file")]  # a seller can count these
 SPEC = CONTENT.checklist_spec()
 GEN = Generator(SPEC)
 ITEM_IDS = [i["id"] for i in CONTENT.checklist["items"]]
 # Thousands of examples in CI; fewer on a developer's machine unless asked.
-MANY = int(os.environ.get("HYPOTHESIS_EXAMPLES", "3000" if os.environ.get("CI") else "400"))
+MANY = EXAMPLES
 SOME = max(MANY // 3, 100)
 
 names = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="<>"), min_size=1, max_size=100) \

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 from pathlib import Path
 
@@ -19,9 +18,9 @@ from macros import plainmd, text
 from macros.rendering import md_escape
 from macros.schemacheck import schema, validator_for
 
-from conftest import ROOT, run_cli
+from conftest import EXAMPLES, ROOT, run_cli
 
-MANY = int(os.environ.get("HYPOTHESIS_EXAMPLES", "3000" if os.environ.get("CI") else "400"))
+MANY = EXAMPLES
 CONFIG = yaml.safe_load(re.sub(r"!ENV \[[^\]]*\]", "null", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))
 EXTENSIONS = [e if isinstance(e, str) else next(iter(e)) for e in CONFIG["markdown_extensions"]]
 SITE_MD = markdown.Markdown(extensions=["toc", "tables", "fenced_code", *EXTENSIONS])
