@@ -52,7 +52,9 @@ class Fields:
         if node.get("x-recursive") or "oneOf" in node or kind is None and "enum" not in node and "const" not in node:
             return {"name": name, "widget": "hidden", "required": False}
         if "enum" in node:
-            return {**out, "widget": "select", "options": [str(v) for v in node["enum"]]}
+            words = node.get("x-labels", {})
+            options = [{"label": words[v], "value": v} if v in words else str(v) for v in node["enum"]]
+            return {**out, "widget": "select", "options": options}
         if "const" in node:
             return {**out, "widget": "boolean", "default": node["const"]} if isinstance(node["const"], bool) else \
                 {"name": name, "widget": "hidden", "required": False}

@@ -19,8 +19,9 @@ def field_schema(field: dict, states: list[str] | dict[str, str]) -> dict:
         return dict(TEXT, maxLength=field.get("max", 100))
     if kind == "integer":
         return {"type": "integer", "minimum": field.get("min", 0), "maximum": field.get("max", 10**9)}
-    if kind == "choice":
-        return {"enum": [o["value"] for o in field.get("options", [])]}
+    if kind == "choice":  # x-labels: each value's words, for the CMS's select (validation ignores the keyword)
+        options = field.get("options", [])
+        return {"enum": [o["value"] for o in options], "x-labels": {o["value"]: o["label"] for o in options}}
     if kind == "boolean":
         return {"type": "boolean"}
     if kind == "order_counts":

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from browser import free_port
+from macros.loading import read_document
 from conftest import CONTENT, ROOT, copy_project, run_cli
 
 pytestmark = pytest.mark.browser
@@ -190,3 +191,30 @@ def test_a_save_in_any_collection_changes_only_the_edited_line(cms, loop, route,
         value = value[key]
     save_edit(cms, loop, route, rel, value, value + "（改）")
     assert run_cli("--root", str(repo), "check", "--today", "2026-11-30").returncode == 0
+
+
+def test_a_new_shop_made_in_the_form_is_a_valid_file_and_a_page(cms, loop):
+    """The example shops are a folder collection: a shop created there is one new file, in the style, with its page."""
+    repo = loop["repo"]
+    count = int(git(repo, "rev-list", "--count", "HEAD"))
+    cms.goto("about:blank")
+    cms.goto(loop["admin"] + "#/collections/shops/new")
+    cms.wait_for_selector("input[id^='name-field-']")
+    cms.locator("input[id^='name-field-']").fill("表单新店")
+    cms.locator("input[id^='team_size-field-']").fill("2")
+    for key, value in (("buyer_reliance", "low"), ("guarantee_required", "not_required"),
+                       ("alternative_tool", "none"), ("open_orders", "no")):
+        label = next(o["label"] for o in CONTENT.profile_field(key)["options"] if o["value"] == value)
+        choice = cms.locator(f"input[id^='{key}-field-']").first
+        choice.click()
+        choice.fill(label)  # the select lists each answer by its words in data/profile.yml
+        cms.keyboard.press("Enter")
+    publish(cms)
+    wait_for_commit(repo, count + 1)
+    added = git(repo, "show", "--name-status", "--format=", "HEAD").split()
+    assert added[0] == "A" and added[1].startswith("data/shops/shop-") and len(added) == 2, added
+    shop = read_document(repo / added[1], repo).data  # the site's reading: `no` is a word, as the CMS wrote it
+    assert shop == {"name": "表单新店", "team_size": 2, "buyer_reliance": "low", "guarantee_required": "not_required",
+                    "alternative_tool": "none", "open_orders": "no"}
+    assert run_cli("--root", str(repo), "check", "--today", "2026-11-30").returncode == 0
+    wait_for_text(loop["site"] + f"shops/{Path(added[1]).stem}/", "表单新店")

@@ -41,7 +41,7 @@ def test_labels_required_fields_enums_patterns_and_bounds_carry_over():
     shop = fields_of(collections["shops"])
     reliance = CONTENT.profile_field("buyer_reliance")
     assert shop["buyer_reliance"]["widget"] == "select"
-    assert shop["buyer_reliance"]["options"] == [o["value"] for o in reliance["options"]]
+    assert shop["buyer_reliance"]["options"] == [{"label": o["label"], "value": o["value"]} for o in reliance["options"]]
     assert shop["buyer_reliance"]["label"] == reliance["label"] and shop["buyer_reliance"]["hint"] == reliance["help"]
     refunding = fields_of(shop["orders"])["refunding"]
     assert refunding["min"] == 0 and refunding["value_type"] == "int" and refunding["label"] == CONTENT.states["refunding"]["label"]
