@@ -81,10 +81,10 @@ def translate(err, doc: Document, types: dict[str, str]) -> Iterator[Problem]:
         full = path + (sub or [])
         return Problem(doc.rel, doc.line_of(full, key=key), path_text(full), code, args)
 
-    if kind == "required":
+    if kind == "required":  # x-missing: a message of its own, e.g. a content block in the old form (no type)
         for field in value:
             if isinstance(instance, dict) and field not in instance:
-                yield at("missing_field", field=field)
+                yield at(err.schema.get("x-missing", "missing_field"), field=field)
     elif kind == "additionalProperties" and isinstance(instance, dict):
         allowed = list(err.schema.get("properties", {}))
         for field in instance:
