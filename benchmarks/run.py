@@ -24,7 +24,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # tests/browser.py shares macros/searchprobe.py
 from browser import ANSWERS as REQUIRED, CHROMIUM_ARGS, SiteServer, free_port  # noqa: E402  (stdlib only)
 PY = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
