@@ -92,9 +92,33 @@ def out_problem(out: Path, root: Path) -> tuple | None:
     return None
 
 
-def cmd_checklist(args: argparse.Namespace) -> int:
+def one_checklist(site, args, path: Path, target: Path, generator, imported, today: str, say) -> str | None:
+    """One shop file's checklist in the chosen format (written when --out), or None once it is said why not."""
     from . import plainmd
-    from .checklist import Generator, apply_export, document
+    from .checklist import apply_export, document
+
+    if target.is_dir() and leaves(path, target):
+        say(path, "link_outside")  # never read: its content would be quoted in a message
+        return None
+    doc = read_document(path, rel=path.as_posix())
+    problems = shop_problems(doc, site.content, messages_part(site.dataset, "types"))
+    if problems:
+        print(site.report(problems), file=sys.stderr)
+        return None
+    shop = doc.data
+    if imported:
+        shop = apply_export(shop, imported, site.spec)
+        say_changed_counts(site, doc, shop)
+    listed = document(generator.build(path.stem, shop, imported), site.spec, today)
+    text = json_text(listed, indent=None if args.out else 2) if args.format == "json" else plainmd.render(listed, site.spec)
+    if args.out and not write_inside(args.out, f"{path.stem}.{args.format}", text.rstrip("\n") + "\n"):
+        say(args.out / f"{path.stem}.{args.format}", "out_not_plain")
+        return None
+    return text
+
+
+def cmd_checklist(args: argparse.Namespace) -> int:
+    from .checklist import Generator
 
     try:
         site = load_site(args.root).require_valid()
@@ -106,9 +130,7 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     if not target.exists():
         say(target, "no_such_path")
         return 2
-    types = messages_part(site.dataset, "types")
-    spec = site.spec
-    generator, today = Generator(spec), dt.date.today().isoformat()
+    generator, today = Generator(site.spec), dt.date.today().isoformat()
     refused = args.out and out_problem(args.out, Path(args.root))
     if refused:
         say(args.out, *refused)
@@ -123,30 +145,11 @@ def cmd_checklist(args: argparse.Namespace) -> int:
             return 1
     texts, rejected = [], 0
     for path in _shop_paths(target):
-        if target.is_dir() and leaves(path, target):
-            say(path, "link_outside")  # never read: its content would be quoted in a message
+        text = one_checklist(site, args, path, target, generator, imported, today, say)
+        if text is None:
             rejected += 1
-            continue
-        doc = read_document(path, rel=path.as_posix())
-        problems = shop_problems(doc, site.content, types)
-        if problems:
-            print(site.report(problems), file=sys.stderr)
-            rejected += 1
-            continue
-        shop = doc.data
-        if imported:
-            shop = apply_export(shop, imported, spec)
-            say_changed_counts(site, doc, shop)
-        listed = document(generator.build(path.stem, shop, imported), spec, today)
-        if args.format == "json":
-            text = json_text(listed, indent=None if args.out else 2)
         else:
-            text = plainmd.render(listed, spec)
-        if args.out and not write_inside(args.out, f"{path.stem}.{args.format}", text.rstrip("\n") + "\n"):
-            say(args.out / f"{path.stem}.{args.format}", "out_not_plain")
-            rejected += 1
-            continue
-        texts.append(text)
+            texts.append(text)
     if args.out:
         print(f"wrote {len(texts)} checklist(s) to {args.out}" + (f"; {rejected} profile(s) rejected" if rejected else ""))
     elif target.is_dir() and args.format == "json":
