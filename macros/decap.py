@@ -10,20 +10,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from .schemacheck import STATIC_KINDS, file_kind, registry, schema
+from .schemacheck import STATIC_KINDS, file_kind, registry, resolve_refs, schema
 
 GIT_SERVER = "http://localhost:8081/api/v1"
 SUMMARY_FIELDS = ("question", "term", "title", "label", "name", "text")  # what names a folded list item best
 
 
 def resolve(node: dict, resolver, seen: tuple) -> tuple[dict, Any, tuple]:
-    while "$ref" in node:
-        found = resolver.lookup(node["$ref"])
-        if id(found.contents) in seen:
-            return {"x-recursive": True}, resolver, seen
-        node = {**found.contents, **{k: v for k, v in node.items() if k != "$ref"}}
-        resolver, seen = found.resolver, seen + (id(found.contents),)
-    return node, resolver, seen
+    """The schema's `$ref`s followed; a schema met again below itself (a rule inside a rule) is x-recursive."""
+    node, resolver, refs = resolve_refs(node, resolver)
+    if any(ref in seen for ref in refs):
+        return {"x-recursive": True}, resolver, seen
+    return node, resolver, seen + refs
 
 
 def labels(node: dict, name: str) -> dict:

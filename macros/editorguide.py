@@ -7,7 +7,7 @@ from typing import Iterator
 from . import html
 from .content import Content, messages_part
 from .rendering import Renderer, Table, md_escape
-from .schemacheck import registry, schema
+from .schemacheck import registry, resolve_refs, schema
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
@@ -20,16 +20,6 @@ class SchemaWalker:
         self.ui = ui  # Content.ui: the words and punctuation of data/messages.yml
         self.sep = ui("list_separator")
         self.any = any_value
-
-    @staticmethod
-    def resolve(node: dict, resolver) -> tuple[dict, object, tuple]:
-        """Follow `$ref`s (the keys beside one win); `seen` names the targets, to spot a rule inside a rule."""
-        seen: tuple = ()
-        while "$ref" in node and len(seen) < 10:
-            found = resolver.lookup(node["$ref"])
-            node = {**found.contents, **{k: v for k, v in node.items() if k != "$ref"}}
-            resolver, seen = found.resolver, seen + (id(found.contents),)
-        return node, resolver, seen
 
     def allowed(self, node: dict) -> str:
         if "enum" in node:
@@ -44,7 +34,7 @@ class SchemaWalker:
         return text
 
     def rows(self, node: dict, resolver, path: str = "", required: bool = True, above: tuple = ()) -> Iterator[list[str]]:
-        node, resolver, refs = self.resolve(node, resolver)
+        node, resolver, refs = resolve_refs(node, resolver)
         recursive = any(ref in above for ref in refs)  # a rule inside a rule: describe it once
         meaning = self.ui("pair", term=node["title"], text=node["description"]) if node.get("title") and node.get("description") \
             else node.get("title") or node.get("description") or ""
@@ -58,7 +48,7 @@ class SchemaWalker:
             yield from self.rows(sub, resolver, f"{path}.{key}" if path else key, key in needed, above)
         listed = set(node.get("properties", {}))
         for branch in node.get("allOf", []):  # a content block's fields, by its type: each field once
-            then, inner, _ = self.resolve(branch.get("then", {}), resolver)
+            then, inner, _ = resolve_refs(branch.get("then", {}), resolver)
             for key, sub in then.get("properties", {}).items():
                 if key not in listed:
                     listed.add(key)

@@ -13,7 +13,8 @@ TEXT = {"type": "string", "minLength": 1, "pattern": schema_pattern(multiline=Fa
 ORDER_ID = {"type": ["string", "integer"], "pattern": "^[0-9A-Za-z-]{1,40}(?![\\s\\S])", "x-error": "bad_order_id"}
 
 
-def field_schema(field: dict, states: list[str] | dict[str, str]) -> dict:
+def field_schema(field: dict, states: dict[str, str]) -> dict:
+    """`states`: each countable order state's key and its words (they label the counts in editors' forms)."""
     kind = field["type"]
     if kind == "text":
         return dict(TEXT, maxLength=field.get("max", 100))
@@ -26,9 +27,8 @@ def field_schema(field: dict, states: list[str] | dict[str, str]) -> dict:
         return {"type": "boolean"}
     if kind == "order_counts":
         count = {"type": "integer", "minimum": 0, "maximum": field.get("max", 10**9)}
-        labels = states if isinstance(states, dict) else {}  # {key: label} names each count in editors' forms
         return {"type": "object", "additionalProperties": False,
-                "properties": {s: dict(count, title=labels[s]) if s in labels else count for s in states}}
+                "properties": {key: dict(count, title=label) for key, label in states.items()}}
     if kind == "order_list":
         item = {"type": "object", "additionalProperties": False, "required": ["id", "state"],
                 "properties": {"id": ORDER_ID, "state": {"enum": list(states)}}}
@@ -36,7 +36,7 @@ def field_schema(field: dict, states: list[str] | dict[str, str]) -> dict:
     raise ValueError(f"unknown profile field type {kind!r}")
 
 
-def shop_schema(profile: dict, states: list[str] | dict[str, str]) -> dict:
+def shop_schema(profile: dict, states: dict[str, str]) -> dict:
     """The schema every data/shops/*.yml must satisfy, derived from the questions."""
     fields = profile["fields"]
     return {

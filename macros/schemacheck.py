@@ -61,6 +61,17 @@ def _validator(schema_text: str):
     return validator_class()(json.loads(schema_text), registry=registry())
 
 
+def resolve_refs(node: dict, resolver) -> tuple[dict, object, tuple]:
+    """Follow a node's `$ref`s (the keys beside one win); `seen` names each target, so that a walker can spot a
+    schema inside itself (a rule inside a rule) and describe it once."""
+    seen: tuple = ()
+    while "$ref" in node and len(seen) < 10:
+        found = resolver.lookup(node["$ref"])
+        node = {**found.contents, **{k: v for k, v in node.items() if k != "$ref"}}
+        resolver, seen = found.resolver, seen + (id(found.contents),)
+    return node, resolver, seen
+
+
 def validator_for(schema_doc: dict):
     """One jsonschema validator per distinct schema in this process (the shop schema is derived, so keyed by its text)."""
     return _validator(json.dumps(schema_doc, sort_keys=True, ensure_ascii=False))

@@ -51,7 +51,9 @@ def opened(href: str) -> str:
     return base + (f"#{anchor}" if anchor else "")
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class QuietFiles(http.server.SimpleHTTPRequestHandler):
+    """A built site's files, without a log line per request."""
+
     def log_message(self, *args) -> None:
         pass
 
@@ -60,7 +62,7 @@ def top_sections(site_dir: Path, queries: list[str]) -> dict[str, list[str]]:
     """Each query's first three section results (a page head is not an answer) on a built site."""
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(_Quiet, directory=str(site_dir))
+    handler = functools.partial(QuietFiles, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

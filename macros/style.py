@@ -41,29 +41,27 @@ def first_difference(text: str, wanted: str) -> int:
     return min(len(have), len(want)) + 1
 
 
-def style_problems(root: Path, rels: list[str]) -> list[Problem]:
-    """One located problem per file not in the style; one problem when the style tool is not installed."""
+def differing(root: Path, rels: list[str]) -> dict[str, tuple[str, str]] | None:
+    """The files not in the style, as {rel: (their text, the styled text)}; None when the style tool is missing."""
     styled = canonical(root, rels)
     if styled is None:
+        return None
+    texts = {rel: (root / rel).read_text(encoding="utf-8") for rel in rels}
+    return {rel: (texts[rel], styled[rel]["text"]) for rel in rels
+            if "text" in styled[rel] and styled[rel]["text"] != texts[rel]}
+
+
+def style_problems(root: Path, rels: list[str]) -> list[Problem]:
+    """One located problem per file not in the style; one problem when the style tool is not installed."""
+    found = differing(root, rels)
+    if found is None:
         return [Problem("package.json", 1, "", "style_tool_missing")]
-    out = []
-    for rel in rels:
-        text = (root / rel).read_text(encoding="utf-8")
-        result = styled[rel]
-        if "text" in result and result["text"] != text:
-            out.append(Problem(rel, first_difference(text, result["text"]), "", "yaml_style"))
-    return out
+    return [Problem(rel, first_difference(text, wanted), "", "yaml_style") for rel, (text, wanted) in found.items()]
 
 
 def apply_style(root: Path, rels: list[str]) -> list[str] | None:
     """Rewrite the files not in the style (only when asked: `python -m macros fmt`); the ones changed."""
-    styled = canonical(root, rels)
-    if styled is None:
-        return None
-    changed = []
-    for rel in rels:
-        result = styled[rel]
-        if "text" in result and result["text"] != (root / rel).read_text(encoding="utf-8"):
-            (root / rel).write_text(result["text"], encoding="utf-8")
-            changed.append(rel)
-    return changed
+    found = differing(root, rels)
+    for rel, (_, wanted) in (found or {}).items():
+        (root / rel).write_text(wanted, encoding="utf-8")
+    return None if found is None else list(found)

@@ -8,14 +8,12 @@ import threading
 from pathlib import Path
 
 # One way to find and drive Chromium and to ask the site's search, shared with `python -m macros impact`.
-from macros.searchprobe import CHROMIUM_ARGS, chromium_path, search  # noqa: F401
+from macros.searchprobe import CHROMIUM_ARGS, QuietFiles, chromium_path, search  # noqa: F401
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(QuietFiles):
+    """Files of one folder, quietly, with the headers a static host would add."""
     extra_headers: dict[str, str] = {}
-
-    def log_message(self, *args):  # keep test output readable
-        pass
 
     def end_headers(self):
         for name, value in self.extra_headers.items():
