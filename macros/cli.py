@@ -266,7 +266,8 @@ def cmd_lint(args: argparse.Namespace) -> int:
     from .copylint import lint
 
     dataset = load_dataset(args.root)
-    problems = sorted(lint(dataset), key=lambda p: (p.file, p.line))
+    unread = [problem for doc in dataset.docs.values() if not doc.ok for problem in doc.problems]  # no copy to lint
+    problems = sorted(unread + list(lint(dataset)), key=lambda p: (p.file, p.line))
     if problems:
         print(validation.report(dataset, problems), file=sys.stderr)
         print(f"FAIL: {len(problems)} copy problem(s)", file=sys.stderr)

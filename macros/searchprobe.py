@@ -34,11 +34,14 @@ def search(page, query: str) -> list[str]:
         toggle.click()
     box.click()
     page.wait_for_function("() => window.SearchNormalize && window.__searchTerms", timeout=10000)  # fetched on focus
-    box.fill(query)
-    box.press("End")  # Material reacts to key events, not to fill()
+    if box.input_value() != query:  # Material searches again only when the words change
+        box.fill(query)
+        # Material writes the result line and the first ten results in one go: a line written after this
+        # blank one belongs to this query, so there is nothing to sleep for.
+        page.evaluate("() => { document.querySelector('.md-search-result__meta').textContent = ''; }")
+        box.press("End")  # Material reacts to key events, not to fill()
     words = page.evaluate("() => JSON.parse(document.getElementById('__config').textContent).translations")
     page.wait_for_function(DONE, arg=words, timeout=10000)
-    page.wait_for_timeout(150)
     hrefs = page.eval_on_selector_all(".md-search-result a.md-search-result__link", "els => els.map(e => e.href)")
     return [opened(h) for h in hrefs]
 
@@ -73,7 +76,6 @@ def top_sections(site_dir: Path, queries: list[str]) -> dict[str, list[str]]:
             found = {}
             for query in queries:
                 found[query] = [h for h in search(page, query) if "#" in h][:3]
-                page.locator("input.md-search__input").fill("")
             browser.close()
             return found
     finally:

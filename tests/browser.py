@@ -6,6 +6,7 @@ import http.server
 import socket
 import threading
 from pathlib import Path
+from urllib.parse import parse_qs, quote
 
 # One way to find and drive Chromium and to ask the site's search, shared with `python -m macros impact`.
 from macros.searchprobe import CHROMIUM_ARGS, QuietFiles, chromium_path, search  # noqa: F401
@@ -73,11 +74,60 @@ def answer_checklist(page) -> None:
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 
 
+@functools.cache
+def axe_source() -> str:
+    return AXE.read_text(encoding="utf-8") + "\n;window.axe = axe; undefined;"
+
+
 def axe_violations(page, impacts=("serious", "critical")) -> list[tuple[str, list[str]]]:
     """axe-core's violations of the page as it is now, (rule id, first nodes) for the given impacts."""
     if not AXE.exists():
         raise AssertionError("axe-core is missing: run `npm ci` (make test does)")
-    page.add_script_tag(path=str(AXE))
+    if not page.evaluate("typeof window.axe === 'object'"):  # evaluated by DevTools: the page's CSP does not apply
+        page.evaluate(axe_source())
     found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
                           ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}))")
     return [(v["id"], v["nodes"]) for v in found if v["impact"] in impacts]
+
+
+def item_ids(page, group: str = "") -> list[str]:
+    """The items of one group (blocking, pre, during, post), or of the whole list, in the order shown."""
+    where = f"#group-{group}" if group else "#lists"
+    return page.eval_on_selector_all(f"{where}:not([hidden]) [data-item-id]", "els => els.map(e => e.dataset.itemId)")
+
+
+def before_close(page) -> list[str]:
+    return item_ids(page, "blocking") + item_ids(page, "pre")
+
+
+def tick(page, item: str) -> None:
+    """Tick an item as a seller does: an item every shop gets sits in its group's fold, opened first."""
+    box = page.locator(f"[data-item-id='{item}'] input")
+    page.evaluate("id => { const d = document.querySelector(`[data-item-id='${id}']`).closest('details'); if (d) d.open = true; }", item)
+    box.check()
+
+
+def open_checklist(page, query: str = "", complete: bool = True) -> None:
+    """/checklist/ with the query's answers and, unless `complete` is False, the other required ones (browser.ANSWERS)."""
+    given = parse_qs(query, keep_blank_values=True)
+    full = "&".join([query] * bool(query) + [f"{k}={quote(v)}" for k, v in ANSWERS.items() if complete and k not in given])
+    page.goto(page.base_url + "checklist/" + (f"?{full}" if full else ""))
+    page.wait_for_selector("#lists:not([hidden]) [data-item-id]" if complete else "#verdict .admonition-title", state="attached")
+
+
+def guard(page, dialogs: bool = True) -> list[str]:
+    """Collect console errors and page errors (and, unless the test answers them, dialogs) for the rest of the test."""
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    if dialogs:
+        page.on("dialog", lambda d: (errors.append(f"dialog: {d.message}"), d.dismiss()))
+    return errors
+
+
+def download(page, tmp_path) -> tuple[str, str]:
+    with page.expect_download() as info:
+        page.click("[data-action='download']")
+    saved = tmp_path / "list.txt"
+    info.value.save_as(saved)
+    return saved.read_text(encoding="utf-8-sig"), info.value.suggested_filename

@@ -1,82 +1,43 @@
-"""Shared fixtures: the real site built once per session, and a copy of the project to break."""
+"""Fixtures: the real site built and served once per session, Chromium, phone and desktop tabs, a project copy.
+
+Helpers that tests call live in helpers.py and browser.py; test modules never import each other.
+"""
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "macros", "hooks", "overrides")
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from macros.site import load_site  # noqa: E402
-
-# The checkout's own data, read and checked once for every test module that needs it.
-SITE = load_site(ROOT).require_valid()
-# Examples per fuzz property: 1,500 in CI keeps `.ci/run` well under its 15 minutes on a shared machine (with
-# 3,000 it took 13.5 minutes once the CMS tests came; with 2,000 it took 11.5 to 13.75). Raise
-# HYPOTHESIS_EXAMPLES for a longer hunt: 9,000 found the tooltip bug and the steps-block false alarm.
-EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "1500" if os.environ.get("CI") else "400"))
-CONTENT = SITE.content
-
-
-def schema_of(dataset, rel: str) -> dict:
-    """The schema the data check applies to the file `rel` of a valid data set."""
-    from macros.content import Content
-    from macros.schemacheck import file_kind, schema
-
-    kind = file_kind(rel)
-    return Content(dataset).shop_schema() if kind == "shop" else schema(kind)
-
-
-def run_cli(*args: str, text: bool = True, timeout: int = 120) -> subprocess.CompletedProcess:
-    """`python -m macros ARGS` in this checkout, as an editor runs it."""
-    return subprocess.run([sys.executable, "-m", "macros", *args], cwd=ROOT, capture_output=True, text=text, timeout=timeout)
-
-
-def run_mkdocs(root: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)],
-        cwd=root, env=full_env, capture_output=True, text=True, timeout=600,
-    )
-
-
-def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_PARTS:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.exists():
-            shutil.copy2(src, dest / name)
-    return dest
+from helpers import ROOT, copy_project, run_mkdocs
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    site_dir = tmp_path_factory.mktemp("site")
-    result = run_mkdocs(ROOT, site_dir)
+def site_server(tmp_path_factory):
+    """The site built once, for the address it is served at, behind its own Content-Security-Policy.
+
+    Material navigates instantly only to URLs of its sitemap, so the build knows its port; the server sends
+    the headers of the built `_headers` file, as a static host would. Every browser test runs against it.
+    """
+    from browser import SiteServer, free_port, static_host_headers
+
+    port = free_port()
+    site = tmp_path_factory.mktemp("site")
+    result = run_mkdocs(ROOT, site, env={"SITE_URL": f"http://127.0.0.1:{port}/"})
     assert result.returncode == 0, result.stdout + result.stderr
-    return site_dir
+    with SiteServer(site, static_host_headers(site), port=port) as server:
+        server.site = site
+        yield server
+
+
+@pytest.fixture(scope="session")
+def built_site(site_server) -> Path:
+    return site_server.site
 
 
 @pytest.fixture()
 def project_copy(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
-
-
-@pytest.fixture(scope="session")
-def site_server(built_site):
-    from browser import SiteServer
-
-    with SiteServer(built_site) as server:
-        yield server
 
 
 @pytest.fixture(scope="session")
@@ -97,9 +58,11 @@ def browser():
         instance.close()
 
 
+# The tabs of most browser tests ignore the site's CSP (test_pages_browser.py keeps it): the pages must stay safe
+# without it, so an injection test sees markup go live even where the policy would have stopped it.
 @pytest.fixture()
 def page(browser, site_server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", bypass_csp=True)
     tab = context.new_page()
     tab.base_url = site_server.url
     yield tab
@@ -112,9 +75,34 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touc
 @pytest.fixture(params=["light", "dark"])
 def phone(request, browser, site_server):
     """A 390x844 phone, in the light and in the dark palette."""
-    context = browser.new_context(**PHONE, color_scheme=request.param)
+    context = browser.new_context(**PHONE, color_scheme=request.param, bypass_csp=True)
     tab = context.new_page()
     tab.base_url = site_server.url
     tab.scheme = request.param
     yield tab
     context.close()
+
+
+def pytest_itemcollected(item):
+    """With `-n 3 --dist loadgroup` (make test) the tests run in three processes: the browser tests in two, each
+    with its own Chromium and served site (a module may name its group), and the rest in the third. The browser
+    processes mostly wait, so the three share two cores well. (Marked as each test is collected: xdist reads the
+    groups before a conftest's modifyitems hook runs.)"""
+    if not item.get_closest_marker("xdist_group"):
+        item.add_marker(pytest.mark.xdist_group("browser" if item.get_closest_marker("browser") else "rest"))
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Figures a test records as a `summary` property (the search hit rates), shown whichever process ran it."""
+    for report in terminalreporter.getreports("passed") + terminalreporter.getreports("failed"):
+        for name, value in getattr(report, "user_properties", []):
+            if name == "summary":
+                terminalreporter.write_line(value)
+
+
+def pytest_collection_finish(session):
+    """xdist groups a test by renaming its id (`…@browser`): a pytest that refuses the new id would silently
+    spread the browser tests over both processes, each with its own Chromium and its own interleaved fixtures."""
+    if session.config.getoption("loadgroup", False) and any("@" not in item.nodeid for item in session.items):
+        raise pytest.UsageError("pytest-xdist's loadgroup did not group the tests: keep pytest at the version "
+                                "requirements-dev.txt pins")

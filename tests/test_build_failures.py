@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -10,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT, run_mkdocs
+from helpers import ROOT, run_mkdocs
 
 
 def assert_failed(result, *fragments: str) -> None:
@@ -72,15 +74,18 @@ def test_a_missing_macros_pluglet_fails_the_build_and_installs_nothing(project_c
 
 
 class Serve:
-    """`mkdocs serve` of a project copy on a free port, its log, and waits on both."""
+    """`mkdocs serve` (or `make serve`) of a project copy on a free port, its log, and waits on both."""
 
-    def __init__(self, project: Path):
+    def __init__(self, project: Path, make: bool = False):
         from browser import free_port
 
         self.port, self.log = free_port(), project / "serve.log"
+        address = f"127.0.0.1:{self.port}"
+        command = ["make", "-s", "-f", str(ROOT / "Makefile"), "serve", f"VENV={Path(sys.executable).parent.parent}",
+                   f"SERVE_ADDR={address}"] if make else [sys.executable, "-m", "mkdocs", "serve", "-a", address]
         with self.log.open("w") as out:
-            self.process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"], cwd=project,
-                                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=out, stderr=subprocess.STDOUT)
+            self.process = subprocess.Popen(command, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                                            stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
 
     def text(self) -> str:
         return self.log.read_text(encoding="utf-8")
@@ -102,7 +107,7 @@ class Serve:
         return False
 
     def stop(self) -> None:
-        self.process.terminate()
+        os.killpg(self.process.pid, signal.SIGTERM)  # make, watchmedo and the server they started
         self.process.wait(10)
 
 
@@ -146,4 +151,21 @@ def test_mkdocs_serve_follows_data_moved_away_and_back(project_copy):
     finally:
         if away.exists():
             away.rename(data)
+        serve.stop()
+
+
+def test_make_serve_serves_a_change_to_the_python_code(project_copy):
+    """MkDocs keeps the macros in memory: make serve restarts the server when code under macros/ changes."""
+    for name in ("requirements.txt", "requirements-dev.txt"):
+        shutil.copy2(ROOT / name, project_copy / name)
+    pages = project_copy / "macros" / "guidepages.py"
+    text = pages.read_text(encoding="utf-8")
+    serve = Serve(project_copy, make=True)
+    try:
+        assert serve.wait(serve.page), serve.text()
+        changed = text.replace('        return self.r.page("home.md", prefix,', '        return "MARK-42\\n\\n" + self.r.page("home.md", prefix,', 1)
+        assert changed != text, "the home page's line moved: update this test"
+        pages.write_text(changed, encoding="utf-8")
+        assert serve.wait(lambda: "MARK-42" in serve.page("")), "the changed code is served: " + serve.text()[-2000:]
+    finally:
         serve.stop()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project, run_cli
+from helpers import ROOT, copy_project, run_cli, run_module
 
 CASES = sorted(p for p in (ROOT / "tests" / "fixtures" / "invalid").iterdir() if p.is_dir())
 
@@ -18,7 +18,7 @@ def run_check(root: Path) -> subprocess.CompletedProcess:
 
 
 def test_real_data_passes():
-    result = run_check(ROOT)
+    result = run_module("check", "--today", "2026-11-30")  # as an editor runs it, in a process of its own
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("OK:")
 

@@ -10,7 +10,7 @@ import pytest
 from macros import rules
 from macros.checklist import Generator, document
 
-from conftest import CONTENT, ROOT, run_cli
+from helpers import CONTENT, ROOT, run_cli
 
 SPEC = CONTENT.checklist_spec()
 GEN = Generator(SPEC)

@@ -15,9 +15,10 @@ import yaml
 
 from browser import free_port
 from macros.loading import read_document
-from conftest import CONTENT, ROOT, copy_project, run_cli
+from helpers import CONTENT, GIT_IDENTITY, ROOT, git, run_cli, scratch_repo
 
-pytestmark = pytest.mark.browser
+# A second browser process (make test runs three): these two modules take about as long as the other browser tests.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser-2")]
 
 FAQ_ID, GLOSSARY_TERM = "publish-after-close", "订单险"
 # A field can sit inside folded list items: unfold each one around it, outermost first, until it shows.
@@ -25,10 +26,6 @@ MARK_ITEMS = """(index) => { const field = document.querySelectorAll('textarea, 
   for (let n = field.parentElement, k = 0; n; n = n.parentElement) {
     if (String(n.className).includes('listControlItem')) { n.setAttribute('data-fold', String(k)); marks.push(String(k++)); } }
   return marks.reverse(); }"""
-
-
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=True).stdout
 
 
 def wait_for(url: str, data: bytes | None = None, seconds: float = 60) -> None:
@@ -46,16 +43,9 @@ def wait_for(url: str, data: bytes | None = None, seconds: float = 60) -> None:
 @pytest.fixture(scope="module")
 def loop(tmp_path_factory):
     """`make edit` (editor/run.py) on a scratch clone: the CMS, its git server and mkdocs serve, on free ports."""
-    repo = copy_project(tmp_path_factory.mktemp("cms") / "scratch")
-    for name in ("editor", "package.json", ".vscode"):
-        src = ROOT / name
-        (subprocess.run(["cp", "-r", str(src), str(repo / name)], check=True))
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "-c", "user.name=editor", "-c", "user.email=e@example.invalid", "add", "-A")
-    git(repo, "-c", "user.name=editor", "-c", "user.email=e@example.invalid", "commit", "-qm", "scratch")
+    repo = scratch_repo(tmp_path_factory.mktemp("cms") / "scratch", extra=("editor", "package.json", ".vscode"))
     ports = {"site": free_port(), "admin": free_port(), "git": free_port()}
-    env = {**os.environ, "GIT_AUTHOR_NAME": "editor", "GIT_AUTHOR_EMAIL": "e@example.invalid",
-           "GIT_COMMITTER_NAME": "editor", "GIT_COMMITTER_EMAIL": "e@example.invalid", "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, **GIT_IDENTITY, "NO_MKDOCS_2_WARNING": "1"}
     log = (repo.parent / "edit.log").open("w")
     proc = subprocess.Popen([sys.executable, str(ROOT / "editor" / "run.py"), "--repo", str(repo), "--site-port", str(ports["site"]),
                              "--admin-port", str(ports["admin"]), "--git-port", str(ports["git"])],
@@ -71,8 +61,9 @@ def loop(tmp_path_factory):
         log.close()
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def cms(browser, loop):
+    """One logged-in CMS tab for the module (a login is about 4 s); each test opens its entry afresh."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     tab = context.new_page()
     tab.on("dialog", lambda dialog: dialog.accept())  # "leave with unsaved changes?" after a refused save

@@ -5,7 +5,7 @@ import yaml
 
 from macros.cli import CMS_CONFIG, cms_config_text
 
-from conftest import CONTENT, ROOT, SITE
+from helpers import CONTENT, ROOT, SITE
 
 
 def config() -> dict:

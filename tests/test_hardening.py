@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, run_cli
+from helpers import copy_project, html_page, run_cli, run_mkdocs, visible_text
 
 CASES = [
     ("list-instead-of-mapping", "data/glossary.yml", "- 订单险\n- 卖家中心\n".encode(), 1, "应为键值对"),
@@ -39,14 +39,41 @@ def test_bad_file_gets_one_clear_message(tmp_path, case, rel, content, line, fra
     assert own[0].startswith(f"{rel}:{line}:") and fragment in own[0], own[0]
 
 
+def data_files(root: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in (root / "data").rglob("*.yml")}
+
+
 def test_editor_file_is_never_rewritten(tmp_path):
+    """Every command, fmt (the only one that writes data) included, fails on a broken file and leaves all as it was."""
     root = copy_project(tmp_path / "p")
     bad = root / "data" / "faq.yml"
     bad.write_text("entries: [\n", encoding="utf-8")
-    before = {p: p.read_bytes() for p in (root / "data").rglob("*.yml")}
-    for command in (["check"], ["lint"], ["checklist", str(root / "data" / "shops")]):
-        run_cli("--root", str(root), *command)
-    assert before == {p: p.read_bytes() for p in (root / "data").rglob("*.yml")}
+    before = data_files(root)
+    for command in (["check"], ["lint"], ["fmt"], ["checklist", str(root / "data" / "shops")]):
+        result = run_cli("--root", str(root), *command)
+        assert result.returncode == 1, (command, result.returncode, result.stderr[-500:])
+        assert "data/faq.yml:" in result.stderr and "Traceback" not in result.stderr, (command, result.stderr[-500:])
+    assert before == data_files(root)
+
+
+def test_fmt_rewrites_only_the_file_out_of_style_and_keeps_its_data(tmp_path):
+    from macros.loading import read_document
+
+    root = copy_project(tmp_path / "p")
+    assert run_cli("--root", str(root), "fmt").stdout.startswith("OK:"), "the data is in the style: nothing to rewrite"
+    glossary = root / "data" / "glossary.yml"
+    styled = glossary.read_text(encoding="utf-8")
+    data = read_document(glossary, root).data
+    glossary.write_text(styled.replace("title: 术语表\n", "title: '术语表'   \n", 1).replace("\nterms:\n", "\nterms:\n\n", 1),
+                        encoding="utf-8")
+    before = data_files(root)
+    checked = run_cli("--root", str(root), "check", "--today", "2026-11-30")
+    assert checked.returncode == 1 and "data/glossary.yml:1: " in checked.stderr, "check names the first line out of style"
+    result = run_cli("--root", str(root), "fmt")
+    assert result.returncode == 0 and result.stdout.split() == ["rewrote", "data/glossary.yml"], result
+    assert glossary.read_text(encoding="utf-8") == styled and read_document(glossary, root).data == data
+    assert run_cli("--root", str(root), "check", "--today", "2026-11-30").returncode == 0
+    assert {p: b for p, b in before.items() if p != glossary} == {p: b for p, b in data_files(root).items() if p != glossary}
 
 
 def test_stale_dates_warn_but_do_not_fail(tmp_path):
@@ -131,48 +158,50 @@ def test_an_unreadable_folder_is_an_error_not_a_site_without_shops(tmp_path, mon
     assert [(p.file, p.code) for p in problems] == [("data/shops", "unreadable")]
 
 
-def test_text_shows_as_it_was_written_and_the_footer_is_text(project_copy, tmp_path):
-    """Issue 23: no stray backslash before = and ~ (guide, FAQ, shop name, shop index), and the footer is escaped."""
-    from conftest import run_mkdocs
-    from test_site_build import page, visible_text
+ODD = "费用 = 0，约 ~3 天，1+1=2。"
 
-    odd = "费用 = 0，约 ~3 天，1+1=2。"
-    edits = {"data/guide/overview.yml": ("订单险是淘宝向卖家提供的一项保障服务", odd + "订单险是淘宝向卖家提供的一项保障服务"),
-             "data/faq.yml": ("它们是两种不同的产品。", odd + "它们是两种不同的产品。"),
-             "data/shops/solo-stationery.yml": ("name: ", "name: A=B~C "),
-             "data/site.yml": ("footer: ", "footer: 页脚&lt;b&gt;粗体&lt;/b&gt; ")}
-    for rel, (old, new) in edits.items():
-        path = project_copy / rel
+
+@pytest.fixture(scope="module")
+def odd_site(tmp_path_factory) -> Path:
+    """One build of a project copy whose texts read like Markdown or markup (the two tests below read it)."""
+    root = copy_project(tmp_path_factory.mktemp("odd") / "p")
+    edits = {"data/guide/overview.yml": [("订单险是淘宝向卖家提供的一项保障服务", ODD + "订单险是淘宝向卖家提供的一项保障服务")],
+             "data/faq.yml": [("它们是两种不同的产品。", ODD + "它们是两种不同的产品。")],
+             "data/shops/solo-stationery.yml": [("name: ", "name: A=B~C ")],
+             "data/site.yml": [("footer: ", "footer: 页脚&lt;b&gt;粗体&lt;/b&gt; ")],
+             "data/glossary.yml": [("    definition: 淘宝为卖家提供的订单保障服务",
+                                    '    definition: "[a](javascript:alert(1)) *斜体* `代码` 淘宝为卖家提供的订单保障服务'),
+                                   ("也是三种交易保障工具之一。\n", '也是三种交易保障工具之一。"\n')]}
+    for rel, pairs in edits.items():
+        path = root / rel
         text = path.read_text(encoding="utf-8")
-        assert old in text, rel
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    site = tmp_path / "site"
-    result = run_mkdocs(project_copy, site)
+        for old, new in pairs:
+            assert old in text, rel
+            text = text.replace(old, new, 1)
+        path.write_text(text, encoding="utf-8")
+    site = root.parent / "site"
+    result = run_mkdocs(root, site)
     assert result.returncode == 0, result.stderr[-2000:]
+    return site
+
+
+def test_text_shows_as_it_was_written_and_the_footer_is_text(odd_site):
+    """Issue 23: no stray backslash before = and ~ (guide, FAQ, shop name, shop index), and the footer is escaped."""
     for name in ("overview", "faq"):
-        shown = visible_text(page(site, name))
-        assert odd in shown and "\\=" not in shown and "\\~" not in shown, name
+        shown = visible_text(html_page(odd_site, name))
+        assert ODD in shown and "\\=" not in shown and "\\~" not in shown, name
     for name in ("shops/solo-stationery", "shops"):
-        assert "A=B~C " in visible_text(page(site, name)) and "\\=" not in visible_text(page(site, name)), name
-    home = page(site, "index")
+        shown = visible_text(html_page(odd_site, name))
+        assert "A=B~C " in shown and "\\=" not in shown, name
+    home = html_page(odd_site, "index")
     assert "&amp;lt;b&amp;gt;粗体&amp;lt;/b&amp;gt;" in home and "<b>粗体</b>" not in home, "the footer is text, not markup"
 
 
-def test_a_tooltip_is_text_even_when_its_definition_reads_like_markdown(project_copy, tmp_path):
+def test_a_tooltip_is_text_even_when_its_definition_reads_like_markdown(odd_site):
     """Python-Markdown reads links and emphasis before it sets inline HTML aside, inside an attribute too: a
     glossary definition written as a link once became a live javascript: link in every tooltip (found by the
     hostile-value property)."""
-    from conftest import run_mkdocs
-    from test_site_build import page
-
-    glossary = project_copy / "data" / "glossary.yml"
-    text = glossary.read_text(encoding="utf-8")
-    glossary.write_text(text.replace("    definition: 淘宝为卖家提供的订单保障服务", '    definition: "[a](javascript:alert(1)) *斜体* `代码` 淘宝为卖家提供的订单保障服务', 1)
-                        .replace("也是三种交易保障工具之一。\n", '也是三种交易保障工具之一。"\n', 1), encoding="utf-8")
-    site = tmp_path / "site"
-    result = run_mkdocs(project_copy, site)
-    assert result.returncode == 0, result.stderr[-2000:]
-    overview = page(site, "overview")
+    overview = html_page(odd_site, "overview")
     assert 'href="javascript:' not in overview and "<em>斜体</em>" not in overview and "<code>代码</code>" not in overview
     assert 'title="&#91;a&#93;&#40;javascript:alert&#40;1&#41;&#41; &#42;斜体&#42; &#96;代码&#96; 淘宝' in overview, \
         "the tooltip shows the definition as written"

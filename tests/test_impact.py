@@ -6,22 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT, copy_project, run_cli
+from helpers import CONTENT, git, run_cli, run_module, scratch_repo
 
 RELAXED = "switch-guarantee-tool"
 
 
-def git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=True).stdout
-
-
 @pytest.fixture
 def repo(tmp_path) -> Path:
-    root = copy_project(tmp_path / "project")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "-c", "user.name=t", "-c", "user.email=t@t", "add", "-A")
-    git(root, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base")
-    return root
+    return scratch_repo(tmp_path / "project")
 
 
 def relax(root: Path) -> None:
@@ -31,11 +23,12 @@ def relax(root: Path) -> None:
     start = text.index(f"  - id: {RELAXED}\n")
     head, tail = text[:start], text[start:]
     path.write_text(head + tail.replace("    blocking: true\n", "", 1), encoding="utf-8")
-    git(root, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "relax")
+    git(root, "commit", "-qam", "relax")
 
 
-def impact(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return run_cli("--root", str(root), "impact", *args)
+def impact(root: Path, *args: str, process: bool = False) -> subprocess.CompletedProcess:
+    """`impact` in this process; in a process of its own when it drives Chromium (this one may drive it already)."""
+    return (run_module if process else run_cli)("--root", str(root), "impact", *args)
 
 
 def test_no_change_against_the_same_commit(repo):
@@ -62,7 +55,7 @@ def test_a_relaxed_blocking_item_names_the_shops_whose_verdict_changes(repo):
 
 def test_a_base_whose_data_the_checks_refuse_is_said_so(repo):
     (repo / "data" / "site.yml").write_text("title: [\n", encoding="utf-8")
-    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "broken")
+    git(repo, "commit", "-qam", "broken")
     (repo / "data" / "site.yml").write_text(git(repo, "show", "HEAD~1:data/site.yml"), encoding="utf-8")
     result = impact(repo, "--base", "HEAD")
     assert result.returncode == 1
@@ -76,12 +69,12 @@ def test_a_dropped_synonym_names_the_question_whose_top_three_changed(repo):
     asked = ["关了订单险会影响搜索排名吗", "怎么关闭订单险", "关闭前要备份什么"]
     (repo / "tests").mkdir()
     (repo / "tests" / "search_queries.yml").write_text("".join(f"- {{q: {q}, a: []}}\n" for q in asked), encoding="utf-8")
-    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "add", "-A")
-    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "questions")
-    assert impact(repo, "--base", "HEAD").stdout.strip() == CONTENT.ui("change_none", base="HEAD"), "no page changed"
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "questions")
+    assert impact(repo, "--base", "HEAD", process=True).stdout.strip() == CONTENT.ui("change_none", base="HEAD"), "no page changed"
     path = repo / "data" / "search.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("    - 搜索排名\n    - 排名\n", ""), encoding="utf-8")
-    result = impact(repo, "--base", "HEAD")
+    result = impact(repo, "--base", "HEAD", process=True)
     assert result.returncode == 0, result.stderr
     lines = [line for line in result.stdout.splitlines() if line.startswith("- ")]
     assert len(lines) == 1 and f"「{asked[0]}」" in lines[0] and "faq/#ranking" in lines[0], result.stdout

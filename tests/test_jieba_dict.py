@@ -8,7 +8,7 @@ import marshal
 import jieba
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT
 
 spec = importlib.util.spec_from_file_location("jieba_dict_hook", ROOT / "hooks" / "jieba_dict.py")
 hook = importlib.util.module_from_spec(spec)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import ROOT, copy_project
+from helpers import ROOT, copy_project
 from macros.site import load_site
 
 

@@ -11,7 +11,7 @@ from macros import orders
 
 from macros.loading import read_document
 
-from conftest import CONTENT, ROOT, run_cli
+from helpers import CONTENT, ROOT, run_cli
 
 VECTORS = json.loads((Path(__file__).parent / "vectors" / "orders.json").read_text(encoding="utf-8"))
 STATES = list(CONTENT.states.values())

@@ -1,90 +1,178 @@
-"""Every page in the real browser: nothing leaves 127.0.0.1, no console error, no serious a11y issue."""
+"""Every page in the real browser, under the site's own Content-Security-Policy (the built `_headers`).
+
+One walk per viewport collects everything at once: requests that leave 127.0.0.1, console and page errors, CSP
+violations and axe's serious or critical findings. The desktop walk goes from page to page by Material's instant
+navigation, as a reader taps through the site; the phone walk loads each page in full. A last test per walk
+shows that each collector sees what it looks for.
+"""
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 
-from browser import SiteServer, answer_checklist, axe_violations, free_port, search, static_host_headers
-from conftest import ROOT, run_mkdocs
+from browser import answer_checklist, axe_violations, search, static_host_headers
+from helpers import ROOT, all_pages, run_mkdocs
 
 pytestmark = pytest.mark.browser
 
-def all_pages(site: Path) -> list[str]:
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
-    return [p[: -len("index.html")] for p in pages if not p.startswith(("search/", "assets/"))]
+WATCH = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' at ' + location.pathname));
+"""
+VIEWPORTS = {"desktop": {"viewport": {"width": 1280, "height": 900}},
+             "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}}
+LOOPBACK = ("http://127.0.0.1", "data:", "blob:")
 
 
-def test_every_page_stays_on_loopback_without_console_errors(page, built_site):
-    outside, errors = [], []
-    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
-    page.on("console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
-    pages = all_pages(built_site)
-    assert len(pages) >= 15
+def watched_tab(browser, base_url: str, viewport: str):
+    """A tab that records outside requests, console and page errors and CSP violations (`tab.seen`)."""
+    context = browser.new_context(**VIEWPORTS[viewport], locale="zh-CN")
+    context.add_init_script(WATCH)
+    tab = context.new_page()
+    tab.base_url = base_url
+    tab.seen = {"outside": [], "errors": [], "csp": []}
+    tab.on("request", lambda r: tab.seen["outside"].append(r.url) if not r.url.startswith(LOOPBACK) else None)
+    tab.on("pageerror", lambda e: tab.seen["errors"].append(f"{tab.url}: {e}"))
+    # Console reports also cover what happens before the listener runs (and in workers).
+    tab.on("console", lambda m: tab.seen["csp" if "Content Security Policy" in m.text else "errors"].append(
+        f"{tab.url}: {m.text}") if m.type == "error" or "Content Security Policy" in m.text else None)
+    return tab
+
+
+def csp_violations(tab) -> list[str]:
+    return tab.evaluate("window.__csp") + tab.seen["csp"]
+
+
+def instant_walk(tab, pages: list[str], found: dict) -> None:
+    """Tap from page to page as a reader does; Material swaps the content in place (no new document)."""
+    tab.goto(tab.base_url)
+    tab.evaluate("window.__sameDocument = true")
     for path in pages:
-        page.goto(page.base_url + path)
-        page.wait_for_load_state("networkidle")
-    page.goto(page.base_url)
-    search(page, "备份")  # the search worker and its index load too
-    assert not outside, outside[:10]
-    assert not errors, errors[:10]
+        title = tab.title()
+        tab.evaluate("href => { const a = document.createElement('a'); a.href = href; document.body.append(a); a.click(); a.remove(); }",
+                     tab.base_url + path)
+        # The address changes before the new page is in: wait for its title too, as a reader waits before the next tap.
+        tab.wait_for_function("([path, title]) => location.pathname === '/' + path && document.title !== title",
+                              arg=[path, title])
+        found["axe"] += [(path, *v) for v in axe_violations(tab)]
+        found["csp"] += csp_violations(tab)
+    found["same_document"] = tab.evaluate("window.__sameDocument === true")
 
 
-def test_no_serious_or_critical_accessibility_violations(page, built_site):
-    found = []
-    for path in all_pages(built_site):
-        page.goto(page.base_url + path)
-        page.wait_for_load_state("networkidle")
-        found += [(path, *violation) for violation in axe_violations(page)]
-    assert not found, found[:10]
+def full_walk(tab, pages: list[str], found: dict) -> None:
+    """Load every page in full: Material's hashed inline scripts run on each."""
+    for path in pages:
+        tab.goto(tab.base_url + path)
+        if tab.evaluate("typeof window.__md_get") != "function":
+            found["inline_refused"].append(path)
+        found["axe"] += [(path, *v) for v in axe_violations(tab)]
+        found["csp"] += csp_violations(tab)
 
 
-@pytest.fixture(scope="module")
-def instant_site(tmp_path_factory):
-    """The site built for the address it is served at: Material navigates instantly only to URLs of its sitemap."""
-    port = free_port()
-    site = tmp_path_factory.mktemp("instant")
-    result = run_mkdocs(ROOT, site, env={"SITE_URL": f"http://127.0.0.1:{port}/"})
-    assert result.returncode == 0, result.stderr[-2000:]
-    with SiteServer(site, static_host_headers(site), port=port) as server:  # with its Content-Security-Policy
-        server.site = site
-        yield server
+@pytest.fixture(scope="module", params=sorted(VIEWPORTS))
+def walk(request, browser, site_server):
+    """One walk of every page in one viewport, with all it saw; the tab stays open for the controls."""
+    tab = watched_tab(browser, site_server.url, request.param)
+    pages = all_pages(site_server.site)
+    found = {"viewport": request.param, "pages": pages, "axe": [], "csp": [], "inline_refused": [], "tab": tab}
+    (instant_walk if request.param == "desktop" else full_walk)(tab, pages, found)
+    tab.goto(tab.base_url)
+    found["search"] = search(tab, "备份")  # the search worker and its index load too
+    found["csp"] += csp_violations(tab)
+    yield found
+    tab.context.close()
 
 
-def test_instant_navigation_to_every_page_runs_no_stray_script(browser, instant_site):
-    """Material re-runs every <script> of the content after an instant navigation, as JavaScript, whatever its type."""
-    context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
-    page.on("console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
-    page.goto(instant_site.url)
-    page.evaluate("window.__sameDocument = true; window.__violations = [];"
-                  "document.addEventListener('securitypolicyviolation', e => __violations.push(location.pathname + ' ' + e.blockedURI))")
-    for path in all_pages(instant_site.site):
-        title = page.title()
-        page.evaluate("href => { const a = document.createElement('a'); a.href = href; document.body.append(a); a.click(); }",
-                      instant_site.url + path)
-        # The address changes before the new page is in: wait for its title too, as a reader waits for the page
-        # before the next tap (networkidle is no help here: the document, and its load state, stay the same).
-        page.wait_for_function("([path, title]) => location.pathname === '/' + path && document.title !== title", arg=[path, title])
-        page.wait_for_load_state("networkidle")
-    assert page.evaluate("window.__sameDocument"), "every page was reached by instant navigation"
-    assert page.evaluate("__violations") == [] and not errors, (page.evaluate("__violations"), errors)
-    context.close()
+def test_the_walk_reaches_every_page(walk):
+    assert len(walk["pages"]) >= 15
+    assert any(h.startswith("prepare/") for h in walk["search"]), walk["search"][:5]
+    if walk["viewport"] == "desktop":
+        assert walk["same_document"], "every page was reached by instant navigation"
+
+
+def test_every_page_stays_on_loopback(walk):
+    assert not walk["tab"].seen["outside"], walk["tab"].seen["outside"][:10]
+
+
+def test_no_console_or_page_errors(walk):
+    """Material re-runs every <script> of the content after an instant navigation: none may fail."""
+    assert not walk["tab"].seen["errors"], walk["tab"].seen["errors"][:10]
+
+
+def test_the_policy_refuses_nothing_and_materials_inline_scripts_run(walk):
+    assert not walk["csp"], walk["csp"][:5]
+    assert not walk["inline_refused"], f"Material's inline scripts were refused on {walk['inline_refused']}"
+
+
+def test_no_serious_or_critical_accessibility_violations(walk):
+    assert not walk["axe"], walk["axe"][:10]
+
+
+def test_each_collector_sees_what_it_looks_for(walk):
+    """The checks above can fail: an outside request, a console error, a page error, an inline script the build
+    did not hash and an unlabelled button, each put into the walked tab, are all seen (the request is stopped
+    before it leaves the machine)."""
+    tab = walk["tab"]
+    tab.route("http://outside.invalid/**", lambda route: route.abort())
+    tab.goto(tab.base_url + "overview/")
+    tab.evaluate("""() => {
+        const img = document.createElement('img'); img.src = 'http://outside.invalid/probe.png'; document.body.append(img);
+        console.error('probe: console');
+        setTimeout(() => { throw new Error('probe: page'); });
+        const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.body.append(s);
+        document.querySelector('article').append(document.createElement('button'));
+    }""")
+    tab.wait_for_function("window.__csp.length > 0")
+    deadline = time.monotonic() + 5
+    while len(tab.seen["errors"]) < 2 and time.monotonic() < deadline:
+        tab.wait_for_timeout(50)
+    assert tab.evaluate("window.__ran") is None, "the policy refused the script"
+    assert any(v.startswith("script-src") for v in csp_violations(tab))
+    assert "http://outside.invalid/probe.png" in tab.seen["outside"]
+    assert any("probe: console" in e for e in tab.seen["errors"]) and any("probe: page" in e for e in tab.seen["errors"])
+    assert any(rule == "button-name" for rule, _ in axe_violations(tab))
+
+
+def test_the_policy_allows_no_inline_script_it_did_not_hash(built_site):
+    policy = static_host_headers(built_site)["Content-Security-Policy"]
+    script_src = next(d for d in policy.split("; ") if d.startswith("script-src "))
+    assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
+    assert script_src.count("'sha256-") >= 3, "Material's inline scripts are hashed"
+    assert f'"{policy}" always;' in (built_site / "nginx-csp.conf").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
+def test_search_checklist_and_navigation_work_under_the_policy(browser, site_server, viewport):
+    tab = watched_tab(browser, site_server.url, viewport)
+    response = tab.goto(tab.base_url)
+    assert "script-src" in response.headers["content-security-policy"], "the server sends the built policy"
+    assert any(link.startswith("close-steps/") for link in search(tab, "关闭步骤"))
+    tab.keyboard.press("Escape")
+    tab.goto(tab.base_url + "overview/")
+    if tab.locator(".md-header__button[for='__drawer']").is_visible():
+        tab.click(".md-header__button[for='__drawer']")
+    tab.click(".md-nav--primary a[href$='checklist/']")
+    tab.wait_for_selector("#checklist-form")
+    answer_checklist(tab)
+    tab.locator("[data-item-id='settle-refunds'] input[type='checkbox']").check()
+    tab.reload()
+    tab.wait_for_selector("[data-item-id='settle-refunds']")
+    assert tab.locator("[data-item-id='settle-refunds'] input[type='checkbox']").is_checked(), "ticks survive a reload"
+    assert not csp_violations(tab) and not tab.seen["errors"], (csp_violations(tab)[:5], tab.seen["errors"][:5])
+    tab.context.close()
 
 
 @pytest.mark.parametrize("late", [None, "checklist-core.js", "checklist-view.js", "checklist-form.js", "checklist-app.js"])
-def test_instant_navigation_mounts_the_checklist_once_whichever_script_arrives_first(browser, instant_site, late):
+def test_instant_navigation_mounts_the_checklist_once_whichever_script_arrives_first(browser, site_server, late):
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     if late:  # Material re-inserts the page's scripts on an instant navigation, and they may run in either order
         page.route(f"**/assets/{late}", lambda route: (time.sleep(0.5), route.continue_()))
-    page.goto(instant_site.url + "prepare/")
+    page.goto(site_server.url + "prepare/")
     page.evaluate("window.__sameDocument = true")
     page.click("#orders-handled ~ .admonition a[href$='checklist/']")
     page.wait_for_selector("#checklist-app[data-mounted] #verdict .admonition-title")

@@ -25,7 +25,7 @@ from macros.loading import DataSet, Document, parse_text
 from macros.shoppages import ShopPages
 from macros.site import Site
 
-from conftest import CONTENT, EXAMPLES, ROOT, SITE
+from helpers import CONTENT, EXAMPLES, ROOT, SITE
 
 STATES = [key for key, state in CONTENT.states.items() if not state.get("from_file")]  # a seller can count these
 SPEC = CONTENT.checklist_spec()

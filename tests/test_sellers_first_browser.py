@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from browser import axe_violations
-from test_checklist_browser import CONTENT, before_close, download, item_ids, open_checklist, tick
+from browser import axe_violations, before_close, download, item_ids, open_checklist, tick
+from helpers import CONTENT
 
 pytestmark = pytest.mark.browser
 
@@ -17,11 +17,14 @@ BLOCKED = "guarantee_required=not_required&alternative_tool=deposit&open_orders=
 READY = "guarantee_required=not_required&alternative_tool=none&open_orders=no"
 
 
+BELOW_HEADER = """s => { const r = document.querySelector(s).getBoundingClientRect();
+    const h = document.querySelector('.md-header').getBoundingClientRect();
+    return r.top >= h.bottom - 1 && r.top < innerHeight; }"""
+
+
 def below_header(page, selector: str) -> bool:
     """The element's top edge is in view and not under Material's fixed header."""
-    return page.evaluate("""s => { const r = document.querySelector(s).getBoundingClientRect();
-        const h = document.querySelector('.md-header').getBoundingClientRect();
-        return r.top >= h.bottom - 1 && r.top < innerHeight; }""", selector)
+    return page.evaluate(BELOW_HEADER, selector)
 
 
 # -- 1. the steps page: the path first, one place per step ---------------------------------------------
@@ -54,7 +57,8 @@ def test_the_faq_lists_its_questions_first_and_each_answer_comes_before_its_note
     assert [a.split("#")[1] for a in links.evaluate_all("els => els.map(e => e.getAttribute('href'))")] == [e["id"] for e in entries]
     phone.click(".faq-questions a[href$='#ranking']")
     phone.wait_for_function("location.hash === '#ranking'")
-    assert below_header(phone, "#ranking"), "a question's link lands with the question in view"
+    # Material's instant navigation scrolls to the question once the address has changed: wait for it to land.
+    phone.wait_for_function(BELOW_HEADER, arg="#ranking", timeout=5000)  # a question's link lands with it in view
     for entry in entries:
         section = phone.evaluate("""id => { const out = []; let n = document.getElementById(id).nextElementSibling;
             while (n && n.tagName !== 'H2' && !n.matches('.page-meta')) { out.push({cls: n.className, tag: n.tagName, text: n.innerText});

@@ -11,18 +11,28 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 
-from conftest import CONTENT, ROOT
+import pytest
+
+from helpers import CONTENT, ROOT, html_page as page, visible_text
 
 SEPARATOR = re.compile(r"[\s\u200b\u3000\-、。，．？！；]+")
 
 
-def page(site: Path, name: str) -> str:
-    path = site / ("index.html" if name == "index" else f"{name}/index.html")
-    return path.read_text(encoding="utf-8")
+def block_texts(block: dict) -> list[str]:
+    """The words a reader must find on the page for one content block: its text, a list's terms and items,
+    a callout's title."""
+    texts = [block[key] for key in ("text", "title") if key in block]
+    for item in block.get("items", []) if block["type"] == "list" else []:
+        texts += [item["text"]] + ([item["term"]] if "term" in item else [])
+    return texts
 
 
-def visible_text(markup: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", "", markup))
+def test_block_texts_sees_every_list_item():
+    """The walk below can fail: every list block's items are among what it looks for."""
+    lists = [b for _, (_, d) in CONTENT.sections().items() for p in d["parts"] for b in p["blocks"] if b["type"] == "list"]
+    assert lists, "the guide has list blocks"
+    for block in lists:
+        assert all(item["text"] in block_texts(block) for item in block["items"])
 
 
 def test_every_section_renders_its_parts_blocks_and_meta(built_site):
@@ -33,10 +43,8 @@ def test_every_section_renders_its_parts_blocks_and_meta(built_site):
         for part in data["parts"]:
             assert f'id="{part["id"]}"' in markup, (section_id, part["id"])
             for block in part["blocks"]:
-                if "text" in block:
-                    assert block["text"] in text
-                for item in block.get("list", {}).get("items", []):
-                    assert item["text"] in text
+                for shown in block_texts(block):
+                    assert shown in text, (section_id, part["id"], shown)
             named = CONTENT.ui("list_separator").join(CONTENT.sources[s]["short"] for s in part["sources"])
             assert CONTENT.ui("part_sources", sources=named) in text, (section_id, part["id"])
         # The footer names every source of the page and says what the date means.
@@ -196,22 +204,6 @@ def tree_bytes(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def test_the_build_is_reproducible_whatever_the_hash_seed(tmp_path):
-    # Python salts str hashes per process: anything built from a set would change from build to build.
-    from conftest import run_mkdocs
-
-    sites = []
-    for seed in ("1", "2"):
-        site = tmp_path / f"site-{seed}"
-        result = run_mkdocs(ROOT, site, env={"PYTHONHASHSEED": seed})
-        assert result.returncode == 0, result.stdout + result.stderr
-        sites.append(tree_bytes(site))
-    first, second = sites
-    assert first.keys() == second.keys()
-    changed = [name for name in first if first[name] != second[name]]
-    assert not changed, f"files that differ between two builds of the same sources: {changed}"
-
-
 COUNTING_BUILD = """
 import collections, json, sys
 import macros.loading as loading, macros.site as site, macros.validation as validation
@@ -235,13 +227,32 @@ print(json.dumps({"reads": reads, "calls": calls}))
 """
 
 
-def test_the_data_is_read_and_checked_once_per_build_not_once_per_page(tmp_path):
-    """Issue 6: one load and one check serve every page; the shop pages add no reload."""
-    out = tmp_path / "site"
+@pytest.fixture(scope="module")
+def counted_build(tmp_path_factory) -> tuple[Path, dict]:
+    """A default build (hash seed 2) that counts the data reads and checks: (the site, the counts)."""
+    out = tmp_path_factory.mktemp("counted") / "site"
     result = subprocess.run([sys.executable, "-c", COUNTING_BUILD, str(out)], cwd=ROOT, capture_output=True, text=True,
-                            timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                            timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "2"})
     assert result.returncode == 0, result.stderr[-3000:]
-    counts = json.loads(result.stdout.strip().splitlines()[-1])
+    return out, json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_the_build_is_reproducible_whatever_the_hash_seed(tmp_path, counted_build):
+    # Python salts str hashes per process: anything built from a set would change from build to build.
+    from helpers import run_mkdocs
+
+    site = tmp_path / "site-1"
+    result = run_mkdocs(ROOT, site, env={"PYTHONHASHSEED": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    first, second = tree_bytes(site), tree_bytes(counted_build[0])
+    assert first.keys() == second.keys()
+    changed = [name for name in first if first[name] != second[name]]
+    assert not changed, f"files that differ between two builds of the same sources: {changed}"
+
+
+def test_the_data_is_read_and_checked_once_per_build_not_once_per_page(counted_build):
+    """Issue 6: one load and one check serve every page; the shop pages add no reload."""
+    out, counts = counted_build
     pages = list(out.rglob("index.html"))
     data_files = sorted(str(p) for p in (ROOT / "data").rglob("*.yml"))
     assert len(pages) > 10

@@ -18,7 +18,7 @@ from macros import plainmd, text
 from macros.rendering import md_escape
 from macros.schemacheck import schema, validator_for
 
-from conftest import EXAMPLES, ROOT, run_cli
+from helpers import EXAMPLES, ROOT, run_cli, run_module
 
 MANY = EXAMPLES
 CONFIG = yaml.safe_load(re.sub(r"!ENV \[[^\]]*\]", "null", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))
@@ -92,7 +92,7 @@ def test_vectors_cover_each_kind_of_character():
 def test_terminal_codes_in_an_export_never_reach_stdout(tmp_path, fmt):
     export = tmp_path / "orders.csv"
     export.write_text("订单编号,订单状态,宝贝标题\n1,\x1bc\x1b[2J交易成功,\x9b31m杯\u202e子\n2,交易成功,茶\n", encoding="utf-8")
-    done = run_cli("checklist", "data/shops/toy-no-guarantee.yml", "--orders", str(export), "--format", fmt)
+    done = run_module("checklist", "data/shops/toy-no-guarantee.yml", "--orders", str(export), "--format", fmt)  # a real terminal's bytes
     assert done.returncode == 0, done.stderr
     for stream in (done.stdout, done.stderr):
         assert not text.SHOWN_ESCAPED.search(stream), repr(stream[:200])

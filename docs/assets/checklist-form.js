@@ -16,7 +16,8 @@
       var a = el("a", { href: "#" + fieldId(path), text: text, className: className || "" });
       a.addEventListener("click", function (e) {
         var target = document.getElementById(fieldId(path)) || form.querySelector("[name='" + path + "']") || root.querySelector("#orders-title");
-        if (target) { e.preventDefault(); target.scrollIntoView({ block: "center" }); target.focus(); }
+        // Material's instant navigation also handles links on the page (and then moves focus): not this one.
+        if (target) { e.preventDefault(); e.stopPropagation(); target.scrollIntoView({ block: "center" }); target.focus(); }
       });
       return a;
     }

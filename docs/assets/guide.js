@@ -1,6 +1,6 @@
 // Every page: the one script loader of the site, for code fetched on first use (search's query
 // normaliser here; the checklist's import and download code). The checklist page itself loads its
-// two scripts as plain `defer` scripts (macros/templates/checklist_app.html).
+// four scripts as plain `defer` scripts (macros/templates/checklist_app.html).
 (function () {
   "use strict";
   var base = document.currentScript.src.replace(/[^/]*$/, "");
@@ -32,6 +32,17 @@
     search = true;
     load(["search-terms.js", "search-normalize.js"], function () {});
   });
+
+  // A table or code block wider than a phone's screen scrolls sideways: a keyboard reaches it too.
+  function focusableScroll() {
+    document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset pre > code").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) wrap.tabIndex = 0;
+      else wrap.removeAttribute("tabindex");
+    });
+  }
+  if (window.document$) window.document$.subscribe(focusableScroll);  // each page, instant navigation too
+  else document.addEventListener("DOMContentLoaded", focusableScroll);
+  window.addEventListener("resize", focusableScroll);
 
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll("details").forEach(function (el) { el.open = true; });
