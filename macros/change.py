@@ -35,13 +35,32 @@ def default_base(root: Path) -> str:
         return "HEAD"
 
 
+class BaseUnreadable(Exception):
+    """A file of the base that is not extracted (its path in the commit): a link out of the tree."""
+
+
+def base_problem(root: Path, ref: str) -> tuple[str, dict] | None:
+    """Why `ref` cannot be the base (a message code and its values), or None: a ref that reads as an option
+    (`--output=FILE`) never reaches git, and the rest must name a commit of this repository."""
+    if ref.startswith("-"):
+        return "base_option", {"found": ref}
+    try:
+        git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+    except subprocess.CalledProcessError:
+        return "base_unknown", {"found": ref}
+    return None
+
+
 @contextlib.contextmanager
 def base_project(root: Path, ref: str) -> Iterator[Path]:
     """A buildable project from the data and pages of a commit (read from git, never checked out) and this code."""
     archive = git(root, "archive", "--format=tar", ref, "data", "docs", binary=True)
     with tempfile.TemporaryDirectory() as tmp:
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(tmp, filter="data")
+            try:
+                tar.extractall(tmp, filter="data")
+            except tarfile.FilterError as err:  # a link out of the tree, an absolute path: never written
+                raise BaseUnreadable(err.tarinfo.name) from None
         for name in CODE:
             source = root / name
             if source.is_dir():

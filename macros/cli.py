@@ -28,6 +28,9 @@ MAX_EXPORT_BYTES = 256 * 1024 * 1024  # a year of a busy shop's orders is well u
 
 def cmd_check(args: argparse.Namespace) -> int:
     dataset = load_dataset(args.root)
+    if args.max_age < 0:
+        print(validation.report(dataset, [Problem("--max-age", 1, "", "bad_max_age", {"found": args.max_age})]), file=sys.stderr)
+        return 2
     if args.today is not None:
         try:
             args.today = dt.date.fromisoformat(args.today)
@@ -232,21 +235,28 @@ def cmd_fmt(args: argparse.Namespace) -> int:
         print(validation.report(dataset, problems), file=sys.stderr)
         print("FAIL: fix the errors first; no file was rewritten", file=sys.stderr)
         return 1
-    changed = apply_style(dataset.root, sorted(dataset.docs))
-    if changed is None:
-        print(validation.report(dataset, style_problems(dataset.root, [])), file=sys.stderr)
-        return 2
-    print("\n".join(f"rewrote {rel}" for rel in changed) or "OK: every data file is in the style")
+    changed, problems = apply_style(dataset.root, sorted(dataset.docs))
+    if changed:
+        print("\n".join(f"rewrote {rel}" for rel in changed))
+    if problems:
+        print(validation.report(dataset, problems), file=sys.stderr)
+        return 1 if changed or not problems[0].code.startswith("style_tool") else 2
+    if not changed:
+        print("OK: every data file is in the style")
     return 0
 
 
 def cmd_impact(args: argparse.Namespace) -> int:
     """What the data change since --base does to the example shops' checklists (exit 0 either way)."""
-    from .change import default_base, report
+    from .change import BaseUnreadable, base_problem, default_base, report
 
     import yaml
 
     base = args.base or default_base(args.root)
+    refused = base_problem(Path(args.root), base)
+    if refused:
+        print(validation.report(load_dataset(args.root), [Problem("--base", 1, "", *refused)]), file=sys.stderr)
+        return 2
     queries_file = Path(args.root) / "tests" / "search_queries.yml"
     queries = [] if args.no_search or not queries_file.is_file() else \
         [case["q"] for case in yaml.safe_load(queries_file.read_text(encoding="utf-8"))]
@@ -254,6 +264,9 @@ def cmd_impact(args: argparse.Namespace) -> int:
         text, _ = report(Path(args.root), base, dt.date.today().isoformat(), queries)
     except DataError as err:
         print(err, file=sys.stderr)
+        return 1
+    except BaseUnreadable as err:
+        print(validation.report(load_dataset(args.root), [Problem(f"{base}:{err}", 1, "", "base_link_outside")]), file=sys.stderr)
         return 1
     except subprocess.CalledProcessError as err:
         print(f"git: {err.stderr.decode('utf-8', 'replace').strip()}", file=sys.stderr)

@@ -249,7 +249,10 @@ def load_dataset(root: str | os.PathLike) -> DataSet:
         else:
             docs[rel] = read_document(path, root)
     for folder in [root / "data", *(p for p in (root / "data").rglob("*") if p.is_dir())]:
-        if not os.access(folder, os.R_OK | os.X_OK):
+        if folder.is_symlink():  # never followed: what it holds would be read from outside data/
+            rel = folder.relative_to(root).as_posix()
+            docs[rel] = Document(folder, rel, problems=[Problem(rel, 1, "", "folder_link", {})])
+        elif not os.access(folder, os.R_OK | os.X_OK):
             rel = folder.relative_to(root).as_posix()
             docs[rel] = Document(folder, rel, problems=[Problem(rel, 1, "", "unreadable", {"reason": "permission denied"})])
     return DataSet(root=root, docs=docs)

@@ -21,20 +21,37 @@ def key_order(rel: str) -> list[str]:
     return list(schema(file_kind(rel)).get("properties", {}))
 
 
+class StyleToolFailed(Exception):
+    """The style script ran but gave no answer (its error line is the reason)."""
+
+
 def canonical(root: Path, rels: list[str]) -> dict[str, dict] | None:
     """Each file in the style, as {rel: {"text"}} or {rel: {"error", "line"}}; None when node or its YAML package is missing."""
     node = shutil.which("node")
     if not node or not (SCRIPT.parent.parent / "node_modules" / "yaml").is_dir():
         return None
     jobs = [{"path": str(root / rel), "order": key_order(rel)} for rel in rels]
-    run = subprocess.run([node, str(SCRIPT)], input=json.dumps(jobs), capture_output=True, text=True, check=True)
-    found = json.loads(run.stdout)
+    run = subprocess.run([node, str(SCRIPT)], input=json.dumps(jobs), capture_output=True, text=True)
+    try:
+        found = json.loads(run.stdout) if run.returncode == 0 else None
+    except ValueError:
+        found = None
+    if found is None:
+        lines = (run.stderr or run.stdout).strip().splitlines()
+        errors = [line.strip() for line in lines if "Error" in line]  # node's error line, not its version footer
+        raise StyleToolFailed((errors or lines or [f"exit {run.returncode}"])[0])
     return {rel: found[str(root / rel)] for rel in rels}
+
+
+def read_exactly(path: Path) -> str:
+    """A file's text with its own line ends (CRLF and CR stay as they are: a CMS save rewrites every line)."""
+    with path.open(encoding="utf-8", newline="") as stream:
+        return stream.read()
 
 
 def first_difference(text: str, wanted: str) -> int:
     """The 1-based line where a file first differs from its styled text."""
-    have, want = text.splitlines(), wanted.splitlines()
+    have, want = text.split("\n"), wanted.split("\n")
     for n, (a, b) in enumerate(zip(have, want), 1):
         if a != b:
             return n
@@ -46,22 +63,43 @@ def differing(root: Path, rels: list[str]) -> dict[str, tuple[str, str]] | None:
     styled = canonical(root, rels)
     if styled is None:
         return None
-    texts = {rel: (root / rel).read_text(encoding="utf-8") for rel in rels}
+    texts = {rel: read_exactly(root / rel) for rel in rels}
     return {rel: (texts[rel], styled[rel]["text"]) for rel in rels
             if "text" in styled[rel] and styled[rel]["text"] != texts[rel]}
 
 
 def style_problems(root: Path, rels: list[str]) -> list[Problem]:
-    """One located problem per file not in the style; one problem when the style tool is not installed."""
-    found = differing(root, rels)
+    """One located problem per file not in the style; one problem when the style tool is missing or fails."""
+    try:
+        found = differing(root, rels)
+    except StyleToolFailed as err:
+        return [Problem("editor/yamlstyle.cjs", 1, "", "style_tool_failed", {"reason": str(err)})]
     if found is None:
         return [Problem("package.json", 1, "", "style_tool_missing")]
-    return [Problem(rel, first_difference(text, wanted), "", "yaml_style") for rel, (text, wanted) in found.items()]
+    return [Problem(rel, 1, "", "line_ends") if "\r" in text else Problem(rel, first_difference(text, wanted), "", "yaml_style")
+            for rel, (text, wanted) in found.items()]
 
 
-def apply_style(root: Path, rels: list[str]) -> list[str] | None:
-    """Rewrite the files not in the style (only when asked: `python -m macros fmt`); the ones changed."""
-    found = differing(root, rels)
-    for rel, (_, wanted) in (found or {}).items():
-        (root / rel).write_text(wanted, encoding="utf-8")
-    return None if found is None else list(found)
+def apply_style(root: Path, rels: list[str]) -> tuple[list[str], list[Problem]]:
+    """Rewrite the files not in the style (only when asked: `python -m macros fmt`): the ones rewritten, and a
+    problem for each file it would not or could not write (a link out of data/, a read-only file) or for the tool."""
+    problems = [problem for problem in style_problems(root, []) if problem.code.startswith("style_tool")]
+    if problems:
+        return [], problems
+    try:
+        found = differing(root, rels) or {}
+    except StyleToolFailed as err:
+        return [], [Problem("editor/yamlstyle.cjs", 1, "", "style_tool_failed", {"reason": str(err)})]
+    changed, data = [], (root / "data").resolve()
+    for rel, (_, wanted) in found.items():
+        path = root / rel
+        if data not in path.resolve().parents:
+            problems.append(Problem(rel, 1, "", "fmt_link_outside"))
+            continue
+        try:
+            path.write_text(wanted, encoding="utf-8")
+        except OSError as err:
+            problems.append(Problem(rel, 1, "", "fmt_unwritable", {"reason": err.strerror or type(err).__name__}))
+            continue
+        changed.append(rel)
+    return changed, problems

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from helpers import copy_project, html_page, run_cli, run_mkdocs, visible_text
+from helpers import ROOT, copy_project, html_page, run_cli, run_mkdocs, visible_text
 
 CASES = [
     ("list-instead-of-mapping", "data/glossary.yml", "- 订单险\n- 卖家中心\n".encode(), 1, "应为键值对"),
@@ -84,6 +85,8 @@ def test_stale_dates_warn_but_do_not_fail(tmp_path):
     assert short.returncode == 0 and "已超过 10 天" in short.stdout
     fresh = run_cli("check", "--today", "2026-12-01")
     assert "已超过" not in fresh.stdout
+    negative = run_cli("check", "--max-age", "-5", "--today", "2026-12-01")  # once 24 warnings of nonsense
+    assert negative.returncode == 2 and negative.stderr.startswith("--max-age:1: ") and "已超过" not in negative.stdout, negative
 
 
 def test_copy_lint_passes_on_the_data_and_names_line_and_fix(tmp_path):
@@ -205,3 +208,79 @@ def test_a_tooltip_is_text_even_when_its_definition_reads_like_markdown(odd_site
     assert 'href="javascript:' not in overview and "<em>斜体</em>" not in overview and "<code>代码</code>" not in overview
     assert 'title="&#91;a&#93;&#40;javascript:alert&#40;1&#41;&#41; &#42;斜体&#42; &#96;代码&#96; 淘宝' in overview, \
         "the tooltip shows the definition as written"
+
+
+# -- issue 34: what fmt writes, and what the style check says ---------------------------------------------------------
+def out_of_style(path: Path) -> str:
+    """The file rewritten with a harmless style difference (quotes and a trailing space on its first line)."""
+    text = path.read_text(encoding="utf-8")
+    first, rest = text.split("\n", 1)
+    key, value = first.split(": ", 1)
+    path.write_text(f"{key}: '{value}'   \n{rest}", encoding="utf-8")
+    return text
+
+
+def test_fmt_never_writes_through_a_link_out_of_data(tmp_path):
+    root = copy_project(tmp_path / "p")
+    target = root / "tests" / "shop.yml"
+    target.parent.mkdir()
+    shop = root / "data" / "shops" / "tea-returns.yml"
+    shutil.move(shop, target)
+    out_of_style(target)
+    shop.symlink_to(Path("../../tests/shop.yml"))
+    before = target.read_bytes()
+    result = run_cli("--root", str(root), "fmt")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("data/shops/tea-returns.yml:1: ") and "链接" in result.stderr, result.stderr
+    assert target.read_bytes() == before and shop.is_symlink()
+
+
+def test_fmt_names_a_file_it_cannot_write(tmp_path, monkeypatch):
+    root = copy_project(tmp_path / "p")
+    glossary = root / "data" / "glossary.yml"
+    out_of_style(glossary)
+    real_write = Path.write_text
+
+    def refuse(self, *args, **kwargs):
+        if self == glossary:
+            raise PermissionError(13, "Permission denied")
+        return real_write(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", refuse)  # root may write a read-only file: refuse as a read-only file does
+    result = run_cli("--root", str(root), "fmt")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("data/glossary.yml:1: ") and "Permission denied" in result.stderr, result.stderr
+
+
+def test_a_failing_style_script_is_a_message_for_check_and_fmt(tmp_path, monkeypatch):
+    from macros import style
+
+    (tmp_path / "editor").mkdir()
+    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")  # installed: only the script fails
+    broken = tmp_path / "editor" / "yamlstyle.cjs"
+    broken.write_text("throw new Error('style script broke');\n", encoding="utf-8")
+    monkeypatch.setattr(style, "SCRIPT", broken)
+    for command, code in ((["check"], 1), (["fmt"], 2)):
+        result = run_cli(*command)
+        assert result.returncode == code and "Traceback" not in result.stderr, (command, result)
+        assert "editor/yamlstyle.cjs:1: " in result.stderr and "style script broke" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("end", ["\r\n", "\r"])
+def test_windows_and_old_mac_line_ends_are_named_and_fmt_mends_them(tmp_path, end):
+    root = copy_project(tmp_path / "p")
+    glossary = root / "data" / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    glossary.write_bytes(text.replace("\n", end).encode("utf-8"))
+    checked = run_cli("--root", str(root), "check", "--today", "2026-12-01")
+    assert checked.returncode == 1 and checked.stderr.startswith("data/glossary.yml:1: ") and "CRLF" in checked.stderr
+    assert run_cli("--root", str(root), "fmt").stdout.split() == ["rewrote", "data/glossary.yml"]
+    assert glossary.read_bytes() == text.encode("utf-8")
+
+
+def test_a_folder_link_under_data_is_named_not_skipped(tmp_path):
+    root = copy_project(tmp_path / "p")
+    (root / "elsewhere").mkdir()
+    (root / "data" / "more").symlink_to(root / "elsewhere", target_is_directory=True)
+    result = run_cli("--root", str(root), "check", "--today", "2026-12-01")
+    assert result.returncode == 1 and result.stderr.startswith("data/more:1: ") and "链接" in result.stderr, result.stderr

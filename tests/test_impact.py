@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from macros.problems import Problem
+
 from helpers import CONTENT, git, run_cli, run_module, scratch_repo
 
 RELAXED = "switch-guarantee-tool"
@@ -79,3 +81,23 @@ def test_a_dropped_synonym_names_the_question_whose_top_three_changed(repo):
     lines = [line for line in result.stdout.splitlines() if line.startswith("- ")]
     assert len(lines) == 1 and f"「{asked[0]}」" in lines[0] and "faq/#ranking" in lines[0], result.stdout
     assert CONTENT.ui("change_search_title") in result.stdout
+
+
+@pytest.mark.parametrize("base, code", [("--output=made-by-git.txt", "base_option"), ("-h", "base_option"),
+                                        ("no-such-branch", "base_unknown"), ("HEAD~5", "base_unknown")])
+def test_a_base_that_is_an_option_or_no_commit_is_refused_before_git_sees_it(repo, base, code):
+    """Issue 34: `--base=--output=FILE` once reached `git archive` as an option and wrote (or emptied) any file."""
+    result = impact(repo, f"--base={base}")
+    assert result.returncode == 2 and not result.stdout
+    assert result.stderr.strip() == Problem("--base", 1, "", code, {"found": base}).format(CONTENT.error_templates), result.stderr
+    assert not list(repo.rglob("made-by-git.txt")) and not git(repo, "status", "--porcelain")
+
+
+def test_a_base_holding_a_link_out_of_the_tree_is_a_message(repo):
+    (repo / "data" / "shops" / "away.yml").symlink_to("../../../../../../etc/hostname")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "a link out")
+    (repo / "data" / "shops" / "away.yml").unlink()
+    result = impact(repo, "--base", "HEAD")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("HEAD:data/shops/away.yml:1: ") and "链接" in result.stderr, result.stderr

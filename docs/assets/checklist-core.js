@@ -221,7 +221,8 @@
     else doc.orders.rows.forEach(function (row) {
       out.push(row.cells.map(function (c, i) { return c ? pair(doc.orders.columns[i], c) : ""; }).filter(Boolean).join(v.reason_separator));
     });
-    return visible(out.join("\n")) + "\n";
+    // A line a spreadsheet would read as a formula (a shop name or a cell from an export) starts with a quote.
+    return visible(out.join("\n")).replace(/^[=+\-@\t]/gm, "'$&") + "\n";
   }
 
   // Share link: sorted keys, defaults left out (as macros/profile.py profile_query). Unanswered

@@ -50,3 +50,16 @@ test("control characters from answers never reach the download", () => {
   const doc = documentOf({ ...c, shop: { ...c.shop, name: "a\u0007b\u001b[2Jc" } });
   assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f]/.test(core.toText(doc, spec, {})));
 });
+
+test("no line of the download starts as a spreadsheet formula, whatever the name or a cell holds", () => {
+  const c = vectors.cases[4];
+  for (const start of ["=", "+", "-", "@", "\t"]) {
+    const formula = start + "HYPERLINK(\"http://x.invalid\",\"x\")";
+    const doc = documentOf({ ...c, shop: { ...c.shop, name: formula } });
+    doc.title = formula;  // whatever the title words: the name itself on a line of its own
+    doc.orders.rows.push({ line: 9, cells: doc.orders.columns.map(() => formula), kind: "check", reason: formula });
+    const lines = core.toText(doc, spec, {}).split("\n");
+    assert.deepEqual(lines.filter((l) => /^[=+\-@\t]/.test(l)), []);
+    assert.ok(lines.includes("'" + formula), "the quoted name stays readable");
+  }
+});
