@@ -284,3 +284,18 @@ def test_a_folder_link_under_data_is_named_not_skipped(tmp_path):
     (root / "data" / "more").symlink_to(root / "elsewhere", target_is_directory=True)
     result = run_cli("--root", str(root), "check", "--today", "2026-12-01")
     assert result.returncode == 1 and result.stderr.startswith("data/more:1: ") and "链接" in result.stderr, result.stderr
+
+
+def test_a_text_longer_than_any_page_needs_is_refused_at_its_line_before_a_build(tmp_path):
+    """Issue 34: a 100,000-character glossary definition once passed the check and held the build for 15-24 s
+    in jieba (1 MB: over 120 s). Every text has a bound far above what a real page needs."""
+    root = copy_project(tmp_path / "p")
+    glossary = root / "data" / "glossary.yml"
+    lines = glossary.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(n for n, line in enumerate(lines) if line.startswith("    definition: "))
+    lines[at] = "    definition: " + "长" * 100_000 + "\n"
+    glossary.write_text("".join(lines), encoding="utf-8")
+    result = run_cli("--root", str(root), "check", "--today", "2026-12-01")
+    own = [line for line in result.stderr.splitlines() if line.startswith("data/glossary.yml:")]
+    assert result.returncode == 1 and len(own) == 1, result.stderr[-1000:]
+    assert own[0].startswith(f"data/glossary.yml:{at + 1}: ") and "最多 4000 个字，实际有 100000 个字" in own[0], own[0][:300]
