@@ -108,7 +108,16 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """Give the static task-list boxes an accessible name (pymdownx.tasklist leaves them unnamed)."""
+    """Refuse a page whose content would run code of its own (the CSP hashes only Material's inline scripts), and
+    give the static task-list boxes an accessible name (pymdownx.tasklist leaves them unnamed)."""
+    from macros import csp
+    from macros.problems import Problem
+
+    found = csp.live_code(html)
+    if found:
+        rel = f"docs/{page.file.src_uri}"
+        line = csp.source_line(page.file.content_string, found)
+        raise PluginError(build.site.report([Problem(rel, line, "", "page_script", {"found": found})]))
     return html.replace(TASK_BOX, f'{TASK_BOX} aria-label="{build.done_mark}"') if TASK_BOX in html else html
 
 

@@ -20,6 +20,27 @@ BASE = {"default-src": ["'self'"], "style-src": ["'self'"], "img-src": ["'self'"
         "form-action": ["'self'"], "frame-ancestors": ["'none'"]}
 
 
+# What a page's own content never holds: an event-handler attribute, or a javascript: address.
+HANDLER = re.compile(r"<[a-z][^>]*?\s(on[a-z]+)\s*=|\b(?:href|src|action|formaction)\s*=\s*[\"']?\s*(javascript:)", re.I)
+
+
+def live_code(content: str) -> str | None:
+    """The first code a page's content would run of its own (an inline script, an event handler, a javascript:
+    address), as the words that start it; None when it has none. The site runs only the scripts the project and
+    Material ship: their files, and Material's own inline scripts outside the content (hashed below)."""
+    for match in INLINE_SCRIPT.finditer(content):
+        if not RUNS.search(match.group("attrs")):
+            return "<script"
+    found = HANDLER.search(content)
+    return (found.group(1) or found.group(2)) if found else None
+
+
+def source_line(source: str, found: str) -> int:
+    """The line of a page's source where the code first appears (1 when it came from elsewhere)."""
+    at = source.lower().find(found.lower())
+    return source.count("\n", 0, at) + 1 if at >= 0 else 1
+
+
 def script_hashes(pages: Iterable[str]) -> list[str]:
     """`'sha256-…'` of every distinct inline script that runs, in the HTML of every page."""
     found = set()

@@ -10,6 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
 import yaml
 
 from helpers import ROOT, run_mkdocs
@@ -169,3 +170,19 @@ def test_make_serve_serves_a_change_to_the_python_code(project_copy):
         assert serve.wait(lambda: "MARK-42" in serve.page("")), "the changed code is served: " + serve.text()[-2000:]
     finally:
         serve.stop()
+
+
+@pytest.mark.parametrize("code, found", [
+    ("<script>window.__ran = 1</script>", "<script"),
+    ('<img src="x.png" alt="" onerror="window.__ran = 1">', "onerror"),
+    ('<a href="javascript:alert(1)">x</a>', "javascript:"),
+])
+def test_a_page_that_would_run_code_of_its_own_fails_the_build_at_its_line(project_copy, tmp_path, code, found):
+    """Issue 34: the CSP once hashed whatever the pages held, an injected script too. Now a page's content runs
+    nothing of its own: the build stops at the line, and the policy hashes only Material's inline scripts."""
+    page = project_copy / "docs" / "glossary.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + code + "\n", encoding="utf-8")
+    line = page.read_text(encoding="utf-8").splitlines().index(code) + 1
+    result = run_mkdocs(project_copy, tmp_path / "out")
+    assert_failed(result, f"docs/glossary.md:{line}: ", found)
+    assert not (tmp_path / "out" / "_headers").exists(), "no policy is written for a site that failed"
