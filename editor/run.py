@@ -9,6 +9,7 @@ import argparse
 import http.server
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -76,6 +77,27 @@ def start_git_server(repo: Path, port: int) -> subprocess.Popen:
     return subprocess.Popen([str(ROOT / "node_modules" / ".bin" / "decap-server")], env=env, cwd=repo)
 
 
+def taken_port(ports: dict[str, int]) -> tuple[str, int] | None:
+    """The first of the ports (by option name) that something on this machine already listens on."""
+    for option, port in ports.items():
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                return option, port
+    return None
+
+
+def say_taken(repo: Path, option: str, port: int) -> int:
+    from macros.loading import load_dataset
+    from macros.problems import Problem
+    from macros.validation import report
+
+    print(report(load_dataset(repo), [Problem(f"--{option}", 1, "", "port_taken", {"port": port, "option": option})]),
+          file=sys.stderr)
+    return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repo", type=Path, default=ROOT, help="the checkout the CMS commits to (default: this one)")
@@ -91,27 +113,40 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.repo} has uncommitted changes; commit or stash them first, so that each CMS save is its own commit:\n"
               + pending, file=sys.stderr)
         return 2
+    ports = {"git-port": args.git_port, "site-port": args.site_port, "admin-port": args.admin_port}
+    taken = taken_port(ports)
+    if taken:  # nothing is started while any port is in use: no half-started editor, no orphan servers
+        return say_taken(args.repo, *taken)
+    AdminHandler.git_server = f"http://localhost:{args.git_port}/api/v1"
+    AdminHandler.repo = args.repo
+    try:
+        admin = start_admin(args.admin_port)
+    except OSError:  # taken since the look above
+        return say_taken(args.repo, "admin-port", args.admin_port)
     git = start_git_server(args.repo, args.git_port)
     site = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{args.site_port}",
                              "-f", str(args.repo / "mkdocs.yml")], cwd=args.repo)
-    AdminHandler.git_server = f"http://localhost:{args.git_port}/api/v1"
-    AdminHandler.repo = args.repo
-    start_admin(args.admin_port)
     print(f"editor (CMS): http://127.0.0.1:{args.admin_port}/admin/\nsite:         http://127.0.0.1:{args.site_port}/",
           flush=True)
-    stop = threading.Event()
+    stop, code = threading.Event(), 0
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
         while not stop.wait(0.5):
-            if git.poll() is not None or site.poll() is not None:
-                print("a server stopped; see its output above", file=sys.stderr)
+            stopped = [option for option, proc in (("git-port", git), ("site-port", site)) if proc.poll() is not None]
+            if stopped:  # the others go too: an editor without its git server or its site would mislead
+                print(f"a server stopped by itself (--{stopped[0]} {ports[stopped[0]]}); see its output above",
+                      file=sys.stderr)
+                code = 1
                 break
     except KeyboardInterrupt:
         pass
     finally:
+        admin.shutdown()
         for proc in (git, site):
             proc.terminate()
-    return 0
+        for proc in (git, site):
+            proc.wait(10)
+    return code
 
 
 if __name__ == "__main__":

@@ -40,12 +40,12 @@ LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 def records(text: str, sep: str):
-    """(line, cells, closed) per record, as OrderCsv's record(): a quote opens a quoted cell only as a
+    """(line, cells, closed, length) per record, as OrderCsv's record(): a quote opens a quoted cell only as a
     cell's first character ("" inside is one quote); after the closing quote the rest of the cell is
     taken as it is. Lines end with \r\n, \r or \n."""
     i, n, line = 0, len(text), 1
     while i < n:
-        start, cells, end = line, [], LINE_END.search(text, i)
+        start, cells, end, begin = line, [], LINE_END.search(text, i), i
         while True:
             cell = ""
             if text.startswith('"', i):
@@ -54,7 +54,7 @@ def records(text: str, sep: str):
                     q = text.find('"', j)
                     if q < 0:
                         cells.append(cell + text[j:])
-                        yield start, cells, False
+                        yield start, cells, False, n - begin
                         return
                     cell += text[j:q]
                     line += len(LINE_END.findall(text, j, q))
@@ -73,7 +73,7 @@ def records(text: str, sep: str):
             cells.append(cell + text[i:end.start() if end else n])
             i, line = (end.end(), line + 1) if end else (n, line)
             break
-        yield start, cells, True
+        yield start, cells, True, i - begin
 
 
 def header_name(cell: str) -> str:
@@ -108,11 +108,14 @@ def read(text: str, states: list[dict], csv: dict) -> dict[str, Any]:
     """{problems, rows, counts}; a problem is file-level: the text is not an order export."""
     text = text.removeprefix("\ufeff")
     best: dict[str, int] = {}
+    longest = csv["max_line"]  # a record past it lacks a line end or a closing quote: stop at its line
     for sep in SEPARATORS:  # the separator is the one that makes the header name both key columns
         body = records(text, sep)
-        head = next(((line, cells) for line, cells, _ in body if any(c.strip() for c in cells)), None)
+        head = next(((line, cells, length) for line, cells, _, length in body if any(c.strip() for c in cells)), None)
         if head is None:
             return _result([{"line": 1, "code": "empty"}])
+        if head[2] > longest:
+            return _result([{"line": head[0], "code": "line_too_long", "max": longest}])
         cols = columns(head[1], csv)
         if {"id", "state"} <= cols.keys():
             break
@@ -123,7 +126,9 @@ def read(text: str, states: list[dict], csv: dict) -> dict[str, Any]:
     handled = {s["key"]: bool(s["handled"]) for s in states}
     done_refunds = {SPACES.sub("", v) for v in csv.get("refund_status_done", [])}
     rows = []
-    for line, cells, closed in body:  # the generator goes on after the header
+    for line, cells, closed, length in body:  # the generator goes on after the header
+        if length > longest:
+            return _result([{"line": line, "code": "line_too_long", "max": longest}])
         if not any(c.strip() for c in cells):
             continue
         if len(rows) >= csv["max_rows"]:

@@ -9,7 +9,8 @@ from . import rules
 from .text import schema_pattern
 
 # One line under the one text rule (macros/text.py); (?![\s\S]) ends the text ($ would allow a "\n").
-TEXT = {"type": "string", "minLength": 1, "pattern": schema_pattern(multiline=False), "x-error": "bad_line"}
+# A text without a bound of its own stops at the data schemas' bound on every string (far past any real note).
+TEXT = {"type": "string", "minLength": 1, "maxLength": 4000, "pattern": schema_pattern(multiline=False), "x-error": "bad_line"}
 ORDER_ID = {"type": ["string", "integer"], "pattern": "^[0-9A-Za-z-]{1,40}(?![\\s\\S])", "x-error": "bad_order_id"}
 
 

@@ -328,6 +328,24 @@ def test_a_file_that_is_not_an_export_gets_one_message_and_changes_nothing(page,
     assert "1 笔" in page.inner_text("[data-item-id='check-imported-orders'] .ck-item-text")
 
 
+# 24 MB each: 240 times the longest record, and long enough that a reader holding it all would show in the heap.
+@pytest.mark.parametrize("tail", [b"\xe6\x9d\xaf" * 8_000_000, b'"' + "引号".encode() * 4_000_000], ids=["no line end", "an unclosed quote"])
+def test_a_huge_broken_export_stops_at_its_line_within_seconds(page, tmp_path, tail):
+    """Issue 34: 200 MB with no line end kept the page on its reading message for 180 s (2.9 GB of heap), and an
+    unclosed quote crashed the tab. Reading stops at the record past csv.max_line, with its line, and the heap
+    stays within a small multiple of one chunk."""
+    open_checklist(page, "open_orders=yes&orders.refunding=2")
+    path = tmp_path / "huge.csv"
+    path.write_bytes("订单编号,订单状态,宝贝标题\n1,交易成功,杯\n2,交易成功,".encode() + tail)
+    page.set_input_files("#f-csv-file", str(path))
+    page.wait_for_selector(".ck-csv-error", timeout=30_000)
+    limit = CONTENT.checklist["csv"]["max_line"]
+    assert f"第 3 行：这一行超过 {limit} 个字" in page.inner_text("#csv-status"), page.inner_text("#csv-status")
+    assert page.input_value("input[name='orders.refunding']") == "2", "a rejected file changes nothing"
+    heap = page.evaluate("performance.memory ? performance.memory.usedJSHeapSize : 0")
+    assert heap < 64 * 1024 * 1024, f"{heap / 2**20:.0f} MiB of heap for a {len(tail) / 2**20:.0f} MiB file"
+
+
 def test_download_is_plain_text_with_answers_reasons_groups_and_date(page, tmp_path):
     open_checklist(page, "name=%E4%B8%8B%E8%BD%BD%E5%BA%97&open_orders=yes&orders.returning=1")
     tick(page, "backup-orders")

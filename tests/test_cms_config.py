@@ -1,11 +1,16 @@
 """The CMS's config is generated from the schemas, covers every data file, and never reaches the public site."""
 from __future__ import annotations
 
+import socket
+import subprocess
+import sys
+
+import pytest
 import yaml
 
 from macros.cli import CMS_CONFIG, cms_config_text
 
-from helpers import CONTENT, ROOT, SITE
+from helpers import CONTENT, ROOT, SITE, scratch_repo
 
 
 def config() -> dict:
@@ -63,3 +68,24 @@ def test_the_public_build_has_no_cms_file(built_site):
     assert not [n for n in names if n.startswith("admin") or "decap" in n or n.endswith("config.yml")]
     assert not any("decap" in p.read_text(encoding="utf-8", errors="ignore").lower()
                    for p in built_site.rglob("*") if p.suffix in (".html", ".js"))
+
+
+@pytest.mark.parametrize("option", ["git-port", "site-port", "admin-port"])
+def test_make_edit_starts_nothing_when_a_port_is_taken_and_says_which(tmp_path, option):
+    """Issue 34: a taken /admin/ port once left decap-server and mkdocs serve running as orphans after a traceback,
+    and a taken git port ended in node's stack trace with exit 0."""
+    from browser import free_port
+
+    repo = scratch_repo(tmp_path / "repo")
+    ports = {name: free_port() for name in ("git-port", "site-port", "admin-port")}
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", ports[option]))
+        holder.listen()
+        args = [f"--{name}={port}" for name, port in ports.items()]
+        done = subprocess.run([sys.executable, str(ROOT / "editor" / "run.py"), "--repo", str(repo), *args],
+                              capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.startswith(f"--{option}:1: ") and str(ports[option]) in done.stderr, done.stderr
+    for name, port in ports.items():  # nothing was started: every other port is still free
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", port))

@@ -32,7 +32,7 @@ def test_vectors_cover_every_file_problem_and_row_reason():
     problems = {p["code"] for c in VECTORS["cases"] for p in c["expected"]["problems"]}
     reasons = {r["code"] for c in VECTORS["cases"] for row in c["expected"]["rows"] for r in row["reasons"]}
     kinds = {row["kind"] for c in VECTORS["cases"] for row in c["expected"]["rows"]}
-    assert problems == {"encoding", "empty", "no_columns", "no_rows", "too_many"}
+    assert problems == {"encoding", "empty", "no_columns", "no_rows", "too_many", "line_too_long"}
     assert reasons == {"bad_quote", "missing_id", "missing_state", "unknown_state", "bad_amount", "refund_amount", "refund_status"}
     assert kinds == {"handled", "open", "check"}
     app = CONTENT.checklist["app"]
@@ -128,3 +128,15 @@ def test_cli_orders_needs_one_profile_and_a_regular_file(tmp_path):
     assert done.returncode == 2 and "只能和一个店铺文件一起用" in done.stderr
     done = run_cli("checklist", "data/shops/toy-no-guarantee.yml", "--orders", str(tmp_path))
     assert done.returncode == 1 and f"{tmp_path}:1: " in done.stderr and "普通文件" in done.stderr
+
+
+@pytest.mark.parametrize("tail", ["交易成功," + "杯" * 3_000_000 + "\n", "\"" + "引号" * 1_500_000],
+                         ids=["a huge cell", "an unclosed quote"])
+def test_cli_stops_at_a_record_longer_than_any_export_has(tmp_path, tail):
+    """Issue 34: a 200 MB cell was copied whole into the output. A record past csv.max_line is a located message."""
+    export = tmp_path / "orders.csv"
+    export.write_text("订单编号,订单状态,宝贝标题\n1,交易成功,杯\n2," + tail, encoding="utf-8")
+    done = run_cli("checklist", "data/shops/toy-no-guarantee.yml", "--orders", str(export))
+    limit = CONTENT.checklist["csv"]["max_line"]
+    assert done.returncode == 1 and done.stdout == "" and len(done.stderr) < 2000, done.stderr[:500]
+    assert done.stderr.startswith(f"{export}:3: ") and f"超过 {limit} 个字" in done.stderr, done.stderr[:500]

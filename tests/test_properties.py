@@ -290,3 +290,46 @@ def test_the_cli_reports_a_hostile_shop_file_and_changes_nothing_else(shop_id, v
             assert status == 1 and written == [n for n in expected if n != "zz-broken.json"]
             for line in err.getvalue().splitlines():
                 assert re.match(rf"{re.escape(str(shops))}/zz-broken\.yml:\d+: ", line), line
+
+
+# -- issue 34: a text far longer than a page needs, and a record longer than an export has -----------------------------
+TEXT_LIMIT = 4000  # the schemas' bound on every string
+
+
+@st.composite
+def long_value(draw):
+    """A data file with one scalar replaced by plain Han text of a length around the bound (or far past it)."""
+    rel = draw(st.sampled_from([r for r in RELS if SCALAR_LINE.search(DOCS[r].text)]))
+    text = DOCS[rel].text
+    match = draw(st.sampled_from(list(SCALAR_LINE.finditer(text))))
+    length = draw(st.one_of(st.integers(TEXT_LIMIT - 3, TEXT_LIMIT + 3), st.integers(1, 60_000)))
+    unit = draw(st.text(alphabet="订单险关闭清单店铺保证金", min_size=1, max_size=8))  # repeated to the length
+    value = (unit * (length // len(unit) + 1))[:length]
+    return rel, text[: match.start(2)] + value + text[match.end(2):], text.count("\n", 0, match.start()) + 1, length
+
+
+@settings(max_examples=SOME, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(long_value())
+def test_a_text_past_the_bound_is_refused_at_its_line_and_one_within_it_renders(case):
+    rel, text, line, length = case
+    site = check_damaged(rel, text)  # within the bound and otherwise right: every page renders (checked there)
+    if length > TEXT_LIMIT:  # refused: at its line, or where the file stops parsing (it replaced a `|` block's head)
+        own = [p for p in site.errors if p.file == rel]
+        assert own and all(p.line == line for p in own if p.code == "too_long"), (rel, line, length, own[:3])
+
+
+@settings(max_examples=MANY, deadline=None)
+@given(st.integers(1, 200), st.sampled_from(["\n", "\r\n", "\r", ""]), st.booleans())
+def test_a_record_past_max_line_stops_the_reading_at_its_line_and_one_within_it_is_read(length, end, quoted):
+    from macros import orders
+
+    csv = {**CONTENT.checklist["csv"], "max_line": 100}
+    head = "订单编号,订单状态,宝贝标题\n1,交易成功,杯\n"
+    start = '2,交易成功,"' if quoted else "2,交易成功,"
+    title = "杯" * max(length - len(start) - len(end) - quoted, 0)
+    record = start + title + ('"' if quoted else "") + end
+    result = orders.read(head + record, list(CONTENT.states.values()), csv)
+    if len(record) > 100:
+        assert result["problems"] == [{"line": 3, "code": "line_too_long", "max": 100}] and not result["rows"]
+    else:
+        assert not result["problems"] and [r["line"] for r in result["rows"]] == [2, 3]

@@ -130,16 +130,26 @@
     this.buf = (this.pos ? this.buf.slice(this.pos) : this.buf) + text;
     this.pos = 0; this.seen = unseen();
     if (this.line === 1 && this.buf.charAt(0) === "\uFEFF") this.buf = this.buf.slice(1);
-    if (this.sep === null && !this.findHeader(final)) return;
+    if (this.sep === null && !this.findHeader(final)) return this.bound();
     var csv = this.csv;
     for (;;) {
       var r = record(this.buf, this.pos, this.sep, final, this.seen);
-      if (r === null || r.end === this.pos) return;
+      if (r === null) return this.bound();
+      if (r.end === this.pos) return;
+      if (r.end - this.pos > csv.max_line) { this.problem = { line: this.line, code: "line_too_long", max: csv.max_line }; return; }
       var line = this.line;
       this.pos = r.end; this.line += r.lines;
       if (blank(r.cells)) continue;
       if (this.rows.length >= csv.max_rows) { this.problem = { line: line, code: "too_many", max: csv.max_rows }; return; }
       this.rows.push(this.row(line, r.cells, r.closed));
+    }
+  };
+
+  // A record still open past the longest line an export has (no line end, an unclosed quote): stop there,
+  // rather than hold the rest of the file in memory waiting for its end.
+  Reader.prototype.bound = function () {
+    if (!this.problem && this.buf.length - this.pos > this.csv.max_line) {
+      this.problem = { line: this.line, code: "line_too_long", max: this.csv.max_line };
     }
   };
 
@@ -152,6 +162,7 @@
         r = record(this.buf, pos, SEPARATORS[s], final, unseen());
         if (r === null) return false;  // wait for more text
         if (r.end === pos) { this.problem = { line: 1, code: "empty" }; return false; }
+        if (r.end - pos > this.csv.max_line) { this.problem = { line: line, code: "line_too_long", max: this.csv.max_line }; return false; }
         if (!blank(r.cells)) break;
         pos = r.end; line += r.lines;
       }

@@ -17,7 +17,7 @@ const DATA = Object.assign({}, require(path.join(__dirname, "data.js")), { state
   { key: "delivered", label: "已签收", aliases: ["交易成功"], handled: true },
   { key: "needs_check", label: "需人工核对", handled: false },
 ] });
-const CSV = { id_headers: ["订单编号", "订单号"], state_headers: ["订单状态"], refund_amount_headers: ["退款金额"], max_rows: 5000 };
+const CSV = { id_headers: ["订单编号", "订单号"], state_headers: ["订单状态"], refund_amount_headers: ["退款金额"], max_rows: 5000, max_line: 5000 };
 
 // Hostile pieces: markup, control characters, huge and odd numbers, prototype keys, separators.
 const NASTY = ["<img src=x onerror=alert(1)>", "\n- [x] fake", "\u0000", "\u2028", "\ufeff", "__proto__", "constructor",
