@@ -4,8 +4,6 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
-COMBINATORS = ("all", "any", "not")
-OPERATORS = ("eq", "ne", "gt", "gte", "lt", "lte", "in")
 MISSING = object()
 PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)?)\}")  # {orders.refunding} in an item's words
 
@@ -31,39 +29,45 @@ def _number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _compare(op: str, actual: Any, expected: Any) -> bool:
-    if actual is MISSING:
-        return op == "ne"
-    if op == "eq":
-        return _same(actual, expected)
-    if op == "ne":
-        return not _same(actual, expected)
-    if op == "in":
-        return isinstance(expected, list) and any(_same(actual, item) for item in expected)
-    if not (_number(actual) and _number(expected)):
-        return False
-    return {"gt": actual > expected, "gte": actual >= expected,
-            "lt": actual < expected, "lte": actual <= expected}[op]
+def _ordered(test):
+    """A comparison of numbers only: anything else (text, true/false, a missing count) does not hold."""
+    return lambda actual, expected: _number(actual) and _number(expected) and test(actual, expected)
+
+
+# The rule language, once: each comparison by its operator, each combinator by its key. The schema's `$defs/rule`
+# and checklist-core.js's tables hold the same names (tests/test_rules.py and tests/js/rules.test.js).
+OPERATORS = {
+    "eq": _same,
+    "ne": lambda actual, expected: not _same(actual, expected),
+    "gt": _ordered(lambda a, b: a > b),
+    "gte": _ordered(lambda a, b: a >= b),
+    "lt": _ordered(lambda a, b: a < b),
+    "lte": _ordered(lambda a, b: a <= b),
+    "in": lambda actual, expected: isinstance(expected, list) and any(_same(actual, item) for item in expected),
+}
+COMBINATORS = {
+    "all": lambda rules, profile: all(evaluate(r, profile) for r in rules),
+    "any": lambda rules, profile: any(evaluate(r, profile) for r in rules),
+    "not": lambda rule, profile: not evaluate(rule, profile),
+}
 
 
 def evaluate(rule: dict | None, profile: dict) -> bool:
-    """True when the rule holds for the profile; an absent rule always holds."""
+    """True when the rule holds for the profile; an absent rule always holds. A missing answer satisfies only `ne`."""
     if rule is None:
         return True
-    if "all" in rule:
-        return all(evaluate(r, profile) for r in rule["all"])
-    if "any" in rule:
-        return any(evaluate(r, profile) for r in rule["any"])
-    if "not" in rule:
-        return not evaluate(rule["not"], profile)
+    for key, combine in COMBINATORS.items():
+        if key in rule:
+            return combine(rule[key], profile)
     op = operator_of(rule)
-    return _compare(op, lookup(profile, rule["field"]), rule[op])
+    actual = lookup(profile, rule["field"])
+    return op == "ne" if actual is MISSING else OPERATORS[op](actual, rule[op])
 
 
 def operator_of(rule: dict) -> str:
     ops = [key for key in rule if key in OPERATORS]
     if len(ops) != 1 or "field" not in rule:
-        raise ValueError(f"a comparison needs `field` and exactly one of {OPERATORS}: {rule!r}")
+        raise ValueError(f"a comparison needs `field` and exactly one of {sorted(OPERATORS)}: {rule!r}")
     return ops[0]
 
 

@@ -36,3 +36,11 @@ def test_comparisons_lists_every_leaf_with_its_path():
     rule = {"all": [{"field": "a", "eq": 1}, {"not": {"field": "b", "gt": 0}}]}
     assert list(rules.comparisons(rule)) == [(("all", 0), {"field": "a", "eq": 1}),
                                             (("all", 1, "not"), {"field": "b", "gt": 0})]
+
+
+def test_the_schema_declares_the_operators_and_combinators_the_evaluator_knows():
+    """The rule language is written three times (schema, Python, JS): the names are one set. JS: rules.test.js."""
+    schema = json.loads((Path(__file__).parent.parent / "macros" / "schemas" / "checklist.schema.json").read_text(encoding="utf-8"))
+    declared = set(schema["$defs"]["rule"]["properties"]) - {"field"}
+    assert declared == set(rules.OPERATORS) | set(rules.COMBINATORS)
+    assert set(rules.OPERATORS).isdisjoint(rules.COMBINATORS)

@@ -11,7 +11,6 @@
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
   var MISSING = {};
-  var OPS = ["eq", "ne", "gt", "gte", "lt", "lte", "in"];
   var GROUPS = ["blocking", "pre", "during", "post"];  // the order a list is read in
   var has = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
   // The one text rule (macros/text.py; tests/vectors/text.json): no control character or direction override,
@@ -37,28 +36,37 @@
     return value;
   }
 
+  // The rule language, once: each comparison by its operator, each combinator by its key (the schema's
+  // $defs/rule and macros/rules.py hold the same names; tests/js/rules.test.js and tests/test_rules.py).
+  var numbers = function (test) { return function (a, b) { return typeof a === "number" && typeof b === "number" && test(a, b); }; };
+  var OPERATORS = {
+    eq: function (a, b) { return a === b; },
+    ne: function (a, b) { return a !== b; },
+    gt: numbers(function (a, b) { return a > b; }),
+    gte: numbers(function (a, b) { return a >= b; }),
+    lt: numbers(function (a, b) { return a < b; }),
+    lte: numbers(function (a, b) { return a <= b; }),
+    in: function (a, b) { return Array.isArray(b) && b.indexOf(a) >= 0; }
+  };
+  var COMBINATORS = {
+    all: function (rules, profile) { return rules.every(function (r) { return evaluate(r, profile); }); },
+    any: function (rules, profile) { return rules.some(function (r) { return evaluate(r, profile); }); },
+    not: function (rule, profile) { return !evaluate(rule, profile); }
+  };
+
   function operatorOf(rule) {
-    var ops = OPS.filter(function (k) { return has(rule, k); });
+    var ops = Object.keys(OPERATORS).filter(function (k) { return has(rule, k); });
     if (ops.length !== 1 || !has(rule, "field")) throw new Error("bad rule");
     return ops[0];
   }
 
-  function compare(op, actual, expected) {
-    if (actual === MISSING) return op === "ne";
-    if (op === "eq") return actual === expected;
-    if (op === "ne") return actual !== expected;
-    if (op === "in") return Array.isArray(expected) && expected.indexOf(actual) >= 0;
-    if (typeof actual !== "number" || typeof expected !== "number") return false;
-    return op === "gt" ? actual > expected : op === "gte" ? actual >= expected : op === "lt" ? actual < expected : actual <= expected;
-  }
-
+  // An absent rule always holds; a missing answer satisfies only `ne`.
   function evaluate(rule, profile) {
     if (rule === null || rule === undefined) return true;
-    if (has(rule, "all")) return rule.all.every(function (r) { return evaluate(r, profile); });
-    if (has(rule, "any")) return rule.any.some(function (r) { return evaluate(r, profile); });
-    if (has(rule, "not")) return !evaluate(rule.not, profile);
-    var op = operatorOf(rule);
-    return compare(op, lookup(profile, rule.field), rule[op]);
+    var key = Object.keys(COMBINATORS).find(function (k) { return has(rule, k); });
+    if (key) return COMBINATORS[key](rule[key], profile);
+    var op = operatorOf(rule), actual = lookup(profile, rule.field);
+    return actual === MISSING ? op === "ne" : OPERATORS[op](actual, rule[op]);
   }
 
   // The answers a rule reads, in order, once each: an item's "because" line names them.
@@ -269,7 +277,7 @@
     return shop;
   }
 
-  return { MISSING: MISSING, OPS: OPS, GROUPS: GROUPS, lookup: lookup, evaluate: evaluate, operatorOf: operatorOf, normalize: normalize,
+  return { MISSING: MISSING, OPERATORS: OPERATORS, COMBINATORS: COMBINATORS, GROUPS: GROUPS, lookup: lookup, evaluate: evaluate, operatorOf: operatorOf, normalize: normalize,
            fill: fill, format: format, acceptable: acceptable, visible: visible, build: build, rowReason: rowReason, answers: answers, document: document, toText: toText,
            toQuery: toQuery, fromQuery: fromQuery, fields: fields };
 });

@@ -23,3 +23,9 @@ test("prototype keys are not profile fields", () => {
   assert.equal(core.evaluate({ field: "toString", eq: null }, {}), false);
   assert.equal(core.lookup({}, "__proto__"), core.MISSING);
 });
+
+test("the schema declares the operators and combinators this evaluator knows (Python: test_rules.py)", () => {
+  const schema = require(path.join(__dirname, "../../macros/schemas/checklist.schema.json"));
+  const declared = Object.keys(schema.$defs.rule.properties).filter((k) => k !== "field").sort();
+  assert.deepEqual([...Object.keys(core.OPERATORS), ...Object.keys(core.COMBINATORS)].sort(), declared);
+});
