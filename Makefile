@@ -15,6 +15,8 @@ NODE_MAJOR := 18
 PYTEST := $(PY) -m pytest
 # The long hunt: examples per Python property and runs per JavaScript property (make hunt).
 HUNT_EXAMPLES ?= 9000
+# Examples per property in make test-fast.
+FAST_EXAMPLES ?= 100
 # Where make serve answers.
 SERVE_ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
@@ -52,12 +54,13 @@ test: $(DEV_STAMP) browser-deps
 	node --test tests/js/
 	$(PYTEST) -n 3 --dist loadgroup
 
-# The quick loop while working: everything but the real-browser tests (about a minute).
+# The quick loop while working: everything but the real-browser tests, the properties at FAST_EXAMPLES each
+# (under a minute; make test runs them at 300).
 test-fast: $(DEV_STAMP) node-deps
 	$(PY) -m macros check
 	$(PY) -m macros lint
-	node --test tests/js/
-	$(PYTEST) -n 2 --dist worksteal -m "not browser"
+	FUZZ_RUNS=$(FAST_EXAMPLES) node --test tests/js/
+	HYPOTHESIS_EXAMPLES=$(FAST_EXAMPLES) $(PYTEST) -n 2 --dist worksteal -m "not browser"
 
 # The property tests and the JavaScript fuzz runs at HUNT_EXAMPLES each (about 20 minutes at 9,000).
 hunt: $(DEV_STAMP) node-deps

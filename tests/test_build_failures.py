@@ -112,10 +112,13 @@ class Serve:
         self.process.wait(10)
 
 
-def test_mkdocs_serve_survives_a_deleted_data_file_and_recovers(project_copy):
-    """Issue 17: the server reports the located error, stays up, and serves again once the file is back."""
+def test_mkdocs_serve_survives_a_deleted_data_file_and_follows_data_moved_away_and_back(project_copy):
+    """One server, two scenes. Issue 17: it reports the located error, stays up, and serves again once the file is
+    back. Issue 23: a folder that goes away and comes back (a checkout, a move) is watched again, and rebuilt both
+    times."""
     glossary = project_copy / "data" / "glossary.yml"
     text = glossary.read_text(encoding="utf-8")
+    data, away = project_copy / "data", project_copy / "data-away"
     serve = Serve(project_copy)
     try:
         assert serve.wait(serve.page), serve.text()
@@ -125,27 +128,16 @@ def test_mkdocs_serve_survives_a_deleted_data_file_and_recovers(project_copy):
         glossary.write_text(text, encoding="utf-8")
         assert serve.wait(lambda: serve.text().count("Documentation built") >= 2), serve.text()
         assert serve.wait(serve.page) and serve.process.poll() is None
-    finally:
-        glossary.write_text(text, encoding="utf-8")
-        serve.stop()
 
-
-def test_mkdocs_serve_follows_data_moved_away_and_back(project_copy):
-    """Issue 23: a folder that goes away and comes back (a checkout, a move) is watched again, and rebuilt both times."""
-    data, away = project_copy / "data", project_copy / "data-away"
-    serve = Serve(project_copy)
-    try:
-        assert serve.wait(serve.page), serve.text()
         built = serve.text().count("Building documentation")
         data.rename(away)
         # MkDocs itself refuses a config whose `watch` folder is gone, and says so: the log names the folder.
         assert serve.wait(lambda: serve.text().count("Building documentation") > built and "/data" in serve.text().split("Building documentation")[-1]), \
             "the move is noticed: " + serve.text()[-2000:]
-        glossary = away / "glossary.yml"
-        glossary.write_text(glossary.read_text(encoding="utf-8").replace("title: 术语表", "title: 搬回来的术语表"), encoding="utf-8")
+        moved = away / "glossary.yml"
+        moved.write_text(moved.read_text(encoding="utf-8").replace("title: 术语表", "title: 搬回来的术语表"), encoding="utf-8")
         away.rename(data)
         assert serve.wait(lambda: "搬回来的术语表" in serve.page()), "the moved-back text is served: " + serve.text()[-2000:]
-        glossary = data / "glossary.yml"
         glossary.write_text(glossary.read_text(encoding="utf-8").replace("搬回来的术语表", "再改一次的术语表"), encoding="utf-8")
         assert serve.wait(lambda: "再改一次的术语表" in serve.page()), "and the folder is watched again: " + serve.text()[-2000:]
         assert serve.process.poll() is None
@@ -176,13 +168,23 @@ def test_make_serve_serves_a_change_to_the_python_code(project_copy):
     ("<script>window.__ran = 1</script>", "<script"),
     ('<img src="x.png" alt="" onerror="window.__ran = 1">', "onerror"),
     ('<a href="javascript:alert(1)">x</a>', "javascript:"),
+    ('<script type="application/ld+json">{}</script><p data-x="on=1">only data</p>', None),
 ])
-def test_a_page_that_would_run_code_of_its_own_fails_the_build_at_its_line(project_copy, tmp_path, code, found):
+def test_the_code_a_page_would_run_of_its_own_is_found(code, found):
+    from macros import csp
+
+    assert csp.live_code(f"<article><h1>x</h1>{code}</article>") == found
+    if found:
+        assert csp.source_line(f"# x\n\n{code}\n", found) == 3
+
+
+def test_a_page_that_would_run_code_of_its_own_fails_the_build_at_its_line(project_copy, tmp_path):
     """Issue 34: the CSP once hashed whatever the pages held, an injected script too. Now a page's content runs
     nothing of its own: the build stops at the line, and the policy hashes only Material's inline scripts."""
     page = project_copy / "docs" / "glossary.md"
+    code = '<img src="x.png" alt="" onerror="window.__ran = 1">'
     page.write_text(page.read_text(encoding="utf-8") + "\n" + code + "\n", encoding="utf-8")
     line = page.read_text(encoding="utf-8").splitlines().index(code) + 1
     result = run_mkdocs(project_copy, tmp_path / "out")
-    assert_failed(result, f"docs/glossary.md:{line}: ", found)
+    assert_failed(result, f"docs/glossary.md:{line}: ", "onerror")
     assert not (tmp_path / "out" / "_headers").exists(), "no policy is written for a site that failed"
