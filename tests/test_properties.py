@@ -308,7 +308,7 @@ def long_value(draw):
     return rel, text[: match.start(2)] + value + text[match.end(2):], text.count("\n", 0, match.start()) + 1, length
 
 
-@settings(max_examples=SOME, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=max(SOME // 2, 10), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(long_value())
 def test_a_text_past_the_bound_is_refused_at_its_line_and_one_within_it_renders(case):
     rel, text, line, length = case
