@@ -11,7 +11,7 @@ NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cu
 NODE_MAJOR := 18
 # pytest in several processes (pytest-xdist). make test: three, two of them for the browser tests (each with
 # its own Chromium) and one for the rest, grouped by tests/conftest.py (222 s against 237 s with two, measured
-# with CI=true on this 2-core machine); make test-fast and make hunt spread their tests over two.
+# side by side with CI=true on this 2-core machine); make test-fast and make hunt spread their tests over two.
 PYTEST := $(PY) -m pytest
 # The long hunt: examples per Python property and runs per JavaScript property (make hunt).
 HUNT_EXAMPLES ?= 9000
@@ -62,7 +62,7 @@ test-fast: $(DEV_STAMP) node-deps
 	FUZZ_RUNS=$(FAST_EXAMPLES) node --test tests/js/
 	HYPOTHESIS_EXAMPLES=$(FAST_EXAMPLES) $(PYTEST) -n 2 --dist worksteal -m "not browser"
 
-# The property tests and the JavaScript fuzz runs at HUNT_EXAMPLES each (about 20 minutes at 9,000).
+# The property tests and the JavaScript fuzz runs at HUNT_EXAMPLES each (under 15 minutes at 9,000).
 hunt: $(DEV_STAMP) node-deps
 	FUZZ_RUNS=$(HUNT_EXAMPLES) node --test tests/js/fuzz.test.js
 	HYPOTHESIS_EXAMPLES=$(HUNT_EXAMPLES) $(PYTEST) -n 2 --dist worksteal tests/test_properties.py tests/test_text_rule.py
