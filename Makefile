@@ -62,7 +62,7 @@ test-fast: $(DEV_STAMP) node-deps
 	FUZZ_RUNS=$(FAST_EXAMPLES) node --test tests/js/
 	HYPOTHESIS_EXAMPLES=$(FAST_EXAMPLES) $(PYTEST) -n 2 --dist worksteal -m "not browser"
 
-# The property tests and the JavaScript fuzz runs at HUNT_EXAMPLES each (under 15 minutes at 9,000).
+# The property tests and the JavaScript fuzz runs at HUNT_EXAMPLES each (about 10 minutes at 9,000).
 hunt: $(DEV_STAMP) node-deps
 	FUZZ_RUNS=$(HUNT_EXAMPLES) node --test tests/js/fuzz.test.js
 	HYPOTHESIS_EXAMPLES=$(HUNT_EXAMPLES) $(PYTEST) -n 2 --dist worksteal tests/test_properties.py tests/test_text_rule.py
