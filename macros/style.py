@@ -68,28 +68,26 @@ def differing(root: Path, rels: list[str]) -> dict[str, tuple[str, str]] | None:
             if "text" in styled[rel] and styled[rel]["text"] != texts[rel]}
 
 
-def style_problems(root: Path, rels: list[str]) -> list[Problem]:
-    """One located problem per file not in the style; one problem when the style tool is missing or fails."""
+def styled(root: Path, rels: list[str]) -> tuple[dict[str, tuple[str, str]], list[Problem]]:
+    """The files not in the style (as differing() gives them), or the style tool's one problem: missing, or failed."""
     try:
         found = differing(root, rels)
     except StyleToolFailed as err:
-        return [Problem("editor/yamlstyle.cjs", 1, "", "style_tool_failed", {"reason": str(err)})]
-    if found is None:
-        return [Problem("package.json", 1, "", "style_tool_missing")]
-    return [Problem(rel, 1, "", "line_ends") if "\r" in text else Problem(rel, first_difference(text, wanted), "", "yaml_style")
-            for rel, (text, wanted) in found.items()]
+        return {}, [Problem("editor/yamlstyle.cjs", 1, "", "style_tool_failed", {"reason": str(err)})]
+    return ({}, [Problem("package.json", 1, "", "style_tool_missing")]) if found is None else (found, [])
+
+
+def style_problems(root: Path, rels: list[str]) -> list[Problem]:
+    """One located problem per file not in the style; one problem when the style tool is missing or fails."""
+    found, problems = styled(root, rels)
+    return problems or [Problem(rel, 1, "", "line_ends") if "\r" in text else Problem(rel, first_difference(text, wanted), "", "yaml_style")
+                        for rel, (text, wanted) in found.items()]
 
 
 def apply_style(root: Path, rels: list[str]) -> tuple[list[str], list[Problem]]:
     """Rewrite the files not in the style (only when asked: `python -m macros fmt`): the ones rewritten, and a
     problem for each file it would not or could not write (a link out of data/, a read-only file) or for the tool."""
-    problems = [problem for problem in style_problems(root, []) if problem.code.startswith("style_tool")]
-    if problems:
-        return [], problems
-    try:
-        found = differing(root, rels) or {}
-    except StyleToolFailed as err:
-        return [], [Problem("editor/yamlstyle.cjs", 1, "", "style_tool_failed", {"reason": str(err)})]
+    found, problems = styled(root, rels)
     changed, data = [], (root / "data").resolve()
     for rel, (_, wanted) in found.items():
         path = root / rel

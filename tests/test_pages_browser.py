@@ -35,10 +35,17 @@ def watched_tab(browser, base_url: str, viewport: str):
     tab.seen = {"outside": [], "errors": [], "csp": []}
     tab.on("request", lambda r: tab.seen["outside"].append(r.url) if not r.url.startswith(LOOPBACK) else None)
     tab.on("pageerror", lambda e: tab.seen["errors"].append(f"{tab.url}: {e}"))
-    # Console reports also cover what happens before the listener runs (and in workers).
-    tab.on("console", lambda m: tab.seen["csp" if "Content Security Policy" in m.text else "errors"].append(
-        f"{tab.url}: {m.text}") if m.type == "error" or "Content Security Policy" in m.text else None)
+    tab.on("console", lambda m: heard(tab, m))
     return tab
+
+
+def heard(tab, message) -> None:
+    """A console line: a CSP report (they also cover what happens before the listener runs, and in workers) or an
+    error."""
+    if "Content Security Policy" in message.text:
+        tab.seen["csp"].append(f"{tab.url}: {message.text}")
+    elif message.type == "error":
+        tab.seen["errors"].append(f"{tab.url}: {message.text}")
 
 
 def csp_violations(tab) -> list[str]:

@@ -136,7 +136,7 @@
       var r = record(this.buf, this.pos, this.sep, final, this.seen);
       if (r === null) return this.bound();
       if (r.end === this.pos) return;
-      if (r.end - this.pos > csv.max_line) { this.problem = { line: this.line, code: "line_too_long", max: csv.max_line }; return; }
+      if (r.end - this.pos > csv.max_line) return this.tooLong(this.line);
       var line = this.line;
       this.pos = r.end; this.line += r.lines;
       if (blank(r.cells)) continue;
@@ -148,10 +148,9 @@
   // A record still open past the longest line an export has (no line end, an unclosed quote): stop there,
   // rather than hold the rest of the file in memory waiting for its end.
   Reader.prototype.bound = function () {
-    if (!this.problem && this.buf.length - this.pos > this.csv.max_line) {
-      this.problem = { line: this.line, code: "line_too_long", max: this.csv.max_line };
-    }
+    if (!this.problem && this.buf.length - this.pos > this.csv.max_line) this.tooLong(this.line);
   };
+  Reader.prototype.tooLong = function (line) { this.problem = { line: line, code: "line_too_long", max: this.csv.max_line }; };
 
   // The header is the first record that is not blank; the separator, the one that names both key columns.
   Reader.prototype.findHeader = function (final) {
@@ -162,7 +161,7 @@
         r = record(this.buf, pos, SEPARATORS[s], final, unseen());
         if (r === null) return false;  // wait for more text
         if (r.end === pos) { this.problem = { line: 1, code: "empty" }; return false; }
-        if (r.end - pos > this.csv.max_line) { this.problem = { line: line, code: "line_too_long", max: this.csv.max_line }; return false; }
+        if (r.end - pos > this.csv.max_line) { this.tooLong(line); return false; }
         if (!blank(r.cells)) break;
         pos = r.end; line += r.lines;
       }
