@@ -75,6 +75,18 @@ AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "ax
 
 
 @functools.cache
+def instant_ready(page) -> None:
+    """Wait until Material follows links in place: it does so only once it holds the sitemap, and a tap
+    before that loads the page in full (a race a loaded machine loses)."""
+    page.evaluate("""() => new Promise(done => {
+        const held = () => performance.getEntriesByType("resource").some(e => e.name.endsWith("/sitemap.xml"));
+        const settle = () => setTimeout(done);  // the sitemap is parsed on the response's own task
+        if (held()) return settle();
+        new PerformanceObserver((_, observer) => { if (held()) { observer.disconnect(); settle(); } })
+            .observe({type: "resource"});
+    })""")
+
+
 def axe_source() -> str:
     return AXE.read_text(encoding="utf-8") + "\n;window.axe = axe; undefined;"
 

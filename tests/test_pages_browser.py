@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from browser import answer_checklist, axe_violations, search, static_host_headers
+from browser import answer_checklist, axe_violations, instant_ready, search, static_host_headers
 from helpers import ROOT, all_pages, run_mkdocs
 
 pytestmark = pytest.mark.browser
@@ -55,6 +55,7 @@ def csp_violations(tab) -> list[str]:
 def instant_walk(tab, pages: list[str], found: dict) -> None:
     """Tap from page to page as a reader does; Material swaps the content in place (no new document)."""
     tab.goto(tab.base_url)
+    instant_ready(tab)
     tab.evaluate("window.__sameDocument = true")
     for path in pages:
         title = tab.title()
@@ -180,6 +181,7 @@ def test_instant_navigation_mounts_the_checklist_once_whichever_script_arrives_f
     if late:  # Material re-inserts the page's scripts on an instant navigation, and they may run in either order
         page.route(f"**/assets/{late}", lambda route: (time.sleep(0.5), route.continue_()))
     page.goto(site_server.url + "prepare/")
+    instant_ready(page)
     page.evaluate("window.__sameDocument = true")
     page.click("#orders-handled ~ .admonition a[href$='checklist/']")
     page.wait_for_selector("#checklist-app[data-mounted] #verdict .admonition-title")
