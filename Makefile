@@ -36,29 +36,30 @@ $(DEV_STAMP): $(BUILD_STAMP) requirements-dev.txt
 
 # mkdocs serve rebuilds on changes to docs/ and data/; it keeps Python modules in memory, so watchmedo
 # restarts it when code under macros/ or hooks/ changes (the open page reloads itself once it is back).
+# watchdog 7 matches a pattern against the whole path below the folder: `*.py` alone misses macros/render/*.py.
 serve: $(BUILD_STAMP)
-	$(VENV)/bin/watchmedo auto-restart --directory=macros --directory=hooks --pattern='*.py' --recursive \
+	$(VENV)/bin/watchmedo auto-restart --directory=macros --directory=hooks --pattern='*.py;**/*.py' --recursive \
 	  --debounce-interval=0.5 --signal=SIGTERM -- $(VENV)/bin/mkdocs serve -a $(SERVE_ADDR)
 
 build: $(BUILD_STAMP)
 	$(VENV)/bin/mkdocs build --strict
 
 check: $(DEV_STAMP) node-deps
-	$(PY) -m macros check
-	$(PY) -m macros lint
+	$(PY) -m tools check
+	$(PY) -m tools lint
 
 # Everything, as CI runs it: the data check, the copy lint, node's tests and all of pytest.
 test: $(DEV_STAMP) browser-deps
-	$(PY) -m macros check
-	$(PY) -m macros lint
+	$(PY) -m tools check
+	$(PY) -m tools lint
 	node --test tests/js/
 	$(PYTEST) -n 3 --dist loadgroup
 
 # The quick loop while working: everything but the real-browser tests, the properties at FAST_EXAMPLES each
 # (under a minute; make test runs them at 300).
 test-fast: $(DEV_STAMP) node-deps
-	$(PY) -m macros check
-	$(PY) -m macros lint
+	$(PY) -m tools check
+	$(PY) -m tools lint
 	FUZZ_RUNS=$(FAST_EXAMPLES) node --test tests/js/
 	HYPOTHESIS_EXAMPLES=$(FAST_EXAMPLES) $(PYTEST) -n 2 --dist worksteal -m "not browser"
 
@@ -88,7 +89,7 @@ $(NODE_STAMP): package-lock.json
 
 # The CMS on this machine: decap-server (local git mode), mkdocs serve, and the CMS page at /admin/.
 edit: $(DEV_STAMP) node-deps
-	$(PY) editor/run.py
+	$(PY) -m tools edit
 
 offline: $(BUILD_STAMP)
 	OFFLINE=true $(VENV)/bin/mkdocs build --strict -d site-offline

@@ -24,8 +24,8 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # tests/browser.py shares macros/searchprobe.py
-from browser import ANSWERS as REQUIRED, CHROMIUM_ARGS, SiteServer, free_port  # noqa: E402  (stdlib only)
+sys.path[:0] = [str(ROOT)]
+from tools.chromium import ANSWERS as REQUIRED, CHROMIUM_ARGS, SiteServer, free_port  # noqa: E402
 PY = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 SITE_HOOK = "  - hooks/site_hooks.py\n"
@@ -171,7 +171,7 @@ def batch(work: Path, count: int = 10_000) -> None:
     shops = work / "batch"
     shops.mkdir()
     write_shops(shops, count)
-    seconds = run([PY, "-m", "macros", "checklist", str(shops), "--out", str(work / "batch-out"), "--format", "json"], ROOT)
+    seconds = run([PY, "-m", "tools", "checklist", str(shops), "--out", str(work / "batch-out"), "--format", "json"], ROOT)
     written = len(list((work / "batch-out").glob("*.json")))
     if written != count:
         failed.append("batch")

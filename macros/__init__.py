@@ -1,4 +1,10 @@
-"""mkdocs-macros entry point: wires the pure modules of this package into page macros."""
+"""mkdocs-macros entry point: the page macros, wired to the build's state (macros/render/build.py).
+
+The package's layers, each importing only those above it in this list:
+- model/: the data files, their kinds and schemas, every check (no MkDocs, no renderer);
+- checklist/: one shop's checklist, its document and order exports (imports the model);
+- render/: pages, templates and one build's state, the only layer that knows MkDocs.
+The editors' and CI's tools live in tools/ beside this package; a build never imports them."""
 from __future__ import annotations
 
 from pathlib import PurePosixPath
@@ -18,16 +24,16 @@ def _asset_base(env) -> str:
 
 
 def define_env(env) -> None:
-    # Imported here: `import macros` (the CLI, the tests) loads no renderer and no Jinja.
-    from .editorguide import EditorGuide
-    from .guidepages import GuidePages
-    from .interactive import InteractivePage
-    from .site import CONFIG_KEY
+    # Imported here: `import macros.model` (the tools, the tests) loads no renderer and no Jinja.
+    from .render.build import STATE_KEY
+    from .render.checklistpage import ChecklistPage
+    from .render.editorguide import EditorGuide
+    from .render.guidepages import GuidePages
 
-    site = env.conf.get(CONFIG_KEY)  # checked once per build by hooks/site_hooks.py, which runs first
-    if site is None:
+    build = env.conf.get(STATE_KEY)  # made and checked by hooks/site_hooks.py, which runs first
+    if build is None:
         raise RuntimeError("the site's data was not loaded: mkdocs.yml must list hooks/site_hooks.py under hooks:")
-    render = site.require_valid().renderer
+    render = build.renderer
     pages = GuidePages(render)
 
     env.macro(lambda section_id: render.section_page(section_id, _prefix(env)), "section")
@@ -42,5 +48,5 @@ def define_env(env) -> None:
     env.macro(lambda: pages.glossary_page(_prefix(env)), "glossary")
     env.macro(lambda: pages.about_page(_prefix(env)), "about")
     env.macro(lambda: pages.home_page(_prefix(env)), "home")
-    env.macro(lambda: InteractivePage(site.content, render).render(_prefix(env), _asset_base(env)), "checklist_app")
-    env.macro(lambda: EditorGuide(site.content, render).render(_prefix(env)), "editor_guide")
+    env.macro(lambda: ChecklistPage(build.spec, render).render(_prefix(env), _asset_base(env)), "checklist_app")
+    env.macro(lambda: EditorGuide(build.content, render).render(_prefix(env)), "editor_guide")

@@ -2,24 +2,12 @@
 from __future__ import annotations
 
 import functools
-import http.server
-import socket
-import threading
 from pathlib import Path
 from urllib.parse import parse_qs, quote
 
-# One way to find and drive Chromium and to ask the site's search, shared with `python -m macros impact`.
-from macros.searchprobe import CHROMIUM_ARGS, QuietFiles, chromium_path, search  # noqa: F401
-
-
-class QuietHandler(QuietFiles):
-    """Files of one folder, quietly, with the headers a static host would add."""
-    extra_headers: dict[str, str] = {}
-
-    def end_headers(self):
-        for name, value in self.extra_headers.items():
-            self.send_header(name, value)
-        super().end_headers()
+# One way to serve a built site, drive Chromium and ask the site's search, shared with `python -m tools impact`
+# and the benchmarks.
+from tools.chromium import ANSWERS, CHROMIUM_ARGS, SiteServer, chromium_path, free_port, search  # noqa: F401
 
 
 def static_host_headers(site: Path) -> dict[str, str]:
@@ -29,34 +17,6 @@ def static_host_headers(site: Path) -> dict[str, str]:
     return dict(line.strip().split(": ", 1) for line in lines[1:] if line.strip())
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class SiteServer:
-    """A static file server for one folder on 127.0.0.1, on a free port."""
-
-    def __init__(self, folder: Path, headers: dict[str, str] | None = None, port: int = 0):
-        handler_class = type("Handler", (QuietHandler,), {"extra_headers": headers or {}})
-        handler = functools.partial(handler_class, directory=str(folder))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def __enter__(self) -> "SiteServer":
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-# Every required answer of /checklist/ (no verdict without them), as a seller would give them.
-ANSWERS = {"name": "测试店", "team_size": "1", "buyer_reliance": "medium", "guarantee_required": "unsure",
-           "alternative_tool": "unsure", "open_orders": "no"}
 
 
 def answer_checklist(page) -> None:

@@ -20,11 +20,15 @@ PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "macros", "hooks", "overrides")
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros.site import load_site  # noqa: E402
+from macros.checklist.shops import shop_checklists, shop_documents  # noqa: E402
+from macros.checklist.spec import checklist_spec  # noqa: E402
+from macros.model.checked import load_site  # noqa: E402
 
 # The checkout's own data, read and checked once per process for every test module that needs it.
 SITE = load_site(ROOT).require_valid()
 CONTENT = SITE.content
+SPEC = checklist_spec(CONTENT)
+SHOP_DOCUMENTS = shop_documents(shop_checklists(CONTENT, SPEC), SPEC, "2026-11-30")  # every example shop's list, by id
 # Examples per fuzz property in every run (about 20 s in all). The one knob for a longer hunt is
 # HYPOTHESIS_EXAMPLES (`make hunt` sets 9,000: both bugs the properties found showed up only there).
 EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "300"))
@@ -35,20 +39,21 @@ GIT_IDENTITY = {"GIT_AUTHOR_NAME": "editor", "GIT_AUTHOR_EMAIL": "e@example.inva
 
 def schema_of(dataset, rel: str) -> dict:
     """The schema the data check applies to the file `rel` of a valid data set."""
-    from macros.content import Content
-    from macros.schemacheck import file_kind, schema
+    from macros.model.content import Content
+    from macros.model.kinds import kind_of
+    from macros.model.schemacheck import schema
 
-    kind = file_kind(rel)
+    kind = kind_of(rel)
     return Content(dataset).shop_schema() if kind == "shop" else schema(kind)
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    """`python -m macros ARGS` in this checkout, run in this process (0.2 s less a call than a new interpreter).
+    """`python -m tools ARGS` in this checkout, run in this process (0.2 s less a call than a new interpreter).
 
     The result reads like a finished process: exit code, stdout and stderr as text. `run_module` is the real
-    `python -m macros`, for the tests where the process itself is the point.
+    `python -m tools`, for the tests where the process itself is the point.
     """
-    from macros.cli import main
+    from tools.__main__ import main
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.chdir(ROOT), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -56,12 +61,12 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
             code = main(list(args))
         except SystemExit as stop:  # argparse's own exits (a usage mistake is 2)
             code = stop.code if isinstance(stop.code, int) else 1
-    return subprocess.CompletedProcess(["macros", *args], code, out.getvalue(), err.getvalue())
+    return subprocess.CompletedProcess(["tools", *args], code, out.getvalue(), err.getvalue())
 
 
 def run_module(*args: str, timeout: int = 120) -> subprocess.CompletedProcess:
-    """`python -m macros ARGS` as a new process, as an editor runs it."""
-    return subprocess.run([sys.executable, "-m", "macros", *args], cwd=ROOT, capture_output=True, text=True,
+    """`python -m tools ARGS` as a new process, as an editor runs it."""
+    return subprocess.run([sys.executable, "-m", "tools", *args], cwd=ROOT, capture_output=True, text=True,
                           timeout=timeout)
 
 

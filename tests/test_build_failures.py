@@ -151,7 +151,7 @@ def test_make_serve_serves_a_change_to_the_python_code(project_copy):
     """MkDocs keeps the macros in memory: make serve restarts the server when code under macros/ changes."""
     for name in ("requirements.txt", "requirements-dev.txt"):
         shutil.copy2(ROOT / name, project_copy / name)
-    pages = project_copy / "macros" / "guidepages.py"
+    pages = project_copy / "macros" / "render" / "guidepages.py"
     text = pages.read_text(encoding="utf-8")
     serve = Serve(project_copy, make=True)
     try:
@@ -171,7 +171,7 @@ def test_make_serve_serves_a_change_to_the_python_code(project_copy):
     ('<script type="application/ld+json">{}</script><p data-x="on=1">only data</p>', None),
 ])
 def test_the_code_a_page_would_run_of_its_own_is_found(code, found):
-    from macros import csp
+    from macros.render import csp
 
     assert csp.live_code(f"<article><h1>x</h1>{code}</article>") == found
     if found:

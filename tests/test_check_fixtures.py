@@ -1,4 +1,4 @@
-"""Every invalid-data fixture makes `python -m macros check` name the file, line, field and fix."""
+"""Every invalid-data fixture makes `python -m tools check` name the file, line, field and fix."""
 from __future__ import annotations
 
 import shutil

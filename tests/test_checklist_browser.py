@@ -8,17 +8,16 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from browser import ANSWERS, axe_violations, before_close, download, guard, item_ids, open_checklist, tick
+from browser import axe_violations, before_close, download, guard, item_ids, open_checklist, tick
 from exports import export
-from macros import orders
-from macros.checklist import Generator, document
+from macros.checklist import orders
+from macros.checklist.builder import Generator, list_document as document
 
-from helpers import CONTENT, ROOT, run_cli
+from helpers import CONTENT, ROOT, SPEC, run_cli
 
 # A second browser process (make test runs three): these two modules take about as long as the other browser tests.
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser-2")]
 
-SPEC = CONTENT.checklist_spec()
 GEN = Generator(SPEC)
 ARTIFACTS = ROOT / "test-artifacts"
 XSS = "<img src=x onerror=\"window.__xss=1\">"

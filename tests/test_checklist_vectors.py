@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from macros import plainmd
-from macros.checklist import Generator, document
-from macros.profile import profile_query
+from macros.checklist import plainmd
+from macros.checklist.builder import Generator, list_document as document
+from macros.checklist.share import share_query as profile_query
 
 VECTORS = json.loads((Path(__file__).parent / "vectors" / "checklists.json").read_text(encoding="utf-8"))
 SPEC = VECTORS["spec"]

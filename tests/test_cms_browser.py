@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from browser import free_port
-from macros.loading import read_document
+from macros.model.loading import read_document
 from helpers import CONTENT, GIT_IDENTITY, ROOT, git, run_cli, scratch_repo
 
 # A second browser process (make test runs three): these two modules take about as long as the other browser tests.
@@ -42,14 +42,14 @@ def wait_for(url: str, data: bytes | None = None, seconds: float = 60) -> None:
 
 @pytest.fixture(scope="module")
 def loop(tmp_path_factory):
-    """`make edit` (editor/run.py) on a scratch clone: the CMS, its git server and mkdocs serve, on free ports."""
+    """`make edit` (python -m tools edit) on a scratch clone: the CMS, its git server and mkdocs serve, on free ports."""
     repo = scratch_repo(tmp_path_factory.mktemp("cms") / "scratch", extra=("editor", "package.json", ".vscode"))
     ports = {"site": free_port(), "admin": free_port(), "git": free_port()}
     env = {**os.environ, **GIT_IDENTITY, "NO_MKDOCS_2_WARNING": "1"}
     log = (repo.parent / "edit.log").open("w")
-    proc = subprocess.Popen([sys.executable, str(ROOT / "editor" / "run.py"), "--repo", str(repo), "--site-port", str(ports["site"]),
+    proc = subprocess.Popen([sys.executable, "-m", "tools", "--root", str(repo), "edit", "--site-port", str(ports["site"]),
                              "--admin-port", str(ports["admin"]), "--git-port", str(ports["git"])],
-                            stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+                            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
     try:
         wait_for(f"http://127.0.0.1:{ports['admin']}/admin/")
         wait_for(f"http://localhost:{ports['git']}/api/v1", data=json.dumps({"action": "info"}).encode())

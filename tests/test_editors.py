@@ -4,11 +4,12 @@ from __future__ import annotations
 import fnmatch
 import json
 import re
-import sys
 
 import yaml
 
-from macros.schemacheck import SCHEMA_DIR, file_kind
+from macros.model import SCHEMA_DIR
+from macros.render.build import SiteBuild
+from macros.model.kinds import KINDS, kind_of
 
 from helpers import CONTENT, ROOT, SITE, run_mkdocs, visible_text
 
@@ -20,7 +21,7 @@ def test_vs_code_settings_map_every_data_file_to_its_schema():
     for path in sorted((ROOT / "data").rglob("*.yml")):
         rel = path.relative_to(ROOT).as_posix()
         schemas = [schema for schema, globs in settings.items() if any(fnmatch.fnmatchcase(rel, g) for g in globs)]
-        assert schemas == [f"./macros/schemas/{file_kind(rel)}.schema.json"], rel
+        assert schemas == [f"./macros/model/schemas/{kind_of(rel)}.schema.json"], rel
         assert (ROOT / schemas[0]).is_file()
 
 
@@ -34,9 +35,9 @@ def test_schemas_speak_chinese_to_editors():
 def test_editor_guide_covers_every_file_field_howto_and_error(built_site):
     markup = (built_site / "editor" / "index.html").read_text(encoding="utf-8")
     text = visible_text(markup)
-    kinds = {file_kind(p.relative_to(ROOT).as_posix()) for p in (ROOT / "data").rglob("*.yml")}
     guide = yaml.safe_load((ROOT / "data" / "editor.yml").read_text(encoding="utf-8"))
-    assert kinds == {entry["kind"] for entry in guide["files"]}, "every kind of data file is explained"
+    for kind in KINDS:  # every kind of data file is explained, from the one registry
+        assert f'id="fields-{kind.name.replace("_", "-")}"' in markup and f"<code>{kind.pattern}</code>" in markup, kind
     for field in ("entries[].also_asked", "parts[].blocks[].steps[].id", "items[].when", "team_size", "orders.refunding",
                   "terms[].aliases", "tables[].columns[].type", "aspects[].by_reliance.*"):
         assert f"<code>{field}</code>" in markup, field
@@ -45,15 +46,11 @@ def test_editor_guide_covers_every_file_field_howto_and_error(built_site):
     for code in CONTENT.error_templates:
         if not code.endswith("_separator"):  # joining words, not messages
             assert f"<code>{code}</code>" in markup, code
-    assert "make serve" in text and "python -m macros check" in text
+    assert "make serve" in text and "python -m tools check" in text
 
 
 def test_every_page_maps_to_the_yaml_file_an_editor_opens():
-    sys.path.insert(0, str(ROOT / "hooks"))
-    import site_hooks
-
-    site_hooks.build.site = SITE
-    data_file_for = site_hooks.build.data_file_for
+    data_file_for = SiteBuild(SITE).data_file_for
     for page in (ROOT / "docs").rglob("*.md"):
         src = page.relative_to(ROOT / "docs").as_posix()
         target = data_file_for(src)

@@ -1,4 +1,4 @@
-"""`python -m macros check` survives any input: each bad file gets one clear message, never a traceback."""
+"""`python -m tools check` survives any input: each bad file gets one clear message, never a traceback."""
 from __future__ import annotations
 
 import re
@@ -58,7 +58,7 @@ def test_editor_file_is_never_rewritten(tmp_path):
 
 
 def test_fmt_rewrites_only_the_file_out_of_style_and_keeps_its_data(tmp_path):
-    from macros.loading import read_document
+    from macros.model.loading import read_document
 
     root = copy_project(tmp_path / "p")
     assert run_cli("--root", str(root), "fmt").stdout.startswith("OK:"), "the data is in the style: nothing to rewrite"
@@ -107,7 +107,7 @@ def test_editor_text_never_opens_a_markdown_block_or_markup(text):
     """Issue 17: whatever an editor or a shop file writes, it renders as one plain paragraph."""
     import markdown
 
-    from macros.rendering import md_escape
+    from macros.render.renderer import md_escape
 
     html = markdown.markdown(md_escape(text), extensions=["admonition", "pymdownx.tasklist", "attr_list"])
     assert html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1, html
@@ -151,7 +151,7 @@ def test_an_unreadable_data_file_is_named(tmp_path):
 
 
 def test_an_unreadable_folder_is_an_error_not_a_site_without_shops(tmp_path, monkeypatch):
-    from macros import loading, validation
+    from macros.model import loading, validation
 
     root = copy_project(tmp_path / "p")
     shops = root / "data" / "shops"
@@ -253,7 +253,7 @@ def test_fmt_names_a_file_it_cannot_write(tmp_path, monkeypatch):
 
 
 def test_a_failing_style_script_is_a_message_for_check_and_fmt(tmp_path, monkeypatch):
-    from macros import style
+    from tools import style
 
     (tmp_path / "editor").mkdir()
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")  # installed: only the script fails

@@ -1,4 +1,4 @@
-"""`python -m macros impact` says what a data change does to every example shop's checklist."""
+"""`python -m tools impact` says what a data change does to every example shop's checklist."""
 from __future__ import annotations
 
 import subprocess
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.problems import Problem
+from macros.model.problems import Problem
 
 from helpers import CONTENT, git, run_cli, run_module, scratch_repo
 
@@ -67,10 +67,10 @@ def test_a_base_whose_data_the_checks_refuse_is_said_so(repo):
 
 @pytest.mark.browser
 def test_a_dropped_synonym_names_the_question_whose_top_three_changed(repo):
-    """The questions come from tests/search_queries.yml; three of them keep this test short."""
+    """The questions come from tools/search_queries.yml; three of them keep this test short."""
     asked = ["关了订单险会影响搜索排名吗", "怎么关闭订单险", "关闭前要备份什么"]
-    (repo / "tests").mkdir()
-    (repo / "tests" / "search_queries.yml").write_text("".join(f"- {{q: {q}, a: []}}\n" for q in asked), encoding="utf-8")
+    (repo / "tools").mkdir()
+    (repo / "tools" / "search_queries.yml").write_text("".join(f"- {{q: {q}, a: []}}\n" for q in asked), encoding="utf-8")
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "questions")
     assert impact(repo, "--base", "HEAD", process=True).stdout.strip() == CONTENT.ui("change_none", base="HEAD"), "no page changed"

@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 from helpers import ROOT, copy_project
-from macros.site import load_site
+from macros.model.checked import load_site
 
 
 def test_a_problem_in_a_shop_file_is_reported_on_its_line(tmp_path):
@@ -23,16 +23,16 @@ def test_a_problem_in_a_shop_file_is_reported_on_its_line(tmp_path):
 FALLBACK = """
 import runpy, sys, yaml
 del yaml.CSafeLoader  # as on a machine whose PyYAML was built without libyaml
-import macros.loading
-assert not issubclass(macros.loading.DataLoader, getattr(yaml, "CParser", ())), "still on libyaml"
-sys.argv = ["macros", *sys.argv[1:]]
-runpy.run_module("macros", run_name="__main__")
+import macros.model.loading
+assert not issubclass(macros.model.loading.DataLoader, getattr(yaml, "CParser", ())), "still on libyaml"
+sys.argv = ["tools", *sys.argv[1:]]
+runpy.run_module("tools", run_name="__main__")
 """
 
 
 def test_without_libyaml_the_pure_loader_gives_the_same_checklists(tmp_path):
     outputs = {}
-    for name, start in (("libyaml", ["-m", "macros"]), ("pure", ["-c", FALLBACK])):
+    for name, start in (("libyaml", ["-m", "tools"]), ("pure", ["-c", FALLBACK])):
         out = tmp_path / name
         result = subprocess.run([sys.executable, *start, "checklist", "data/shops", "--out", str(out), "--format", "json"],
                                 cwd=ROOT, capture_output=True, text=True, timeout=120)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from macros import orders
+from macros.checklist import orders
 
-from macros.loading import read_document
+from macros.model.loading import read_document
 
 from helpers import CONTENT, ROOT, run_cli
 

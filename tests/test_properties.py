@@ -15,20 +15,25 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros import cli, plainmd, schemacheck
-from macros import text as text_rule
-from macros.checklist import GROUPS, Generator, document
-from macros.content import messages_part
-from macros.guidepages import GuidePages
-from macros.interactive import InteractivePage
-from macros.loading import DataSet, Document, parse_text
-from macros.shoppages import ShopPages
-from macros.site import Site
+from macros.checklist import plainmd
+from macros.checklist.shops import shop_documents
+from macros.checklist.spec import checklist_spec
+from macros.model import schemacheck
+from macros.render.build import SiteBuild
+from tools import __main__ as cli
+from macros.model import text as text_rule
+from macros.checklist.builder import GROUPS, Generator, list_document as document
+from macros.model.content import messages_part
+from macros.render.guidepages import GuidePages
+from macros.render.checklistpage import ChecklistPage
+from macros.model.loading import DataSet, Document, parse_text
+from macros.render.shoppages import ShopPages
+from macros.model.checked import Site
 
 from helpers import CONTENT, EXAMPLES, ROOT, SITE
 
 STATES = [key for key, state in CONTENT.states.items() if not state.get("from_file")]  # a seller can count these
-SPEC = CONTENT.checklist_spec()
+SPEC = checklist_spec(CONTENT)
 GEN = Generator(SPEC)
 ITEM_IDS = [i["id"] for i in CONTENT.checklist["items"]]
 # EXAMPLES per property (300 in make test, 100 in make test-fast, 9,000 in make hunt).
@@ -154,14 +159,15 @@ def structure_damage(draw):
 
 
 def render_everything(site: Site) -> str:
-    render = site.renderer
+    build = SiteBuild(site)
+    render = build.renderer
     pages = [render.section_page(section_id) for section_id in site.content.sections()]
     guide = GuidePages(render)
     json_ld = guide.faq_json_ld()  # data in <head>, not Markdown: it must stay JSON, with no "<" to end its script
     assert "<" not in json_ld and json.loads(json_ld)["@type"] == "FAQPage"
     pages += [guide.faq_page(), guide.glossary_page(), guide.about_page(), guide.home_page()]
-    shop_pages, docs = ShopPages(render, site.spec), site.shop_documents("2026-11-30")
-    pages += [shop_pages.page(listed, site.checklists[shop_id].profile) for shop_id, listed in docs.items()]
+    shop_pages, docs = ShopPages(render, build.spec), shop_documents(build.checklists, build.spec, "2026-11-30")
+    pages += [shop_pages.page(listed, build.checklists[shop_id].profile) for shop_id, listed in docs.items()]
     pages += [shop_pages.index(list(docs.values()))]
     return "\n".join(pages)
 
@@ -171,16 +177,17 @@ SITE_MARKDOWN = markdown.Markdown(extensions=["toc", "tables", "abbr", "admoniti
 
 
 def cli_markdown(site: Site) -> str:
-    return "\n".join(plainmd.render(listed, site.spec) for listed in site.shop_documents("2026-11-30").values())
+    build = SiteBuild(site)
+    return "\n".join(plainmd.render(listed, build.spec) for listed in shop_documents(build.checklists, build.spec, "2026-11-30").values())
 
 
 def app_html(site: Site) -> str:
     """/checklist/'s form and regions: one raw HTML block, which Markdown leaves alone as long as no blank line ends it."""
-    interactive = InteractivePage(site.content, site.renderer)
-    page = interactive.render()
+    build = SiteBuild(site)
+    page = ChecklistPage(build.spec, build.renderer).render()
     data = re.search(r'<template id="checklist-data"[^>]*>(.*?)</template>', page, re.S).group(1)
     # A template's text is HTML: with no "<" or "&" in it, the browser's textContent is exactly this JSON.
-    assert "<" not in data and "&" not in data and json.loads(data) == json.loads(json.dumps(site.content.checklist_spec()))
+    assert "<" not in data and "&" not in data and json.loads(data) == json.loads(json.dumps(build.spec))
     return page[page.index('<div id="checklist-app"'):page.index('<template id="checklist-data"')]
 
 
@@ -321,7 +328,7 @@ def test_a_text_past_the_bound_is_refused_at_its_line_and_one_within_it_renders(
 @settings(max_examples=MANY, deadline=None)
 @given(st.integers(1, 200), st.sampled_from(["\n", "\r\n", "\r", ""]), st.booleans())
 def test_a_record_past_max_line_stops_the_reading_at_its_line_and_one_within_it_is_read(length, end, quoted):
-    from macros import orders
+    from macros.checklist import orders
 
     csv = {**CONTENT.checklist["csv"], "max_line": 100}
     head = "订单编号,订单状态,宝贝标题\n1,交易成功,杯\n"

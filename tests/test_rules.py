@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import rules
+from macros.model import rules
 
 VECTORS = json.loads((Path(__file__).parent / "vectors" / "rules.json").read_text(encoding="utf-8"))["cases"]
 
@@ -40,7 +40,7 @@ def test_comparisons_lists_every_leaf_with_its_path():
 
 def test_the_schema_declares_the_operators_and_combinators_the_evaluator_knows():
     """The rule language is written three times (schema, Python, JS): the names are one set. JS: rules.test.js."""
-    schema = json.loads((Path(__file__).parent.parent / "macros" / "schemas" / "checklist.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((Path(__file__).parent.parent / "macros" / "model" / "schemas" / "checklist.schema.json").read_text(encoding="utf-8"))
     declared = set(schema["$defs"]["rule"]["properties"]) - {"field"}
     assert declared == set(rules.OPERATORS) | set(rules.COMBINATORS)
     assert set(rules.OPERATORS).isdisjoint(rules.COMBINATORS)

@@ -13,7 +13,7 @@ from helpers import ROOT
 
 pytestmark = pytest.mark.browser
 
-QUESTIONS = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+QUESTIONS = yaml.safe_load((ROOT / "tools" / "search_queries.yml").read_text(encoding="utf-8"))
 # Short queries whose answer must be among the first three results, each one alone (not only in the rate).
 MUST = {
     "订单险": ("overview/", "overview/#what-is", "close-steps/", "close-steps/#steps"),

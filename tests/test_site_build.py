@@ -1,7 +1,6 @@
 """The real site: it builds strictly, carries every fact of the data, and loads nothing from outside."""
 from __future__ import annotations
 
-import html
 import json
 import os
 import re
@@ -206,7 +205,7 @@ def tree_bytes(root: Path) -> dict[str, bytes]:
 
 COUNTING_BUILD = """
 import collections, json, sys
-import macros.loading as loading, macros.site as site, macros.validation as validation
+import macros.model.loading as loading, macros.model.checked as checked, macros.model.validation as validation
 reads, calls = collections.Counter(), collections.Counter()
 
 def counted(module, name, key=None):
@@ -219,7 +218,7 @@ def counted(module, name, key=None):
     setattr(module, name, wrapper)
 
 counted(loading, "read_document", key=lambda path, *rest: str(path))
-counted(site, "load_dataset")
+counted(checked, "load_dataset")
 counted(validation, "check")
 from mkdocs.__main__ import cli
 cli.main(["build", "--strict", "-q", "-d", sys.argv[1]], standalone_mode=False)

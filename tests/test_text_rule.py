@@ -14,11 +14,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from macros import plainmd, text
-from macros.rendering import md_escape
-from macros.schemacheck import schema, validator_for
+from macros.checklist import plainmd
+from macros.model import text
+from macros.render.renderer import md_escape
+from macros.model.schemacheck import schema, validator_for
 
-from helpers import EXAMPLES, ROOT, run_cli, run_module
+from helpers import EXAMPLES, ROOT, run_module
 
 MANY = EXAMPLES
 CONFIG = yaml.safe_load(re.sub(r"!ENV \[[^\]]*\]", "null", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))
@@ -103,7 +104,7 @@ def test_terminal_codes_in_an_export_never_reach_stdout(tmp_path, fmt):
 
 
 def test_the_fallback_messages_know_the_new_codes():
-    fallback = yaml.safe_load(Path(ROOT / "macros" / "fallback-messages.yml").read_text(encoding="utf-8"))["errors"]
+    fallback = yaml.safe_load(Path(ROOT / "macros" / "model" / "fallback-messages.yml").read_text(encoding="utf-8"))["errors"]
     for code in ("bad_chars", "shop_id_taken", "shop_contradiction", "shop_not_asked", "bad_bounds", "default_out_of_range",
                  "out_inside_site", "link_outside"):
         assert code in fallback, code

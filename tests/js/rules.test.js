@@ -25,7 +25,7 @@ test("prototype keys are not profile fields", () => {
 });
 
 test("the schema declares the operators and combinators this evaluator knows (Python: test_rules.py)", () => {
-  const schema = require(path.join(__dirname, "../../macros/schemas/checklist.schema.json"));
+  const schema = require(path.join(__dirname, "../../macros/model/schemas/checklist.schema.json"));
   const declared = Object.keys(schema.$defs.rule.properties).filter((k) => k !== "field").sort();
   assert.deepEqual([...Object.keys(core.OPERATORS), ...Object.keys(core.COMBINATORS)].sort(), declared);
 });

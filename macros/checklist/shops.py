@@ -1,0 +1,15 @@
+"""The example shops' checklists (data/shops/*.yml), as the shop pages and the impact report show them."""
+from __future__ import annotations
+
+from ..model.content import Content
+from .builder import Checklist, Generator, list_document
+
+
+def shop_checklists(content: Content, spec: dict) -> dict[str, Checklist]:
+    """Every valid example shop's checklist, by shop id."""
+    generator = Generator(spec)
+    return {shop_id: generator.build(shop_id, shop) for shop_id, shop in sorted(content.shops().items())}
+
+
+def shop_documents(checklists: dict[str, Checklist], spec: dict, date: str) -> dict[str, dict]:
+    return {shop_id: list_document(checklist, spec, date) for shop_id, checklist in checklists.items()}

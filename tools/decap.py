@@ -1,0 +1,162 @@
+"""The CMS's configuration (editor/admin/config.yml), generated from the schemas so that it cannot drift.
+
+Each data file is an entry: the static files and the guide's pages as file collections, the example shops
+as a folder collection that can create a shop. Labels and hints are the schemas' Chinese titles and
+descriptions; required fields, enums, patterns and bounds carry over. What a form cannot express (a rule
+inside a rule, a value of any type) is a hidden field: the CMS keeps it as it is, and editors change it
+in a code editor. A map with free keys lists the keys the file has today.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from macros.model.kinds import KINDS, kind_of
+from macros.model.schemacheck import registry, resolve_refs, schema
+
+GIT_SERVER = "http://localhost:8081/api/v1"
+SUMMARY_FIELDS = ("question", "term", "title", "label", "name", "text")  # what names a folded list item best
+
+
+def resolve(node: dict, resolver, seen: tuple) -> tuple[dict, Any, tuple]:
+    """The schema's `$ref`s followed; a schema met again below itself (a rule inside a rule) is x-recursive."""
+    node, resolver, refs = resolve_refs(node, resolver)
+    if any(ref in seen for ref in refs):
+        return {"x-recursive": True}, resolver, seen
+    return node, resolver, seen + refs
+
+
+def labels(node: dict, name: str) -> dict:
+    out = {"label": node.get("title") or name}
+    if node.get("description"):
+        out["hint"] = node["description"]
+    return out
+
+
+class Fields:
+    """Schema properties as CMS fields, labelled with the words of data/editor.yml's cms part."""
+
+    def __init__(self, words: dict[str, str]):
+        self.words = words
+
+    def field(self, name: str, node: dict, resolver, seen: tuple, required: bool, value: Any) -> dict:
+        """One schema property as a CMS field; `value` is the file's current value (for maps with free keys)."""
+        own = node.get("title")
+        node, resolver, seen = resolve(node, resolver, seen)
+        out = {"name": name, **labels(node, name), "required": required}
+        if not own and node.get("title"):  # a shared kind's title alone (text, line) would not say which field this is
+            out["label"] = self.words["untitled"].format(name=name, kind=node["title"])
+        if node.get("type") == "array":
+            out.update(self.summary(node, resolver, seen))
+        kind = node.get("type")
+        if node.get("x-recursive") or "oneOf" in node or kind is None and "enum" not in node and "const" not in node:
+            return {"name": name, "widget": "hidden", "required": False}
+        if "enum" in node:
+            words = node.get("x-labels", {})
+            options = [{"label": words[v], "value": v} if v in words else str(v) for v in node["enum"]]
+            return {**out, "widget": "select", "options": options}
+        if "const" in node:
+            return {**out, "widget": "boolean", "default": node["const"]} if isinstance(node["const"], bool) else \
+                {"name": name, "widget": "hidden", "required": False}
+        if kind == "string":
+            multiline = node.get("x-error") == "empty_text"
+            out.update(widget="text" if multiline else "string")
+            if node.get("pattern"):
+                out["pattern"] = [node["pattern"], node.get("description") or node.get("title") or name]
+            return out
+        if kind in ("integer", "number"):
+            out.update(widget="number", value_type="int" if kind == "integer" else "float")
+            out.update({k: node[k] for k in ("minimum", "maximum") if k in node})
+            out.update({"min": out.pop("minimum")} if "minimum" in out else {})
+            out.update({"max": out.pop("maximum")} if "maximum" in out else {})
+            return out
+        if kind == "boolean":
+            return {**out, "widget": "boolean"}
+        if kind == "array":
+            return self.array_field(out, node, resolver, seen, value)
+        if kind == "object":
+            return {**out, "widget": "object", "fields": self.object_fields(node, resolver, seen, value if isinstance(value, dict) else {})}
+        return {"name": name, "widget": "hidden", "required": False}
+
+
+    def array_field(self, out: dict, node: dict, resolver, seen: tuple, value: Any) -> dict:
+        items, inner, below = resolve(node.get("items", {}), resolver, seen)
+        out.update(widget="list")
+        out.update({"min": node["minItems"]} if node.get("minItems") else {})
+        if items.get("allOf") and items.get("properties", {}).get("type"):  # content blocks: one type key, fields by type
+            out.update(typeKey="type", types=[self.block_type(branch, inner, below) for branch in items["allOf"]])
+            return out
+        sample = value[0] if isinstance(value, list) and value else None
+        if items.get("type") == "object" and items.get("properties"):
+            merged = {} if not isinstance(value, list) else {k: v for entry in value if isinstance(entry, dict) for k, v in entry.items()}
+            out["fields"] = self.object_fields(items, inner, below, merged)
+        else:
+            out["field"] = self.field("item", items, inner, below, True, sample)
+        return out
+
+
+    @staticmethod
+    def summary(node: dict, resolver, seen: tuple) -> dict:
+        """A folded list item shows its question, term or title rather than its id."""
+        items, _, _ = resolve(node.get("items", {}), resolver, seen)
+        props = items.get("properties") or {}
+        best = next((key for key in SUMMARY_FIELDS if key in props), None)
+        return {"summary": "{{fields.%s}}" % best} if best and items.get("type") == "object" else {}
+
+
+    def block_type(self, branch: dict, resolver, seen: tuple) -> dict:
+        then, inner, below = resolve(branch["then"], resolver, seen)
+        name = then["properties"]["type"]["const"]
+        fields = [self.field(k, sub, inner, below, k in then.get("required", []), None)
+                  for k, sub in then["properties"].items() if k != "type"]
+        # A type with nothing to fill in still needs one field: its type key, kept as it is.
+        fields = fields or [{"name": "type", "widget": "hidden", "required": False}]
+        return {"name": name, "label": then.get("title", name), "widget": "object", "fields": fields}
+
+
+    def object_fields(self, node: dict, resolver, seen: tuple, value: dict) -> list[dict]:
+        needed = set(node.get("required", []))
+        props = node.get("properties") or {}
+        extra = node.get("additionalProperties")
+        if not props and isinstance(extra, dict):  # a map with free keys: the keys the file has, each by its name
+            return [dict(self.field(k, extra, resolver, seen, True, value[k]), label=k) for k in value]
+        return [self.field(k, sub, resolver, seen, k in needed, value.get(k)) for k, sub in props.items()]
+
+
+def file_entry(fields: Fields, rel: str, data: dict, derived: dict | None = None) -> dict:
+    kind = kind_of(rel)
+    kind_schema = derived or schema(kind)
+    resolver = registry().resolver(base_uri=f"{kind}.schema.json")
+    listed = fields.object_fields(kind_schema, resolver, (), data)
+    label = data.get("title") if kind == "section" else kind_schema.get("title")  # a guide page by its own title
+    return {"name": rel.rsplit("/", 1)[-1].removesuffix(".yml"), "label": label or rel,
+            "file": rel, "fields": listed}
+
+
+def collection(fields: Fields, kind, docs: dict[str, Any], words: dict[str, str], shop_schema: dict) -> dict:
+    """A kind of many files as a collection named after its folder: the shops as a folder the CMS can add a
+    file to (a shop is data only); the guide's pages file by file (each page needs its line in docs/)."""
+    name = kind.folder.rsplit("/", 1)[-1]
+    common = {"name": name, "label": words[name], "format": "yaml", "editor": {"preview": False}}
+    if kind.name != "shop":
+        return {**common, "files": [file_entry(fields, rel, docs[rel]) for rel in sorted(docs) if kind_of(rel) == kind.name]}
+    sample = next(rel for rel in sorted(docs) if kind_of(rel) == "shop")
+    return {**common, "folder": kind.folder, "extension": "yml", "create": True, "identifier_field": "name",
+            "slug": "shop-{{year}}{{month}}{{day}}-{{hour}}{{minute}}{{second}}",
+            "fields": file_entry(fields, sample, {}, shop_schema)["fields"]}
+
+
+def config(docs: dict[str, Any], words: dict[str, str], shop_schema: dict) -> dict:
+    """The whole CMS configuration from the data files ({rel: data}), the words of data/editor.yml's cms part and
+    the shop schema as data/profile.yml derives it: one collection per kind of many files, then the single files."""
+    fields = Fields(words)
+    single = [file_entry(fields, kind.pattern, docs[kind.pattern]) for kind in KINDS if not kind.many and kind.pattern in docs]
+    many = [collection(fields, kind, docs, words, shop_schema) for kind in KINDS if kind.many]
+    return {
+        "backend": {"name": "git-gateway", "branch": "main"},
+        "local_backend": {"url": GIT_SERVER},
+        "locale": "zh_Hans",
+        "publish_mode": "simple",
+        "media_folder": "docs/assets/uploads",
+        "collections": [*many[:1], {"name": "data", "label": words["data"], "format": "yaml", "editor": {"preview": False},
+                                    "files": single}, *many[1:]],
+    }

@@ -1,0 +1,152 @@
+"""`edit` (`make edit`): the CMS on this machine. decap-server commits to this checkout (local git mode), mkdocs serve
+shows the site, and a small server gives the CMS page (/admin/) from editor/admin and node_modules/decap-cms.
+
+Nothing here is part of the public build: the site is built from docs/ and data/ only.
+"""
+from __future__ import annotations
+
+import argparse
+import http.server
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from macros.model import ROOT
+from macros.model.checked import DataError, load_site
+from macros.model.loading import load_dataset
+from macros.model.problems import Problem
+from macros.model.validation import report
+
+from .schemas import cms_config_text
+
+ADMIN = ROOT / "editor" / "admin"
+BUNDLE = ROOT / "node_modules" / "decap-cms" / "dist"
+TYPES = {".yml": "text/yaml; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".wasm": "application/wasm",
+         ".html": "text/html; charset=utf-8"}
+
+
+class AdminHandler(http.server.BaseHTTPRequestHandler):
+    """/admin/ and its config from editor/admin, the CMS's scripts from its bundle; nothing else."""
+
+    git_server = "http://localhost:8081/api/v1"  # the config's local_backend; set to the port in use
+    repo = ROOT
+
+    def config(self) -> bytes:
+        """The config for the data as it is now (a key added in a code editor shows at once); the file otherwise."""
+        try:
+            return cms_config_text(load_site(self.repo).require_valid()).encode()
+        except DataError:
+            return (ADMIN / "config.yml").read_bytes()
+
+    def do_GET(self) -> None:
+        path = self.path.split("?", 1)[0]
+        if path in ("/", "/admin"):
+            self.send_response(302)
+            self.send_header("Location", "/admin/")
+            self.end_headers()
+            return
+        name = path.removeprefix("/admin/") or "index.html"
+        folder = ADMIN if name in ("index.html", "config.yml") else BUNDLE
+        target = (folder / name).resolve()
+        if not path.startswith("/admin/") or target.parent != folder.resolve() or not target.is_file():
+            self.send_error(404)
+            return
+        body = self.config() if name == "config.yml" else target.read_bytes()
+        if name == "config.yml":
+            body = body.replace(b"http://localhost:8081/api/v1", self.git_server.encode())
+        self.send_response(200)
+        self.send_header("Content-Type", TYPES.get(target.suffix, "application/octet-stream"))
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def start_admin(port: int) -> http.server.ThreadingHTTPServer:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), AdminHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def start_git_server(repo: Path, port: int) -> subprocess.Popen:
+    env = {**os.environ, "MODE": "git", "GIT_REPO_DIRECTORY": str(repo), "PORT": str(port)}
+    return subprocess.Popen([str(ROOT / "node_modules" / ".bin" / "decap-server")], env=env, cwd=repo)
+
+
+def taken_port(ports: dict[str, int]) -> tuple[str, int] | None:
+    """The first of the ports (by option name) that something on this machine already listens on."""
+    for option, port in ports.items():
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                return option, port
+    return None
+
+
+def say_taken(repo: Path, option: str, port: int) -> int:
+    print(report(load_dataset(repo), [Problem(f"--{option}", 1, "", "port_taken", {"port": port, "option": option})]),
+          file=sys.stderr)
+    return 2
+
+
+def add(sub) -> None:
+    edit = sub.add_parser("edit", help="the CMS, its git server and the site's preview, on this machine only")
+    edit.add_argument("--site-port", type=int, default=8000)
+    edit.add_argument("--admin-port", type=int, default=8082)
+    edit.add_argument("--git-port", type=int, default=8081)
+    edit.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """The three servers, each on 127.0.0.1, until Ctrl-C or until one of them stops; the CMS commits to --root."""
+    args.repo = Path(args.root)
+    if not (BUNDLE / "decap-cms.js").is_file():
+        print("decap-cms is not installed: run npm ci (make edit does)", file=sys.stderr)
+        return 2
+    pending = subprocess.run(["git", "-C", str(args.repo), "status", "--porcelain"], capture_output=True, text=True).stdout
+    if pending:  # decap-server commits with `git add .`: a save would carry these changes along
+        print(f"{args.repo} has uncommitted changes; commit or stash them first, so that each CMS save is its own commit:\n"
+              + pending, file=sys.stderr)
+        return 2
+    ports = {"git-port": args.git_port, "site-port": args.site_port, "admin-port": args.admin_port}
+    taken = taken_port(ports)
+    if taken:  # nothing is started while any port is in use: no half-started editor, no orphan servers
+        return say_taken(args.repo, *taken)
+    AdminHandler.git_server = f"http://localhost:{args.git_port}/api/v1"
+    AdminHandler.repo = args.repo
+    try:
+        admin = start_admin(args.admin_port)
+    except OSError:  # taken since the look above
+        return say_taken(args.repo, "admin-port", args.admin_port)
+    git = start_git_server(args.repo, args.git_port)
+    site = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{args.site_port}",
+                             "-f", str(args.repo / "mkdocs.yml")], cwd=args.repo)
+    print(f"editor (CMS): http://127.0.0.1:{args.admin_port}/admin/\nsite:         http://127.0.0.1:{args.site_port}/",
+          flush=True)
+    stop, code = threading.Event(), 0
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        while not stop.wait(0.5):
+            stopped = [option for option, proc in (("git-port", git), ("site-port", site)) if proc.poll() is not None]
+            if stopped:  # the others go too: an editor without its git server or its site would mislead
+                print(f"a server stopped by itself (--{stopped[0]} {ports[stopped[0]]}); see its output above",
+                      file=sys.stderr)
+                code = 1
+                break
+    except KeyboardInterrupt:
+        pass
+    finally:
+        admin.shutdown()
+        for proc in (git, site):
+            proc.terminate()
+        for proc in (git, site):
+            proc.wait(10)
+    return code

@@ -1,0 +1,199 @@
+"""What a data change does: every example shop's checklist, and sellers' search questions, at a git ref and in the
+working tree, compared.
+
+Both sides run the current code on their own data/ and docs/ (editors change data, not code). The report is
+Markdown: readable in a terminal, and CI appends it to a pull request's job summary.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import importlib.util
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+from typing import Iterator
+
+import yaml
+
+from macros.checklist.shops import shop_checklists, shop_documents
+from macros.checklist.spec import checklist_spec
+from macros.model import validation
+from macros.model.checked import DataError, load_site
+from macros.model.loading import load_dataset
+from macros.model.problems import Problem
+
+from .chromium import chromium_path, top_sections
+
+CODE = ("mkdocs.yml", "macros", "hooks", "overrides")  # what the base is built with: this checkout's code
+QUERIES = Path("tools/search_queries.yml")  # sellers' questions and the sections that answer them, under --root
+
+
+def add(sub) -> None:
+    impact = sub.add_parser("impact", help="what the data change since a git ref does to the example shops' checklists and to search")
+    impact.add_argument("--base", help="the git ref to compare with (default: the merge base with main)")
+    impact.add_argument("--no-search", action="store_true",
+                        help="leave out the search questions of tools/search_queries.yml (they need Chromium)")
+    impact.set_defaults(func=run)
+
+
+def git(root: Path, *args: str, binary: bool = False):
+    run = subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=True)
+    return run.stdout if binary else run.stdout.decode("utf-8").strip()
+
+
+def default_base(root: Path) -> str:
+    """The merge base with main, or HEAD where there is no main branch."""
+    try:
+        return git(root, "merge-base", "HEAD", "main")
+    except subprocess.CalledProcessError:
+        return "HEAD"
+
+
+class BaseUnreadable(Exception):
+    """A file of the base that is not extracted (its path in the commit): a link out of the tree."""
+
+
+def base_problem(root: Path, ref: str) -> tuple[str, dict] | None:
+    """Why `ref` cannot be the base (a message code and its values), or None: a ref that reads as an option
+    (`--output=FILE`) never reaches git, and the rest must name a commit of this repository."""
+    if ref.startswith("-"):
+        return "base_option", {"found": ref}
+    try:
+        git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+    except subprocess.CalledProcessError:
+        return "base_unknown", {"found": ref}
+    return None
+
+
+@contextlib.contextmanager
+def base_project(root: Path, ref: str) -> Iterator[Path]:
+    """A buildable project from the data and pages of a commit (read from git, never checked out) and this code."""
+    archive = git(root, "archive", "--format=tar", ref, "data", "docs", binary=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            try:
+                tar.extractall(tmp, filter="data")
+            except tarfile.FilterError as err:  # a link out of the tree, an absolute path: never written
+                raise BaseUnreadable(err.tarinfo.name) from None
+        for name in CODE:
+            source = root / name
+            if source.is_dir():
+                shutil.copytree(source, Path(tmp) / name, ignore=shutil.ignore_patterns("__pycache__"))
+            elif source.exists():
+                shutil.copy2(source, Path(tmp) / name)
+        yield Path(tmp)
+
+
+def placed(doc: dict) -> dict[str, tuple[str, dict]]:
+    """Each item of a checklist by id, with the group it is in."""
+    return {item["id"]: (group["title"], item) for group in doc["groups"] for item in group["items"]}
+
+
+def shop_changes(before: dict | None, after: dict | None, ui) -> list[str]:
+    """The lines that say how one shop's checklist changed; empty when it did not."""
+    if before is None or after is None:
+        return [ui("change_shop_added" if before is None else "change_shop_removed")]
+    lines = []
+    was, now = placed(before), placed(after)
+    for item_id in now.keys() - was.keys():
+        lines.append(ui("change_added", item=item_id, group=now[item_id][0]))
+    for item_id in was.keys() - now.keys():
+        lines.append(ui("change_removed", item=item_id, group=was[item_id][0]))
+    for item_id in sorted(was.keys() & now.keys()):
+        (group_was, old), (group_now, new) = was[item_id], now[item_id]
+        if group_was != group_now:
+            lines.append(ui("change_moved", item=item_id, before=group_was, after=group_now))
+        if old["reason"] != new["reason"]:
+            lines.append(ui("change_reason", item=item_id, before=old["reason"] or "-", after=new["reason"] or "-"))
+    verdict = [ui("change_verdict", before=before["verdict"]["title"], after=after["verdict"]["title"])] \
+        if before["verdict"]["title"] != after["verdict"]["title"] else []
+    return verdict + sorted(lines)
+
+
+def shops_report(before: dict[str, dict], after: dict[str, dict], ui) -> list[str]:
+    out = []
+    for shop in sorted(before.keys() | after.keys()):
+        lines = shop_changes(before.get(shop), after.get(shop), ui)
+        if lines:
+            name = (after.get(shop) or before[shop])["name"]
+            out += [ui("change_shop", shop=shop, name=name)] + [f"- {line}" for line in lines] + [""]
+    return out
+
+
+def pages_changed(root: Path, ref: str) -> bool:
+    """Whether data/ or docs/ differ between the commit and the working tree (untracked files included)."""
+    changed = subprocess.run(["git", "-C", str(root), "diff", "--quiet", ref, "--", "data", "docs"]).returncode != 0
+    return changed or bool(git(root, "ls-files", "--others", "--exclude-standard", "--", "data", "docs"))
+
+
+def build(project: Path, out: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
+                   check=True, capture_output=True, env=env)
+
+
+def search_report(root: Path, base: Path, queries: list[str], ui) -> list[str]:
+    """The questions whose first three section results differ; a note instead when no browser can run them."""
+    if importlib.util.find_spec("playwright") is None or chromium_path() is None:
+        return [ui("change_search_skipped"), ""]
+    with tempfile.TemporaryDirectory() as tmp:
+        build(base, Path(tmp) / "before")
+        build(root, Path(tmp) / "after")
+        was, now = top_sections(Path(tmp) / "before", queries), top_sections(Path(tmp) / "after", queries)
+    lines = [ui("change_search", query=q, before=" · ".join(was[q]) or "-", after=" · ".join(now[q]) or "-")
+             for q in queries if was[q] != now[q]]
+    return [ui("change_search_title")] + [f"- {line}" for line in lines] + [""] if lines else []
+
+
+def documents(site, date: str) -> dict[str, dict]:
+    spec = checklist_spec(site.content)
+    return shop_documents(shop_checklists(site.content, spec), spec, date)
+
+
+def report(root: Path, base: str, date: str, queries: list[str]) -> tuple[str, bool]:
+    """The Markdown report and whether anything changed."""
+    site = load_site(root).require_valid()
+    ui = site.content.ui
+    with base_project(root, base) as project:
+        try:
+            before = documents(load_site(project).require_valid(), date)
+        except DataError as err:  # the base's data is read by the current code: say so before its problems
+            raise DataError(ui("change_base_invalid", base=base) + "\n" + str(err)) from None
+        out = shops_report(before, documents(site, date), ui)
+        if queries and pages_changed(root, base):  # no page changed, no answer can
+            out += search_report(root, project, queries, ui)
+    if not out:
+        return ui("change_none" if queries else "change_none_shops", base=base) + "\n", False
+    return "\n".join([ui("change_title", base=base), ""] + out), True
+
+
+def run(args: argparse.Namespace) -> int:
+    """What the data change since --base does to the example shops' checklists (exit 0 either way)."""
+    base = args.base or default_base(args.root)
+    refused = base_problem(Path(args.root), base)
+    if refused:
+        print(validation.report(load_dataset(args.root), [Problem("--base", 1, "", *refused)]), file=sys.stderr)
+        return 2
+    queries_file = Path(args.root) / QUERIES
+    queries = [] if args.no_search or not queries_file.is_file() else \
+        [case["q"] for case in yaml.safe_load(queries_file.read_text(encoding="utf-8"))]
+    try:
+        text, _ = report(Path(args.root), base, dt.date.today().isoformat(), queries)
+    except DataError as err:
+        print(err, file=sys.stderr)
+        return 1
+    except BaseUnreadable as err:
+        print(validation.report(load_dataset(args.root), [Problem(f"{base}:{err}", 1, "", "base_link_outside")]), file=sys.stderr)
+        return 1
+    except subprocess.CalledProcessError as err:
+        print(f"git: {err.stderr.decode('utf-8', 'replace').strip()}", file=sys.stderr)
+        return 2
+    print(text, end="")
+    return 0

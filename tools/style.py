@@ -1,0 +1,105 @@
+"""The data files' one YAML style: the text the CMS writes when it saves (see editor/yamlstyle.cjs).
+
+`python -m tools check` reports the first line of a file that differs from it; `python -m tools fmt`
+rewrites the files in it when the editor asks. The style comes from the CMS's own YAML package, run by node.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+from macros.model import ROOT
+from macros.model.kinds import kind_of
+from macros.model.problems import Problem
+from macros.model.schemacheck import schema
+
+SCRIPT = ROOT / "editor" / "yamlstyle.cjs"
+
+
+def key_order(rel: str) -> list[str]:
+    """The CMS writes top-level keys in the order of its fields, which follow the schema's properties."""
+    return list(schema(kind_of(rel)).get("properties", {}))
+
+
+class StyleToolFailed(Exception):
+    """The style script ran but gave no answer (its error line is the reason)."""
+
+
+def canonical(root: Path, rels: list[str]) -> dict[str, dict] | None:
+    """Each file in the style, as {rel: {"text"}} or {rel: {"error", "line"}}; None when node or its YAML package is missing."""
+    node = shutil.which("node")
+    if not node or not (ROOT / "node_modules" / "yaml").is_dir():
+        return None
+    jobs = [{"path": str(root / rel), "order": key_order(rel)} for rel in rels]
+    run = subprocess.run([node, str(SCRIPT)], input=json.dumps(jobs), capture_output=True, text=True)
+    try:
+        found = json.loads(run.stdout) if run.returncode == 0 else None
+    except ValueError:
+        found = None
+    if found is None:
+        lines = (run.stderr or run.stdout).strip().splitlines()
+        errors = [line.strip() for line in lines if "Error" in line]  # node's error line, not its version footer
+        raise StyleToolFailed((errors or lines or [f"exit {run.returncode}"])[0])
+    return {rel: found[str(root / rel)] for rel in rels}
+
+
+def read_exactly(path: Path) -> str:
+    """A file's text with its own line ends (CRLF and CR stay as they are: a CMS save rewrites every line)."""
+    with path.open(encoding="utf-8", newline="") as stream:
+        return stream.read()
+
+
+def first_difference(text: str, wanted: str) -> int:
+    """The 1-based line where a file first differs from its styled text."""
+    have, want = text.split("\n"), wanted.split("\n")
+    for n, (a, b) in enumerate(zip(have, want), 1):
+        if a != b:
+            return n
+    return min(len(have), len(want)) + 1
+
+
+def differing(root: Path, rels: list[str]) -> dict[str, tuple[str, str]] | None:
+    """The files not in the style, as {rel: (their text, the styled text)}; None when the style tool is missing."""
+    styled = canonical(root, rels)
+    if styled is None:
+        return None
+    texts = {rel: read_exactly(root / rel) for rel in rels}
+    return {rel: (texts[rel], styled[rel]["text"]) for rel in rels
+            if "text" in styled[rel] and styled[rel]["text"] != texts[rel]}
+
+
+def styled(root: Path, rels: list[str]) -> tuple[dict[str, tuple[str, str]], list[Problem]]:
+    """The files not in the style (as differing() gives them), or the style tool's one problem: missing, or failed."""
+    try:
+        found = differing(root, rels)
+    except StyleToolFailed as err:
+        return {}, [Problem("editor/yamlstyle.cjs", 1, "", "style_tool_failed", {"reason": str(err)})]
+    return ({}, [Problem("package.json", 1, "", "style_tool_missing")]) if found is None else (found, [])
+
+
+def style_problems(root: Path, rels: list[str]) -> list[Problem]:
+    """One located problem per file not in the style; one problem when the style tool is missing or fails."""
+    found, problems = styled(root, rels)
+    return problems or [Problem(rel, 1, "", "line_ends") if "\r" in text else Problem(rel, first_difference(text, wanted), "", "yaml_style")
+                        for rel, (text, wanted) in found.items()]
+
+
+def apply_style(root: Path, rels: list[str]) -> tuple[list[str], list[Problem]]:
+    """Rewrite the files not in the style (only when asked: `python -m tools fmt`): the ones rewritten, and a
+    problem for each file it would not or could not write (a link out of data/, a read-only file) or for the tool."""
+    found, problems = styled(root, rels)
+    changed, data = [], (root / "data").resolve()
+    for rel, (_, wanted) in found.items():
+        path = root / rel
+        if data not in path.resolve().parents:
+            problems.append(Problem(rel, 1, "", "fmt_link_outside"))
+            continue
+        try:
+            path.write_text(wanted, encoding="utf-8")
+        except OSError as err:
+            problems.append(Problem(rel, 1, "", "fmt_unwritable", {"reason": err.strerror or type(err).__name__}))
+            continue
+        changed.append(rel)
+    return changed, problems
