@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from macros.checklist import plainmd
-from macros.checklist.builder import Generator, list_document as document
+from macros.checklist.builder import Generator, apply_export, csv_problem, list_document as document
 from macros.checklist.share import share_query as profile_query
 
 VECTORS = json.loads((Path(__file__).parent / "vectors" / "checklists.json").read_text(encoding="utf-8"))
@@ -48,3 +48,17 @@ def test_markdown_escapes_what_a_viewer_would_read_as_markup():
     assert plainmd.md("<b>x</b> *y* [z](u) a|b &amp; 订单险&账期保障") == "\\<b\\>x\\</b\\> \\*y\\* \\[z\\](u) a\\|b \\&amp; 订单险&账期保障"
     assert plainmd.md("# 标题") == "\\# 标题" and plainmd.md("1. 一") == "1\\. 一" and plainmd.md("- 项") == "\\- 项"
     assert plainmd.md("第一行\n第二行") == "第一行 第二行"
+
+
+EXPORTS = json.loads((Path(__file__).parent / "vectors" / "exports.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", EXPORTS["exports"], ids=[c["name"] for c in EXPORTS["exports"]])
+def test_shared_export_vectors(case):
+    """An export's counts applied to the answers, as tests/js/exports-vectors.test.js applies them in JS."""
+    assert apply_export(case["shop"], {"counts": case["counts"], "rows": []}, EXPORTS["spec"]) == case["expected"]
+
+
+@pytest.mark.parametrize("case", EXPORTS["problems"], ids=[c["name"] for c in EXPORTS["problems"]])
+def test_shared_csv_problem_vectors(case):
+    assert csv_problem(case["problem"], EXPORTS["spec"]) == case["expected"]

@@ -129,3 +129,14 @@ def test_a_reference_field_with_a_new_name_is_checked_without_code_changes(decla
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stdout + result.stderr
     assert f"data/faq.yml:{line}: entries[0].see_also:" in result.stderr and "no-such-page" in result.stderr, result.stderr
+
+
+def test_python_units_fit_in_ones_head():
+    """A function at most 60 lines and a class at most 200, in the site's code and the tools."""
+    long = []
+    for path in modules("macros") + modules("tools") + modules("hooks"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            limit = 200 if isinstance(node, ast.ClassDef) else 60 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else 0
+            if limit and node.end_lineno - node.lineno + 1 > limit:
+                long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}: {node.end_lineno - node.lineno + 1} lines")
+    assert not long, long

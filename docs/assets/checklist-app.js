@@ -66,116 +66,190 @@
     return { load: load, save: save, clear: clear, follow: follow };
   }
 
-  function mount(root) {
-    var data = JSON.parse(document.getElementById("checklist-data").content.textContent);
-    var app = data.app, v = data.words, format = core.format, el = views.el;
-    var questions = forms.create(root, data, core, views), form = questions.form, control = questions.control;
-    var links = {};
+  // One page's state: the data, its parts (questions, view, ticks) and what the seller has done so far.
+  // update() is the one place that turns it into the verdict, the list and the address.
+  function setup(root) {
+    var data = JSON.parse(document.getElementById("checklist-data").content.textContent), links = {};
     document.querySelectorAll(".ck-links a[data-ref]").forEach(function (a) { links[a.getAttribute("data-ref")] = a.href; });
-    var key = listKey(), imported = null, checked = false, current = null;
-    var say = function (text) { root.querySelector("#action-status").textContent = text; };
-    var ticks = tickStore(key, say, app);
-
-    // A count only a file can give (`from_file`): "set to 0" says the seller checked those rows by hand.
-    function setZero(path) {
-      var input = control(path);
-      if (input) { input.value = "0"; input.dispatchEvent(new Event("input", { bubbles: true })); }
-      else { checked = true; update(); }
-      say("");
-    }
-
-    var view = views.create(root, data, { links: links, answerLink: questions.answerLink, format: format, setZero: setZero,
+    var app = { root: root, data: data, links: links, key: listKey(),
+                imported: null, byHand: false, current: null, ordersFor: undefined };  // byHand: file-only rows checked
+    app.say = function (text) { root.querySelector("#action-status").textContent = text; };
+    app.ticks = tickStore(app.key, app.say, data.app);
+    app.questions = forms.create(root, data, core, views);
+    app.view = views.create(root, data, { links: links, answerLink: app.questions.answerLink, fill: core.fill,
+      setZero: function (path) { setZero(app, path); },
       onTick: function (item, on) {
-        var now = ticks.load();
+        var now = app.ticks.load();
         if (on) now[item.id] = true; else delete now[item.id];
-        ticks.save(now);
-        view.progress(app.progress);
+        app.ticks.save(now);
+        app.view.progress(data.app.progress);
       } });
+    return app;
+  }
 
-    // The export's rows, and its counts of what only a file can tell, unless the seller checked those rows.
-    function forBuild() {
-      if (!imported) return null;
-      var counts = Object.assign({}, imported.counts);
-      if (checked) data.states.forEach(function (s) { if (s.from_file) counts[s.key] = 0; });
-      return { rows: imported.rows, counts: counts };
+  // A count only a file can give (`from_file`): "set to 0" says the seller checked those rows by hand.
+  function setZero(app, path) {
+    var input = app.questions.control(path);
+    if (input) { input.value = "0"; input.dispatchEvent(new Event("input", { bubbles: true })); }
+    else { app.byHand = true; update(app); }
+    app.say("");
+  }
+
+  // The export's rows, and its counts of what only a file can tell, unless the seller checked those rows.
+  function forBuild(app) {
+    if (!app.imported) return null;
+    var counts = Object.assign({}, app.imported.counts);
+    if (app.byHand) app.data.states.forEach(function (s) { if (s.from_file) counts[s.key] = 0; });
+    return { rows: app.imported.rows, counts: counts };
+  }
+
+  function update(app) {
+    var data = app.data, view = app.view, shop = app.questions.read(), bad = app.questions.invalid(), missing = app.questions.missing(shop);
+    view.title(shop.name);
+    if (missing.length || bad.length) {  // no verdict on missing or invalid information
+      app.current = null;
+      view.undecided(missing, bad);
+      view.answers(core.answers(data, shop));
+    } else {
+      app.current = core.listDocument(data, core.build(data, shop, forBuild(app)), { shop: app.key, date: today() });
+      var back = app.ticks.follow(app.current);
+      if (back) app.say(core.fill(data.words.item_back, { text: back.text }));
+      view.decided(app.current, app.ticks.load());
+      view.answers(app.current.answers);
+      showOrders(app);
     }
-
-    function update() {
-      var shop = questions.read(), bad = questions.invalid(), missing = questions.missing(shop);
-      view.title(shop.name);
-      if (missing.length || bad.length) {  // no verdict on missing or invalid information
-        current = null;
-        view.undecided(missing, bad);
-        view.answers(core.answers(data, shop));
-      } else {
-        current = core.document(data, core.build(data, shop, forBuild()), { shop: key, date: today() });
-        var back = ticks.follow(current);
-        if (back) say(format(v.item_back, { text: back.text }));
-        view.decided(current, ticks.load());
-        view.answers(current.answers);
-        renderOrders();
-      }
-      view.progress(app.progress);
-      var query = core.toQuery(shop, data);
-      if (window.history && window.history.replaceState && location.protocol !== "file:") {
-        window.history.replaceState(window.history.state, "", location.pathname + "?" + (query ? query + "&" : "") + "k=" + key + location.hash);
-      }
+    view.progress(data.app.progress);
+    var query = core.toQuery(shop, data);
+    if (window.history && window.history.replaceState && location.protocol !== "file:") {
+      window.history.replaceState(window.history.state, "", location.pathname + "?" + (query ? query + "&" : "") + "k=" + app.key + location.hash);
     }
+  }
 
-    var shownFor;
-    function renderOrders() {
-      var box = root.querySelector("#orders");
-      if (shownFor === imported && box.childNodes.length) return;  // a 50,000-row import is laid out only when the file changes
-      shownFor = imported;
-      if (!current.orders) box.replaceChildren(el("p", { text: v.orders_empty }));
-      else later(["checklist-extras.js"], "OrderChecklistExtras", function (x) { x.orders(ctx, box); });
-    }
+  function showOrders(app) {
+    var box = app.root.querySelector("#orders"), table = app.current.orders;
+    if (app.ordersFor === app.imported && box.childNodes.length) return;  // a 50,000-row import is laid out only when the file changes
+    app.ordersFor = app.imported;
+    if (!table) return box.replaceChildren(views.el("p", { text: app.data.words.orders_empty }));
+    later(["checklist-extras.js"], "OrderChecklistExtras", function (x) {
+      box.replaceChildren.apply(box, x.orders(table, app.data, { el: views.el, table: views.table, fill: core.fill }));
+    });
+  }
 
-    var ctx = { root: root, data: data, form: form, el: el, table: views.table, format: format, say: say, control: control,
-                applyShowWhen: questions.applyShowWhen, update: update, done: ticks.load, links: links,
-                current: function () { return current; },
-                setImported: function (result) { imported = result; checked = false; shownFor = undefined; update(); } };
+  function csvStatus(app, kind, nodes) {
+    var status = app.root.querySelector("#csv-status");
+    status.className = kind;
+    status.replaceChildren.apply(status, nodes);
+  }
 
-    function readImport(source) {
-      later(["orders-csv.js", "checklist-import.js"], "OrderChecklistImport", function (x) { x.read(ctx, source); });
-    }
+  // An order export: its problem, or its summary and its counts in the form (after asking, when they differ).
+  function readExport(app, source) {
+    var data = app.data, words = data.app, el = views.el;
+    later(["orders-csv.js", "checklist-import.js"], "OrderChecklistImport", function (x) {
+      csvStatus(app, "", [el("p", { text: words.csv_reading })]);
+      x.read(source, data).then(function (result) {
+        var problem = result.problems[0];
+        if (problem) {
+          var message = core.fill(words.csv_error_line, { line: problem.line, message: core.csvProblem(problem, data) });
+          return csvStatus(app, "ck-csv-error", [el("p", { text: message })]);
+        }
+        var summary = el("p", { text: x.summary(result, data, core.fill) }), filled = el("p", { text: words.csv_filled });
+        var use = function () { useExport(app, x, result); csvStatus(app, "ck-csv-ok", [summary, filled]); };
+        app.imported = result; app.byHand = false; app.ordersFor = undefined;
+        var differ = x.differences(result, data, app.questions.typedCounts());
+        if (!differ.length) return use();
+        update(app);  // the list follows the file's rows at once; the counts wait for the seller's choice
+        var choice = views.conflict(differ, words, core.fill);
+        choice.use.addEventListener("click", use);
+        choice.keep.addEventListener("click", function () { csvStatus(app, "ck-csv-ok", [summary, el("p", { text: words.csv_kept })]); });
+        csvStatus(app, "ck-csv-ok", [summary, choice.node]);
+        choice.use.focus();
+      });
+    });
+  }
 
-    form.addEventListener("input", update);
-    form.addEventListener("change", update);
+  // The file's counts into the form, each with the lines that made it; the seller may still correct them.
+  function useExport(app, x, result) {
+    app.questions.write(core.applyExport(app.data, app.questions.read(), result));
+    app.questions.applyShowWhen();
+    var notes = x.lineNotes(result, app.data, core.fill);
+    Object.keys(notes).forEach(function (key) { app.questions.countNote(key, notes[key]); });
+    update(app);
+  }
+
+  // The buttons under the list. What is fetched on first use returns what to save or say; it is put in place here.
+  function act(app, action) {
+    var words = app.data.app;
+    if (action === "restart") {
+      if (!window.confirm(app.data.words.restart_confirm)) return;
+      app.ticks.clear();
+      app.questions.form.reset(); app.imported = null; app.byHand = false;
+      app.root.querySelectorAll("#csv-status, #orders, .ck-count-src").forEach(function (n) { n.replaceChildren(); });
+      update(app); app.say(words.restart_done);
+    } else if (action === "print") window.print();
+    else if (action === "share") later(["checklist-extras.js"], "OrderChecklistExtras", function (x) {
+      x.share(location.href).then(function () { app.say(words.share_done); }, function () {
+        app.say(words.share_manual);
+        var input = views.el("input", { type: "text", readonly: "readonly", value: location.href, className: "ck-share-url", "aria-label": words.share });
+        app.root.querySelector("#action-status").appendChild(input);
+        input.select();
+      });
+    });
+    else if (action === "download" && app.current) later(["checklist-download.js", "checklist-extras.js"], "OrderChecklistExtras", function (x) {
+      var file = x.download(app.current, app.data, { done: app.ticks.load(), urls: app.links });
+      var link = views.el("a", { href: URL.createObjectURL(file.blob), download: file.name });
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+    });
+  }
+
+  function wire(app) {
+    var root = app.root, form = app.questions.form, changed = function () { update(app); };
+    form.addEventListener("input", changed);
+    form.addEventListener("change", changed);
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     root.querySelector("#f-csv-file").addEventListener("change", function (e) {
       var file = e.target.files && e.target.files[0];
-      if (file) readImport(file);
+      if (file) readExport(app, file);
     });
-    root.querySelector("#f-csv-read").addEventListener("click", function () { readImport(root.querySelector("#f-csv-text").value); });
+    root.querySelector("#f-csv-read").addEventListener("click", function () { readExport(app, root.querySelector("#f-csv-text").value); });
     root.querySelector(".ck-actions").addEventListener("click", function (e) {
       var action = e.target.getAttribute && e.target.getAttribute("data-action");
-      if (action === "restart") {
-        if (!window.confirm(v.restart_confirm)) return;
-        ticks.clear();
-        form.reset(); imported = null; checked = false;
-        root.querySelectorAll("#csv-status, #orders, .ck-count-src").forEach(function (n) { n.replaceChildren(); });
-        update(); say(app.restart_done);
-      } else if (action === "print") window.print();
-      else if (action === "share" || (action && current)) later(["checklist-extras.js"], "OrderChecklistExtras", function (x) { x[action](ctx); });
+      if (action) act(app, action);
     });
-    root.querySelector("#status-bar").addEventListener("click", function () {
+    var bar = root.querySelector("#status-bar");
+    bar.addEventListener("click", function () {
       var verdict = root.querySelector("#verdict");
       verdict.scrollIntoView({ block: "start" });
       verdict.focus({ preventScroll: true });
     });
-    root.querySelector("#status-bar").hidden = false;
-    questions.write(core.fromQuery(location.search, data));
-    update();
+    bar.hidden = false;
   }
 
-  // Mounts once per page, when the page and its four scripts are there (the other three call it too).
+  function mount(root) {
+    var app = setup(root);
+    wire(app);
+    app.questions.write(core.fromQuery(location.search, app.data));
+    update(app);
+  }
+
+  // The one bootstrap: mount once per page, when the page and its four scripts are there. A full load runs the
+  // defer scripts in order, this one last; Material's instant navigation re-inserts them in any order, so
+  // until the other three are in, each script that finishes loading asks again.
   function init() {
     var root = document.getElementById("checklist-app");
+    if (!root || root.hasAttribute("data-mounted")) return;
     core = window.OrderChecklist;
     views = window.OrderChecklistView;
     forms = window.OrderChecklistForm;
-    if (root && core && views && forms && !root.hasAttribute("data-mounted")) { root.setAttribute("data-mounted", ""); mount(root); }
+    if (!(core && views && forms)) return document.addEventListener("load", partLoaded, true);
+    document.removeEventListener("load", partLoaded, true);
+    root.setAttribute("data-mounted", "");
+    mount(root);
+  }
+
+  function partLoaded(e) {
+    if (e.target.tagName === "SCRIPT" && /checklist-(core|view|form)\.js$/.test(e.target.src)) init();
   }
 
   window.OrderChecklistApp = { init: init };

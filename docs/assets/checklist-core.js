@@ -1,19 +1,16 @@
 // Checklist core, shared by the page and by `node --test`: the rule evaluator, profile defaults,
-// list building, the list's document and its plain-text rendering, and the share-link query.
-// Mirrors macros/rules.py, macros/profile.py and macros/checklist.py: tests/vectors/rules.json and
-// tests/vectors/checklists.json hold both languages to the same results.
+// list building, the list's document, order exports applied and their problems worded, the share-link query.
+// Mirrors macros/model/rules.py, macros/model/shopprofile.py and macros/checklist/: tests/vectors/rules.json,
+// checklists.json and exports.json hold both languages to the same results.
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory();
-  else {
-    root.OrderChecklist = factory();
-    if (root.OrderChecklistApp) root.OrderChecklistApp.init();  // the page's app script ran first
-  }
+  else root.OrderChecklist = factory();
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
   var MISSING = {};
   var GROUPS = ["blocking", "pre", "during", "post"];  // the order a list is read in
   var has = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
-  // The one text rule (macros/text.py; tests/vectors/text.json): no control character or direction override,
+  // The one text rule (macros/model/text.py; tests/vectors/text.json): no control character or direction override,
   // something visible; what a file holds is shown with such characters as their escapes.
   var FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
   var VISIBLE = /[^\s\u00ad\u034f\u115f\u1160\u180e\u200b-\u200f\u2060-\u2064\u3164\ufeff\uffa0\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
@@ -37,7 +34,7 @@
   }
 
   // The rule language, once: each comparison by its operator, each combinator by its key (the schema's
-  // $defs/rule and macros/rules.py hold the same names; tests/js/rules.test.js and tests/test_rules.py).
+  // $defs/rule and macros/model/rules.py hold the same names; tests/js/rules.test.js and tests/test_rules.py).
   var numbers = function (test) { return function (a, b) { return typeof a === "number" && typeof b === "number" && test(a, b); }; };
   var OPERATORS = {
     eq: function (a, b) { return a === b; },
@@ -103,15 +100,15 @@
     return out;
   }
 
-  function fill(text, profile) {
+  function withAnswers(text, profile) {
     return text.replace(/\{([a-z_]+(?:\.[a-z_]+)?)\}/g, function (all, path) {
       var v = lookup(profile, path);
       return v === MISSING ? all : String(v);
     });
   }
 
-  // Words of the data files: {name} from args, {{ and }} as braces (as macros/problems.py fill).
-  function format(template, args) {
+  // Words of the data files: {name} from args, {{ and }} as braces (as macros/model/problems.py fill).
+  function fill(template, args) {
     return template.replace(/\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}/g, function (all, name) {
       if (!name) return all.charAt(0);
       return has(args, name) ? String(args[name]) : all;
@@ -124,8 +121,8 @@
     var profile = normalize(shop, data), countsKey = keyOf(data, "order_counts"), listKey = keyOf(data, "order_list");
     if (countsKey) data.states.forEach(function (s) { if (s.from_file) profile[countsKey][s.key] = imported ? imported.counts[s.key] || 0 : 0; });
     var items = data.items.filter(function (it) { return evaluate(it.when, profile); }).map(function (it) {
-      return { id: it.id, phase: it.phase, text: fill(it.text, profile), link: it.link, blocking: !!it.blocking,
-               reason: fill(it.reason || "", profile), action: fill(it.action || "", profile), fields: fields(it.when),
+      return { id: it.id, phase: it.phase, text: withAnswers(it.text, profile), link: it.link, blocking: !!it.blocking,
+               reason: withAnswers(it.reason || "", profile), action: withAnswers(it.action || "", profile), fields: fields(it.when),
                general: !has(it, "when"), group: it.blocking ? "blocking" : it.phase };
     });
     var rank = function (i) { return GROUPS.indexOf(i.group) * 2 + (i.general ? 1 : 0); };
@@ -144,8 +141,27 @@
   // Why an imported row is handled, open or to be checked, in the page's words.
   function rowReason(row, data) {
     var app = data.app;
-    if (row.kind === "check") return row.reasons.map(function (r) { return format(app["csv_reason_" + r.code], r); }).join(" ");
-    return format(app[row.kind === "handled" ? "csv_reason_handled" : "csv_reason_open"], { state: row.state_text, todo: stateOf(data, row.state).todo || "" });
+    if (row.kind === "check") return row.reasons.map(function (r) { return fill(app["csv_reason_" + r.code], r); }).join(" ");
+    return fill(app[row.kind === "handled" ? "csv_reason_handled" : "csv_reason_open"], { state: row.state_text, todo: stateOf(data, row.state).todo || "" });
+  }
+
+  // Why an order export cannot be used, in the page's words (macros/checklist/builder.py csv_problem).
+  function csvProblem(problem, data) {  // a missing column is named by the first of its names (csv.<role>_headers)
+    var app = data.app, missing = (problem.missing || []).map(function (role) { return fill(app.csv_column, { name: data.csv[role + "_headers"][0] }); });
+    var args = { missing: missing.join(data.ui.list_separator) };
+    if (has(problem, "max")) args.max = problem.max;
+    return fill(app["csv_" + problem.code] || problem.code, args);
+  }
+
+  // The answers once an export's counts are used: they replace the typed ones, and a file with open orders
+  // answers the question that asks for counts (its show_when), as macros/checklist/builder.py apply_export.
+  function applyExport(data, shop, imported) {
+    var out = Object.assign({}, shop), counts = data.fields.find(function (f) { return f.type === "order_counts"; }), asked = counts.show_when;
+    out[counts.key] = {};
+    data.states.forEach(function (s) { if (imported.counts[s.key] && !s.from_file) out[counts.key][s.key] = imported.counts[s.key]; });
+    var open = data.states.some(function (s) { return !s.handled && imported.counts[s.key] > 0; });
+    if (open && asked && has(asked, "eq")) out[asked.field] = asked.eq;
+    return out;
   }
 
   function shown(f, value, data) {
@@ -181,12 +197,12 @@
     }) };
   }
 
-  // The list as every format shows it (macros/checklist.py document): opts.shop is its key, opts.date its day.
-  function document(data, result, opts) {
+  // The list as every format shows it (macros/checklist/builder.py list_document): opts.shop is its key, opts.date its day.
+  function listDocument(data, result, opts) {
     var v = data.words, given = {}, list = answers(data, result.profile);
     list.forEach(function (a) { given[a.field] = a; });
     var blocking = result.items.filter(function (i) { return i.group === "blocking"; }), first = blocking[0];
-    var verdict = first ? { title: v.status_not_ready, text: format(v.not_ready, { reasons: blocking.map(function (i) { return i.reason; }).join(v.reason_separator) }) }
+    var verdict = first ? { title: v.status_not_ready, text: fill(v.not_ready, { reasons: blocking.map(function (i) { return i.reason; }).join(v.reason_separator) }) }
                         : { title: v.status_ready, text: v.ready };
     var step = first ? { text: first.action, reason: first.reason, link: first.link, item: first.id }
                      : { text: data.next.ready, reason: "", link: data.next.link, item: "" };
@@ -198,42 +214,12 @@
       });
       return { key: key, title: v["group_" + key], items: items };
     }).filter(function (g) { return g.items.length; });
-    return { shop: opts.shop, name: result.profile.name, title: format(v.named_title, { name: result.profile.name }), date: opts.date,
+    return { shop: opts.shop, name: result.profile.name, title: fill(v.named_title, { name: result.profile.name }), date: opts.date,
              ready: !first, verdict: verdict, next: step, groups: groups, answers: list,
              impact: result.impact.map(function (r) { return { aspect: r[0], level: r[1] }; }), orders: orderTable(data, result) };
   }
 
-  // The seller's download: plain text a phone opens as it is, ticks as the data's ☐ and ☑.
-  function toText(doc, data, opts) {
-    var v = data.words, ui = data.ui, done = opts.done || {}, urls = opts.urls || {}, out = [doc.title, format(v.generated, { date: doc.date }), ""];
-    var pair = function (term, text) { return format(ui.pair, { term: term, text: text }); };
-    var guide = function (title, link) { return format(v.guide_line, { title: title, url: urls[link] || link }); };
-    var heading = function (title) { out.push("", format(v.text_heading, { title: title })); };
-    out.push(pair(doc.verdict.title, doc.verdict.text), pair(v.next_title, doc.next.text), "  " + guide(doc.next.guide, doc.next.link));
-    doc.groups.forEach(function (g) {
-      heading(g.title);
-      g.items.forEach(function (item, n) {
-        if (item.general && (!n || !g.items[n - 1].general)) out.push(format(v.general_items, { count: g.items.length - n }));
-        out.push((done[item.id] ? v.text_done : v.text_todo) + " " + item.text);
-        if (item.reason) out.push("   " + format(v.reason_line, { reason: item.reason }));
-        if (item.because.length) out.push("   " + format(v.because, { answers: item.because.map(function (a) { return pair(a.label, a.value); }).join(ui.list_separator) }));
-        out.push("   " + guide(item.guide, item.link));
-      });
-    });
-    heading(v.answers_title);
-    doc.answers.forEach(function (a) { out.push(pair(a.label, a.value)); });
-    heading(v.impact_title);
-    doc.impact.forEach(function (r) { out.push(pair(r.aspect, r.level)); });
-    heading(v.orders_title);
-    if (!doc.orders) out.push(v.orders_empty);
-    else doc.orders.rows.forEach(function (row) {
-      out.push(row.cells.map(function (c, i) { return c ? pair(doc.orders.columns[i], c) : ""; }).filter(Boolean).join(v.reason_separator));
-    });
-    // A line a spreadsheet would read as a formula (a shop name or a cell from an export) starts with a quote.
-    return visible(out.join("\n")).replace(/^[=+\-@\t]/gm, "'$&") + "\n";
-  }
-
-  // Share link: sorted keys, defaults left out (as macros/profile.py profile_query). Unanswered
+  // Share link: sorted keys, defaults left out (as macros/checklist/share.py share_query). Unanswered
   // questions and counts only a file can give stay out of the link.
   function toQuery(profile, data) {
     var pairs = [];
@@ -278,6 +264,7 @@
   }
 
   return { MISSING: MISSING, OPERATORS: OPERATORS, COMBINATORS: COMBINATORS, GROUPS: GROUPS, lookup: lookup, evaluate: evaluate, operatorOf: operatorOf, normalize: normalize,
-           fill: fill, format: format, acceptable: acceptable, visible: visible, build: build, rowReason: rowReason, answers: answers, document: document, toText: toText,
+           withAnswers: withAnswers, fill: fill, acceptable: acceptable, visible: visible, build: build, rowReason: rowReason, csvProblem: csvProblem,
+           applyExport: applyExport, answers: answers, listDocument: listDocument,
            toQuery: toQuery, fromQuery: fromQuery, fields: fields };
 });

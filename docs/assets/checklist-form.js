@@ -56,14 +56,14 @@
         input.setAttribute("aria-invalid", String(wrong));
         if (note) {
           note.hidden = !wrong;
-          note.textContent = wrong ? core.format(v.error_integer, { min: input.min || 0, max: input.max || "" }) : "";
+          note.textContent = wrong ? core.fill(v.error_integer, { min: input.min || 0, max: input.max || "" }) : "";
         }
         if (wrong) bad.push({ key: input.name, label: labelOf(input) });
       });
       var summary = root.querySelector("#error-summary");
       summary.hidden = !bad.length;
       views.refresh(summary, bad.map(function (b) { return b.key; }).join(" "), function () {
-        return bad.length ? [el("p", { text: core.format(v.error_summary, { count: bad.length }) }),
+        return bad.length ? [el("p", { text: core.fill(v.error_summary, { count: bad.length }) }),
           el("ul", {}, bad.map(function (b) { return el("li", {}, [answerLink(b.key, b.label)]); }))] : [];
       });
       return bad;
@@ -77,10 +77,31 @@
       }).map(function (f) { return { key: f.key, label: f.label }; });
     }
 
+    // The counts a seller can type (a state only a file can tell has none): whether the question is asked, and each.
+    function typedCounts() {
+      var key = (data.fields.find(function (f) { return f.type === "order_counts"; }) || {}).key, out = { asked: true, counts: {} };
+      data.states.forEach(function (s) {
+        var input = control(key + "." + s.key);
+        if (!input) return;
+        if (input.disabled) out.asked = false;
+        out.counts[s.key] = Number(input.value || 0);
+      });
+      return out;
+    }
+
+    // Under a count, where its figure came from (the export's lines), read out with the input.
+    function countNote(stateKey, text) {
+      var key = (data.fields.find(function (f) { return f.type === "order_counts"; }) || {}).key, input = control(key + "." + stateKey);
+      if (!input) return;
+      var note = input.parentNode.querySelector(".ck-count-src");
+      if (!note) { note = el("p", { className: "ck-count-src", id: input.id + "-src" }); input.parentNode.appendChild(note); }
+      note.textContent = text;
+      input.setAttribute("aria-describedby", input.id + "-error " + note.id);
+    }
+
     return { form: form, control: control, answerLink: answerLink, applyShowWhen: applyShowWhen, read: read, write: write,
-             invalid: invalid, missing: missing };
+             invalid: invalid, missing: missing, typedCounts: typedCounts, countNote: countNote };
   }
 
   window.OrderChecklistForm = { create: create };
-  if (window.OrderChecklistApp) window.OrderChecklistApp.init();  // the app script ran first
 })();

@@ -1,80 +1,42 @@
-// An order export imported into /checklist/ (fetched on first use, after orders-csv.js). The file is
-// read on this device only. Its counts fill the form unless the seller typed other counts: then the
-// page shows both and asks which to use. DOM APIs and textContent only.
+// An order export for /checklist/ (fetched on first use, after orders-csv.js), read on this device only.
+// It returns what the file says; the page (checklist-app.js) decides what to show and which counts to use:
+// the file's counts fill the form unless the seller typed other counts, and then the seller chooses.
 (function () {
   "use strict";
 
-  function read(ctx, source) {
-    var status = ctx.root.querySelector("#csv-status"), csv = window.OrderCsv, data = ctx.data;
-    status.className = "";
-    status.replaceChildren(ctx.el("p", { text: data.app.csv_reading }));
-    var reading = typeof source === "string" ? Promise.resolve(csv.read(source, data.states, data.csv)) : csv.readFile(source, data.states, data.csv);
-    reading.then(function (result) {
-      if (result.problems.length) {
-        status.className = "ck-csv-error";
-        status.replaceChildren(ctx.el("p", { text: csv.describe(result.problems[0], data) }));
-        return;
-      }
-      show(ctx, result);
-    });
+  // A file the seller picked, or text pasted from a spreadsheet: a promise of OrderCsv's result.
+  function read(source, data) {
+    var csv = window.OrderCsv;
+    return typeof source === "string" ? Promise.resolve(csv.read(source, data.states, data.csv)) : csv.readFile(source, data.states, data.csv);
   }
 
-  // The count inputs a seller can type (states a file alone can tell have none), with what each holds.
-  function typed(ctx) {
-    return ctx.data.states.map(function (s) { return { state: s, input: ctx.control("orders." + s.key) }; })
-      .filter(function (c) { return c.input; });
-  }
-
-  function show(ctx, result) {
-    var data = ctx.data, app = data.app, el = ctx.el, status = ctx.root.querySelector("#csv-status");
+  // The file's rows in a line: how many, and how many are handled, open or to be checked.
+  function summary(result, data, fill) {
     var kinds = { handled: 0, open: 0, check: 0 };
     result.rows.forEach(function (r) { kinds[r.kind]++; });
-    var summary = el("p", { text: ctx.format(app.csv_loaded, { rows: result.rows.length, check: kinds.check, open: kinds.open, handled: kinds.handled }) });
-    var counts = typed(ctx), asked = !counts.some(function (c) { return c.input.disabled; });
-    var differ = counts.filter(function (c) { return Number(c.input.value || 0) !== (result.counts[c.state.key] || 0); });
-    var mine = asked && counts.some(function (c) { return Number(c.input.value || 0) > 0; });
-    status.className = "ck-csv-ok";
-    ctx.setImported(result);
-    var filled = el("p", { text: app.csv_filled });
-    if (!(mine && differ.length)) {
-      useFile(ctx, result);
-      status.replaceChildren(summary, filled);
-      return;
-    }
-    // The seller typed counts and the file says otherwise: never overwrite silently.
-    var useButton = el("button", { type: "button", className: "md-button md-button--primary", text: app.csv_use_file });
-    var keepButton = el("button", { type: "button", className: "md-button", text: app.csv_keep_mine });
-    var choice = el("div", { className: "ck-conflict", role: "group", "aria-labelledby": "csv-conflict-title" }, [
-      el("p", { id: "csv-conflict-title", text: app.csv_conflict }),
-      el("ul", {}, differ.map(function (c) {
-        return el("li", { text: ctx.format(app.csv_conflict_row, { label: c.state.label, typed: c.input.value || 0, file: result.counts[c.state.key] || 0 }) });
-      })),
-      el("div", { className: "ck-conflict-actions" }, [useButton, keepButton])]);
-    useButton.addEventListener("click", function () { useFile(ctx, result); status.replaceChildren(summary, filled); });
-    keepButton.addEventListener("click", function () { status.replaceChildren(summary, el("p", { text: app.csv_kept })); });
-    status.replaceChildren(summary, choice);
-    useButton.focus();
+    return fill(data.app.csv_loaded, { rows: result.rows.length, check: kinds.check, open: kinds.open, handled: kinds.handled });
   }
 
-  // The file's counts into the form, each with the lines that made it; the seller may still correct them.
-  function useFile(ctx, result) {
-    var data = ctx.data, app = data.app, lines = {};
+  // The counts the seller typed that the file contradicts (typed: { asked, counts: state -> number }): none
+  // when the question was not asked or every typed count is 0, since then nothing of the seller's is lost.
+  function differences(result, data, typed) {
+    var mine = typed.asked && Object.keys(typed.counts).some(function (k) { return typed.counts[k] > 0; });
+    if (!mine) return [];
+    return data.states.filter(function (s) { return s.key in typed.counts && typed.counts[s.key] !== (result.counts[s.key] || 0); })
+      .map(function (s) { return { label: s.label, typed: typed.counts[s.key], file: result.counts[s.key] || 0 }; });
+  }
+
+  // Under each count the file gives, the lines it came from (the first eight, then how many more).
+  function lineNotes(result, data, fill) {
+    var lines = {}, notes = {}, app = data.app;
     result.rows.forEach(function (r) { (lines[r.state] = lines[r.state] || []).push(r.line); });
-    // The file shows open orders: the question that asks for the counts (show_when) is answered, as the CLI does.
-    var open = data.states.some(function (s) { return !s.handled && result.counts[s.key] > 0; });
-    var asked = (data.fields.find(function (f) { return f.type === "order_counts"; }) || {}).show_when;
-    if (open && asked && "eq" in asked) ctx.form.querySelectorAll("input[name='" + asked.field + "']").forEach(function (r) { r.checked = r.value === asked.eq; });
-    ctx.applyShowWhen();
-    typed(ctx).forEach(function (c) {
-      var input = c.input, note = input.parentNode.querySelector(".ck-count-src"), from = lines[c.state.key] || [];
-      input.value = result.counts[c.state.key] || 0;
-      if (!note) { note = ctx.el("p", { className: "ck-count-src", id: input.id + "-src" }); input.parentNode.appendChild(note); }
-      note.textContent = from.length ? ctx.format(app.csv_rows_from, { lines: from.slice(0, 8).join(data.ui.list_separator) +
-        (from.length > 8 ? ctx.format(app.csv_more_lines, { count: from.length - 8 }) : "") }) : "";
-      input.setAttribute("aria-describedby", input.id + "-error " + note.id);
+    data.states.forEach(function (s) {
+      var from = lines[s.key] || [];
+      notes[s.key] = from.length ? fill(app.csv_rows_from, { lines: from.slice(0, 8).join(data.ui.list_separator) +
+        (from.length > 8 ? fill(app.csv_more_lines, { count: from.length - 8 }) : "") }) : "";
     });
-    ctx.update();
+    return notes;
   }
 
-  window.OrderChecklistImport = { read: read };
+  window.OrderChecklistImport = { read: read, summary: summary, differences: differences, lineNotes: lineNotes };
 })();

@@ -1,4 +1,4 @@
-// The result part of /checklist/, drawn from a checklist document (OrderChecklist.document): the
+// The result part of /checklist/, drawn from a checklist document (OrderChecklist.listDocument): the
 // verdict, the one next step, the groups of items, "your answers", the impact table and progress.
 // DOM APIs and textContent only: no answer, CSV cell or URL parameter ever becomes markup.
 (function () {
@@ -27,14 +27,26 @@
     region.replaceChildren.apply(region, children());
   }
 
-  // hooks: links (ref -> address), answerLink(path, text), format, onTick(item, checked), setZero(path).
+  // The seller typed counts and the file says otherwise: never overwrite silently. Each difference has the
+  // state's label, the typed count and the file's; the page listens to the two buttons.
+  function conflict(differ, words, fill) {
+    var use = el("button", { type: "button", className: "md-button md-button--primary", text: words.csv_use_file });
+    var keep = el("button", { type: "button", className: "md-button", text: words.csv_keep_mine });
+    var node = el("div", { className: "ck-conflict", role: "group", "aria-labelledby": "csv-conflict-title" }, [
+      el("p", { id: "csv-conflict-title", text: words.csv_conflict }),
+      el("ul", {}, differ.map(function (d) { return el("li", { text: fill(words.csv_conflict_row, d) }); })),
+      el("div", { className: "ck-conflict-actions" }, [use, keep])]);
+    return { node: node, use: use, keep: keep };
+  }
+
+  // hooks: links (ref -> address), answerLink(path, text), fill, onTick(item, checked), setZero(path).
   function create(root, data, hooks) {
-    var v = data.words, ui = data.ui, format = hooks.format;
+    var v = data.words, ui = data.ui, fill = hooks.fill;
     var $ = function (selector) { return root.querySelector(selector); };
-    var pair = function (term, text) { return format(ui.pair, { term: term, text: text }); };
+    var pair = function (term, text) { return fill(ui.pair, { term: term, text: text }); };
 
     function guideLink(link, title) {
-      return el("a", { className: "ck-guide", href: hooks.links[link] || "#", text: format(v.guide_link_named, { title: title }) });
+      return el("a", { className: "ck-guide", href: hooks.links[link] || "#", text: fill(v.guide_link_named, { title: title }) });
     }
 
     function setVerdict(kind, title, body) {
@@ -54,14 +66,14 @@
     // Answers missing or invalid: no verdict, no list; the next step is the first question to settle.
     function undecided(missing, bad) {
       var body = [];
-      if (bad.length) body.push(el("p", { text: format(v.invalid_answers, { fields: bad.map(function (b) { return b.label; }).join(ui.list_separator) }) }));
+      if (bad.length) body.push(el("p", { text: fill(v.invalid_answers, { fields: bad.map(function (b) { return b.label; }).join(ui.list_separator) }) }));
       if (missing.length) {
         body.push(el("p", { text: v.missing_answers }),
                   el("ul", { className: "ck-missing" }, missing.map(function (f) { return el("li", {}, [hooks.answerLink(f.key, f.label)]); })));
       }
       setVerdict("warning", v.undecided, body);
       var first = bad[0] || missing[0], words = bad.length ? v.next_fix : v.next_answer;
-      setNext([hooks.answerLink(first.key, format(words, { label: first.label }))]);
+      setNext([hooks.answerLink(first.key, fill(words, { label: first.label }))]);
       $("#lists").hidden = true;
       $("#impact").replaceChildren(el("p", { text: v.answer_first }));
     }
@@ -92,7 +104,7 @@
       var zero = li.querySelector(".ck-set-zero"), count = li.item.because.filter(function (a) { return a.field.indexOf(".") > 0; })[0];
       var show = !!(count && li.item.reason && li.querySelector("input").checked);
       zero.hidden = !show;
-      if (show) { zero.setAttribute("data-path", count.field); zero.textContent = format(v.set_zero, { label: count.label }); }
+      if (show) { zero.setAttribute("data-path", count.field); zero.textContent = fill(v.set_zero, { label: count.label }); }
     }
 
     function fillItem(li, item, done) {
@@ -101,8 +113,8 @@
       var text = li.querySelector(".ck-item-text"), reason = li.querySelector(".ck-reason"), why = li.querySelector(".ck-because");
       if (text.textContent !== item.text) text.textContent = item.text;
       reason.hidden = !item.reason;
-      reason.textContent = item.reason ? format(v.reason_line, { reason: item.reason }) : "";
-      var parts = [format(v.because, { answers: "" })];
+      reason.textContent = item.reason ? fill(v.reason_line, { reason: item.reason }) : "";
+      var parts = [fill(v.because, { answers: "" })];
       item.because.forEach(function (a, n) { if (n) parts.push(ui.list_separator); parts.push(hooks.answerLink(a.field, pair(a.label, a.value))); });
       refresh(why, JSON.stringify(item.because), function () { return item.because.length ? parts : []; });
       why.hidden = !item.because.length;
@@ -133,7 +145,7 @@
         var general = nodes.filter(function (li, i) { return items[i].general; });
         place(lists[1], general);
         details.hidden = !general.length;
-        details.querySelector("summary").textContent = format(v.general_items, { count: general.length });
+        details.querySelector("summary").textContent = fill(v.general_items, { count: general.length });
         section.hidden = !items.length;
       });
     }
@@ -150,7 +162,7 @@
     function progress(text) {
       var boxes = root.querySelectorAll("#lists:not([hidden]) .ck-item input[type=checkbox]"), done = 0;
       boxes.forEach(function (b) { if (b.checked) done++; });
-      var bar = $("#progress"), words = boxes.length ? format(text, { done: done, total: boxes.length }) : "";
+      var bar = $("#progress"), words = boxes.length ? fill(text, { done: done, total: boxes.length }) : "";
       bar.max = boxes.length || 1; bar.value = done;
       $("#progress-text").textContent = words;
       $("#status-bar-progress").textContent = words;
@@ -160,7 +172,7 @@
     var heading = document.getElementById("page-title"), suffix = document.title.indexOf(data.app.title) === 0 ?
       document.title.slice(data.app.title.length) : "";
     function title(name) {
-      var named = name ? format(v.named_title, { name: name }) : data.app.title;
+      var named = name ? fill(v.named_title, { name: name }) : data.app.title;
       if (heading && heading.firstChild && heading.firstChild.nodeType === 3) heading.firstChild.nodeValue = named;
       document.title = named + suffix;
     }
@@ -168,6 +180,5 @@
     return { undecided: undecided, decided: decided, answers: answers, progress: progress, title: title };
   }
 
-  window.OrderChecklistView = { create: create, el: el, table: table, refresh: refresh };
-  if (window.OrderChecklistApp) window.OrderChecklistApp.init();  // the app script ran first
+  window.OrderChecklistView = { create: create, el: el, table: table, refresh: refresh, conflict: conflict };
 })();

@@ -264,17 +264,5 @@
     });
   }
 
-  function fill(template, args) {
-    return template.replace(/\{(\w+)\}/g, function (all, k) { return args[k] === undefined ? all : String(args[k]); });
-  }
-
-  // The seller-facing words of a file problem, or of a row's reason, from the page's data.
-  function describe(problem, data) {
-    var app = data.app, csv = data.csv;
-    var missing = (problem.missing || []).map(function (role) { return fill(app.csv_column, { name: csv[ROLES[role]][0] }); });
-    var message = fill(app["csv_" + problem.code] || problem.code, { max: problem.max, missing: missing.join(data.ui.list_separator) });
-    return fill(app.csv_error_line, { line: problem.line, message: message });
-  }
-
-  return { decode: decode, read: read, readBytes: readBytes, readFile: readFile, describe: describe, CHECK: CHECK };
+  return { decode: decode, read: read, readBytes: readBytes, readFile: readFile, CHECK: CHECK };
 });

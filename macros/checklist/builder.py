@@ -104,13 +104,11 @@ def apply_export(shop: dict, imported: dict, spec: dict) -> dict:
 
 # -- the document ---------------------------------------------------------------------------------
 
-CSV_ROLES = {"id": "id_headers", "state": "state_headers"}  # a column the export lacks, by the first of its names
-
-
 def csv_problem(problem: dict, spec: dict) -> str:
-    """Why an order export cannot be used, in the page's words (JS: csvProblem; tests/vectors/exports.json)."""
+    """Why an order export cannot be used, in the page's words (JS: csvProblem; tests/vectors/exports.json). A
+    missing column is named by the first of its names (csv.<role>_headers)."""
     app, csv = spec["app"], spec["csv"]
-    missing = [fill(app["csv_column"], {"name": csv[CSV_ROLES[role]][0]}) for role in problem.get("missing", [])]
+    missing = [fill(app["csv_column"], {"name": csv[f"{role}_headers"][0]}) for role in problem.get("missing", [])]
     args = {"missing": spec["ui"]["list_separator"].join(missing), **({"max": problem["max"]} if "max" in problem else {})}
     return fill(app.get(f"csv_{problem['code']}", problem["code"]), args)
 

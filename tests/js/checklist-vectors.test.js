@@ -5,10 +5,11 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
 const core = require(path.join(__dirname, "../../docs/assets/checklist-core.js"));
+const download = require(path.join(__dirname, "../../docs/assets/checklist-download.js"));
 const vectors = require(path.join(__dirname, "../vectors/checklists.json"));
 
 const spec = vectors.spec;
-const documentOf = (c) => core.document(spec, core.build(spec, c.shop, c.imported || null), { shop: "shop-key", date: c.date });
+const documentOf = (c) => core.listDocument(spec, core.build(spec, c.shop, c.imported || null), { shop: "shop-key", date: c.date });
 
 for (const c of vectors.cases) {
   test(c.name, () => {
@@ -22,7 +23,7 @@ for (const c of vectors.cases) {
 
 test("the download is plain text: the date, every group, item, reason and answer, ticks as ☐ and ☑", () => {
   const doc = documentOf(vectors.cases[1]);
-  const text = core.toText(doc, spec, { done: { refund: true }, urls: { "prepare#orders": "https://example.org/prepare/#orders" } });
+  const text = download.toText(doc, spec, { done: { refund: true }, urls: { "prepare#orders": "https://example.org/prepare/#orders" } });
   const lines = text.split("\n");
   assert.equal(lines[0], "杯店的清单");
   assert.ok(lines.includes("生成于 2026-11-30"));
@@ -40,7 +41,7 @@ test("the download is plain text: the date, every group, item, reason and answer
 
 test("the download keeps an imported order table, one row a line, and shows markup as text", () => {
   const doc = documentOf(vectors.cases[4]);
-  const text = core.toText(doc, spec, {});
+  const text = download.toText(doc, spec, {});
   assert.ok(text.includes("行：4；编号：1003；状态：交易成功；标题：壶 <b>&amp;；实付：99；退款：5；判断：要核对；原因：退款 5 元。"));
   assert.ok(text.includes("行：6；状态：奇怪；判断：要核对；原因：没编号。 不认识「奇怪」。"));
 });
@@ -48,7 +49,7 @@ test("the download keeps an imported order table, one row a line, and shows mark
 test("control characters from answers never reach the download", () => {
   const c = vectors.cases[0];
   const doc = documentOf({ ...c, shop: { ...c.shop, name: "a\u0007b\u001b[2Jc" } });
-  assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f]/.test(core.toText(doc, spec, {})));
+  assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f]/.test(download.toText(doc, spec, {})));
 });
 
 test("no line of the download starts as a spreadsheet formula, whatever the name or a cell holds", () => {
@@ -58,7 +59,7 @@ test("no line of the download starts as a spreadsheet formula, whatever the name
     const doc = documentOf({ ...c, shop: { ...c.shop, name: formula } });
     doc.title = formula;  // whatever the title words: the name itself on a line of its own
     doc.orders.rows.push({ line: 9, cells: doc.orders.columns.map(() => formula), kind: "check", reason: formula });
-    const lines = core.toText(doc, spec, {}).split("\n");
+    const lines = download.toText(doc, spec, {}).split("\n");
     assert.deepEqual(lines.filter((l) => /^[=+\-@\t]/.test(l)), []);
     assert.ok(lines.includes("'" + formula), "the quoted name stays readable");
   }
