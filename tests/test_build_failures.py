@@ -156,7 +156,8 @@ def test_make_serve_serves_a_change_to_the_python_code(project_copy):
     serve = Serve(project_copy, make=True)
     try:
         assert serve.wait(serve.page), serve.text()
-        changed = text.replace('        return self.r.page("home.md", prefix,', '        return "MARK-42\\n\\n" + self.r.page("home.md", prefix,', 1)
+        changed = text.replace('        return self.renderer.page("home.md", prefix,',
+                               '        return "MARK-42\\n\\n" + self.renderer.page("home.md", prefix,', 1)
         assert changed != text, "the home page's line moved: update this test"
         pages.write_text(changed, encoding="utf-8")
         assert serve.wait(lambda: "MARK-42" in serve.page("")), "the changed code is served: " + serve.text()[-2000:]

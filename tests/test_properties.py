@@ -230,7 +230,7 @@ HOSTILE = ["!!binary aGVsbG8=", "!!set {a: null}", "!!timestamp 2001-12-14", "!!
            # Issue 23: controls, direction overrides and invisible-only text, escaped and raw.
            '"\\x1bc\\x1b[2J"', '"店\\x9b31m"', '"店\\N名"', '"\\x7f"', '"店\\u202e名"', '"\\u2066x\\u2069"', '"\\u200b"',
            '"\\u200b\\u200d"', '"\\u00a0"', "\u2028", "店\u202e名", "费用 = 0，约 ~3 天"]
-# What no page, title or terminal line may hold (macros/text.py's rule, and invisible-only text).
+# What no page, title or terminal line may hold (macros/model/text.py's rule, and invisible-only text).
 SHOWN_ESCAPED = text_rule.SHOWN_ESCAPED
 SCALAR_LINE = re.compile(r"^(\s*(?:- )?[A-Za-z_][\w.-]*: )(\S.*)$", re.M)
 

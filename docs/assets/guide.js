@@ -1,6 +1,6 @@
 // Every page: the one script loader of the site, for code fetched on first use (search's query
 // normaliser here; the checklist's import and download code). The checklist page itself loads its
-// four scripts as plain `defer` scripts (macros/templates/checklist_app.html).
+// four scripts as plain `defer` scripts (macros/render/templates/checklist_app.html).
 (function () {
   "use strict";
   var base = document.currentScript.src.replace(/[^/]*$/, "");

@@ -1,4 +1,4 @@
-// Read a seller's order export in the browser (never uploaded), the way macros/orders.py does:
+// Read a seller's order export in the browser (never uploaded), the way macros/checklist/orders.py does:
 // both follow tests/vectors/orders.json. Decode (BOM, else UTF-8, else GBK), find the separator
 // from the header and the columns by name; each row becomes handled, open, or to be checked by
 // hand, with its reason. Big files are read in chunks with a pause between them, so the page

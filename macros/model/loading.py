@@ -59,7 +59,7 @@ class DataLoader(_FastBase):  # type: ignore[misc, valid-type]
             raise Refused("yaml_alias", "*", node.start_mark)
         kind = node.tag.removeprefix(_TAG)
         if isinstance(node, yaml.ScalarNode):
-            bad = forbidden(node.value)  # a key or a value: the one text rule (macros/text.py)
+            bad = forbidden(node.value)  # a key or a value: the one text rule (model/text.py)
             if bad:
                 raise Refused("bad_chars", escaped(bad), node.start_mark)
             if kind not in _PLAIN:

@@ -42,7 +42,7 @@ class Renderer:
     """Renders pages from a Content view. `prefix` is the path from the current page to docs/."""
 
     def __init__(self, content: Content):
-        self.c = content
+        self.content = content
         self.titles = content.anchors()  # every linkable ref and its title, looked up on every link
         terms = content.terms()
         self._terms = terms
@@ -69,7 +69,7 @@ class Renderer:
 
     def pair(self, term: str, text: str) -> str:
         """`term: text` with the punctuation of data/messages.yml; both sides are Markdown already."""
-        return self.c.ui("pair", term=term, text=text)
+        return self.content.ui("pair", term=term, text=text)
 
     def plain(self, value: str) -> str:
         return md_escape(value)
@@ -88,7 +88,7 @@ class Renderer:
         def row(cells: list[str]) -> str:
             return "| " + " | ".join(cells) + " |"
 
-        lines = [self.plain(self.c.ui("table_caption", caption=table.caption)),
+        lines = [self.plain(self.content.ui("table_caption", caption=table.caption)),
                  "{: .table-caption }", "",
                  row([self.plain(h) for h in table.headers]),
                  row(["---"] * len(table.headers))]
@@ -96,15 +96,15 @@ class Renderer:
         return "\n".join(lines)
 
     def data_table(self, table_id: str) -> Table:
-        spec = self.c.tables[table_id]
-        states = self.c.states
+        spec = self.content.tables[table_id]
+        states = self.content.states
         rows = []
         for row in spec["rows"]:
             cells = []
             for col in spec["columns"]:
                 kind = col.get("type", "text")
                 if kind == "handled":
-                    cells.append(self.plain(self.c.ui("handled_yes" if states[row[col["from"]]]["handled"] else "handled_no")))
+                    cells.append(self.plain(self.content.ui("handled_yes" if states[row[col["from"]]]["handled"] else "handled_no")))
                 elif kind == "order_state":
                     cells.append(self.plain(states[row[col["key"]]]["label"]))
                 else:
@@ -113,23 +113,23 @@ class Renderer:
         return Table(spec["caption"], [col["title"] for col in spec["columns"]], rows)
 
     def impact_table(self, reliance: str) -> Table:
-        labels = self.c.level_labels()
-        option = self.c.reliance_options()[reliance]["label"]
-        rows = [[self.text(a["name"]), self.plain(labels[level])] for a, level in self.c.impact_rows(reliance)]
-        return Table(self.c.ui("impact_caption", reliance=option),
-                     [self.c.ui("impact_aspect"), self.c.ui("impact_level")], rows)
+        labels = self.content.level_labels()
+        option = self.content.reliance_options()[reliance]["label"]
+        rows = [[self.text(a["name"]), self.plain(labels[level])] for a, level in self.content.impact_rows(reliance)]
+        return Table(self.content.ui("impact_caption", reliance=option),
+                     [self.content.ui("impact_aspect"), self.content.ui("impact_level")], rows)
 
     def impact_rationale(self) -> str:
-        labels = self.c.level_labels()
-        options = self.c.reliance_options()
-        sep = self.c.ui("list_separator")
-        lines = [f"**{self.plain(self.c.ui('impact_rationale_title'))}**", ""]
-        for aspect in self.c.impact["aspects"]:
+        labels = self.content.level_labels()
+        options = self.content.reliance_options()
+        sep = self.content.ui("list_separator")
+        lines = [f"**{self.plain(self.content.ui('impact_rationale_title'))}**", ""]
+        for aspect in self.content.impact["aspects"]:
             pairs = sep.join(
-                self.c.ui("impact_rationale_pair", reliance=options[key]["label"], level=labels[aspect["by_reliance"][key]])
+                self.content.ui("impact_rationale_pair", reliance=options[key]["label"], level=labels[aspect["by_reliance"][key]])
                 for key in options
             )
-            levels = self.plain(self.c.ui("impact_rationale_item", levels=pairs))
+            levels = self.plain(self.content.ui("impact_rationale_item", levels=pairs))
             lines.append("- " + self.pair(f"**{self.plain(aspect['name'])}**", levels + self.text(aspect["rationale"])))
         return "\n".join(lines)
 
@@ -141,7 +141,7 @@ class Renderer:
             if item.get("term"):
                 body = self.pair(f"**{self.plain(item['term'])}**", body)
             if item.get("link"):
-                body += " " + self.link(item["link"], prefix, self.c.ui("go_to", title=self.title(item["link"])))
+                body += " " + self.link(item["link"], prefix, self.content.ui("go_to", title=self.title(item["link"])))
             lines.append(f"{marker} {body}")
         return "\n".join(lines)
 
@@ -150,17 +150,17 @@ class Renderer:
     ADMONITION = {"inference": "info inference", "unsettled": "question unsettled"}
 
     def callout(self, kind: str, text: str, title: str | None = None, link: str | None = None, prefix: str = "") -> str:
-        heading = admonition_title(title or self.c.ui(f"callout_{kind}"))
+        heading = admonition_title(title or self.content.ui(f"callout_{kind}"))
         body = self.text(text)
         if link:
-            body += " " + self.link(link, prefix, self.c.ui("go_to", title=self.title(link)))
+            body += " " + self.link(link, prefix, self.content.ui("go_to", title=self.title(link)))
         return f'!!! {self.ADMONITION.get(kind, kind)} "{heading}"\n\n    {body}'
 
     def steps(self, steps: list[dict]) -> str:
         shown = [dict(step, text=markup.safe(self.text(step["text"], markdown=False)),
                       unsettled=markup.safe(self.text(step["unsettled"], markdown=False)) if step.get("unsettled") else "")
                  for step in steps]
-        return markup.render("steps.html", steps=shown, unsettled_title=self.c.ui("unsettled_label"))
+        return markup.render("steps.html", steps=shown, unsettled_title=self.content.ui("unsettled_label"))
 
     def block(self, block: dict, prefix: str) -> str:
         kind = block["type"]
@@ -179,18 +179,18 @@ class Renderer:
         if kind == "impact_rationale":
             return self.impact_rationale()
         if kind == "menu_notice":
-            return self.callout("warning", self.c.site["menu_notice"], self.c.ui("menu_notice_title"))
+            return self.callout("warning", self.content.site["menu_notice"], self.content.ui("menu_notice_title"))
         raise ValueError(f"unknown block kind: {kind}")
 
     # -- page pieces -------------------------------------------------------------
     def source_links(self, source_ids: list[str], prefix: str = "") -> str:
         """Each source by its short name, linked to its entry on the about page."""
-        sep = self.c.ui("list_separator")
-        return sep.join(self.link(f"about#source-{s}", prefix, self.c.sources[s]["short"]) for s in source_ids)
+        sep = self.content.ui("list_separator")
+        return sep.join(self.link(f"about#source-{s}", prefix, self.content.sources[s]["short"]) for s in source_ids)
 
     def sourced(self, key: str, source_ids: list[str], prefix: str = "", **args) -> str:
         """A message of data/messages.yml whose {sources} become links to the sources on the about page."""
-        return self.plain(self.c.ui(key, sources="\x00", **args)).replace("\x00", self.source_links(source_ids, prefix))
+        return self.plain(self.content.ui(key, sources="\x00", **args)).replace("\x00", self.source_links(source_ids, prefix))
 
     def page_meta(self, source_ids: list[str], reviewed: str, prefix: str = "") -> str:
         """What the page rests on, and what its date means: checked against those sources, not the seller centre."""
@@ -200,25 +200,25 @@ class Renderer:
         """The page's title, its menu path when it has one (the answer first), and its one-line summary."""
         out = f"# {self.plain(title)} {{#page-title}}\n\n"
         if path:
-            crumbs = self.c.ui("path_separator").join(f"**{self.plain(item)}**" for item in path["items"])
-            out += self.c.ui("paren", text=crumbs, note=self.plain(path["note"])) + "\n{: .menu-path }\n\n"
+            crumbs = self.content.ui("path_separator").join(f"**{self.plain(item)}**" for item in path["items"])
+            out += self.content.ui("paren", text=crumbs, note=self.plain(path["note"])) + "\n{: .menu-path }\n\n"
         return out + f"{self.text(summary)}\n{{: .page-summary }}"
 
     # -- pages -------------------------------------------------------------------
     def section_page(self, section_id: str, prefix: str = "") -> str:
-        data = self.c.section(section_id)
+        data = self.content.section(section_id)
         out = [self.header(data["title"], data["summary"], data.get("path"))]
         for part in data["parts"]:
             out.append(f"## {self.plain(part['title'])} {{#{part['id']}}}")
             out += [self.block(block, prefix) for block in part["blocks"]]
             out.append(self.sourced("part_sources", part["sources"], prefix) + "\n{: .part-sources data-search-exclude }")
-        out.append(self.page_meta(self.c.section_sources(data), data["reviewed"], prefix))
+        out.append(self.page_meta(self.content.section_sources(data), data["reviewed"], prefix))
         return "\n\n".join(out) + "\n"
 
     def page(self, template: str, prefix: str, **context) -> str:
         """A page from a Markdown template; the helpers it gets return Markdown already escaped."""
-        safe, sep = markup.safe, self.c.ui("list_separator")
-        helpers = dict(ui=self.c.ui, text=lambda v: safe(self.text(v)), plain=lambda v: safe(self.plain(v)),
+        safe, sep = markup.safe, self.content.ui("list_separator")
+        helpers = dict(ui=self.content.ui, text=lambda v: safe(self.text(v)), plain=lambda v: safe(self.plain(v)),
                        pair=lambda a, b: safe(self.pair(a, b)), anchor=lambda name: safe(f"{{#{name}}}"),
                        link=lambda ref, label=None: safe(self.link(ref, prefix, label)),
                        links=lambda refs: safe(sep.join(self.link(r, prefix) for r in refs)),

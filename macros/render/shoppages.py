@@ -7,15 +7,15 @@ from .renderer import Renderer, Table, admonition_title
 
 
 class ShopPages:
-    """Site Markdown for documents of macros/checklist.py: the verdict, the next step, then the groups."""
+    """Site Markdown for documents of macros/checklist/builder.py: the verdict, the next step, then the groups."""
 
     def __init__(self, renderer: Renderer, spec: dict):
-        self.r = renderer
+        self.renderer = renderer
         self.spec = spec
-        self.v = spec["words"]
+        self.words = spec["words"]
 
     def task(self, item: dict, prefix: str) -> str:
-        r, v, ui = self.r, self.v, self.spec["ui"]
+        r, v, ui = self.renderer, self.words, self.spec["ui"]
         notes = [r.plain(fill(v["reason_line"], {"reason": item["reason"]}))] if item["reason"] else []
         if item["because"]:
             given = ui["list_separator"].join(fill(ui["pair"], {"term": a["label"], "text": a["value"]}) for a in item["because"])
@@ -29,18 +29,18 @@ class ShopPages:
     def group(self, group: dict, prefix: str) -> list[str]:
         own = [i for i in group["items"] if not i["general"]]
         general = [i for i in group["items"] if i["general"]]
-        out = [f"## {self.r.plain(group['title'])} {{#{group['key']}}}"]
+        out = [f"## {self.renderer.plain(group['title'])} {{#{group['key']}}}"]
         if own:
             out.append(self.tasks(own, prefix))
         if general:
-            title = admonition_title(fill(self.v["general_items"], {"count": len(general)}))
+            title = admonition_title(fill(self.words["general_items"], {"count": len(general)}))
             body = self.tasks(general, prefix).replace("\n", "\n    ").replace("\n    \n", "\n\n")
             out.append(f'??? note ck-general "{title}"\n\n    {body}')
         return out
 
     def page(self, doc: dict, profile: dict, prefix: str = "../") -> str:
         """A shop's list, and a button that opens its answers in the interactive form."""
-        r, v, ui = self.r, self.v, self.spec["ui"]
+        r, v, ui = self.renderer, self.words, self.spec["ui"]
         step = doc["next"]
         label = r.plain(self.spec["app"]["open_interactive"])
         # k: the list's key for ticks in the browser, the shop's id, so a renamed shop keeps them.
@@ -70,7 +70,7 @@ class ShopPages:
         return "\n\n".join(out) + "\n"
 
     def index(self, docs: list[dict], prefix: str = "") -> str:
-        r, v = self.r, self.v
+        r, v = self.renderer, self.words
         rows = []
         for doc in docs:
             reasons = v["reason_separator"].join(i["reason"] for g in doc["groups"] if g["key"] == "blocking" for i in g["items"])

@@ -1,4 +1,4 @@
-// The JavaScript evaluator runs the same vectors as macros/rules.py (tests/vectors/rules.json).
+// The JavaScript evaluator runs the same vectors as macros/model/rules.py (tests/vectors/rules.json).
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
