@@ -1,5 +1,5 @@
-"""MkDocs hooks: hand the build's events to macros/render/build.py, whose one SiteBuild per build holds the
-checked data. Under `mkdocs serve`, a data or code folder that goes away and comes back is watched again."""
+"""MkDocs hooks: the build's events are macros/render/build.py's, whose one SiteBuild per build holds the checked
+data. Under `mkdocs serve`, a data or code folder that goes away and comes back is watched again."""
 from __future__ import annotations
 
 import logging
@@ -18,6 +18,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from macros.render import build  # noqa: E402  (the project root is on the path from here on)
+from macros.render.build import on_files, on_page_content, on_page_context, on_page_markdown, on_post_build  # noqa: E402,F401
 
 
 @event_priority(100)  # before mkdocs-macros calls define_env
@@ -29,26 +30,6 @@ def on_config(config):
     jieba.setLogLevel(logging.WARNING)
     build.configure(config, jieba)
     return config
-
-
-def on_files(files, config):
-    return build.add_shop_pages(files, config)
-
-
-def on_page_markdown(markdown, page, config, files):
-    return build.search_boost(markdown, page, config)
-
-
-def on_page_content(html, page, config, files):
-    return build.checked_content(html, page, config)
-
-
-def on_page_context(context, page, config, nav):
-    return build.edit_link(context, page, config)
-
-
-def on_post_build(config):
-    build.write_extras(config)
 
 
 def on_serve(server, config, builder):

@@ -12,6 +12,7 @@ from .loading import DataSet
 from .problems import fill
 from .shopprofile import shop_schema
 
+
 @functools.cache
 def fallback_messages() -> dict:
     return yaml.load(FALLBACK.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

@@ -13,7 +13,7 @@ from .loading import DataSet
 from .problems import Problem, path_text
 from .shopprofile import field_paths, value_fits
 from .kinds import kind_of
-from .schemacheck import declared, found, kind_schema, markup_problems
+from .schemacheck import declared, found, kind_shape, markup_problems
 
 # What a schema's `x-ref` may name: where the known values come from, and the message for one that is not known.
 REFERENCES = {
@@ -60,12 +60,15 @@ def check_html(c: Content, out: Findings) -> None:
         out.problems += markup_problems(out.dataset.docs[rel])
 
 
-def check_dates(c: Content, out: Findings, today: dt.date, max_age_days: int) -> None:
-    """Every review date (a value whose schema says `x-check: reviewed`): a real day, not ahead, not too old."""
+def marked(dataset: DataSet, rels: list[str]) -> dict[str, list[tuple[tuple, str, str, object]]]:
+    """The values each file's schema marks (`x-ref`, `x-check`), found in one walk per file."""
+    return {rel: list(declared(dataset.docs[rel].data, kind_shape(kind_of(rel)))) for rel in rels}
+
+
+def check_dates(c: Content, out: Findings, marks: dict, today: dt.date, max_age_days: int) -> None:
+    """Every review date (`x-check: reviewed`) of a valid file: a real day, not ahead, not too old."""
     for rel in c.valid_files():
-        for path, check, text in declared(c.file(rel), *kind_schema(kind_of(rel), c), "x-check"):
-            if check != "reviewed":
-                continue
+        for path, _, _, text in (m for m in marks.get(rel, []) if m[1:3] == ("x-check", "reviewed")):
             try:
                 day = dt.date.fromisoformat(text)
             except ValueError:
@@ -143,13 +146,13 @@ def check_field_bounds(c: Content, out: Findings, i: int, field: dict) -> None:
                         field=comparison["field"], expected=options)
 
 
-def check_refs(c: Content, out: Findings, parsed: list[str]) -> None:
+def check_refs(c: Content, out: Findings, marks: dict) -> None:
     """Every value a schema declares a reference (`x-ref`), in every parsed file: a file with a schema error may
     still cite a missing source. A kind whose own file is broken has no known values yet: it is reported there."""
     known = {ref: values(c) for ref, (values, _) in REFERENCES.items()}
     skip = c.unknowable_pages()
-    for rel in parsed:
-        for path, ref, text in declared(out.dataset.docs[rel].data, *kind_schema(kind_of(rel), c), "x-ref"):
+    for rel, listed in marks.items():
+        for path, _, ref, text in (m for m in listed if m[1] == "x-ref"):
             if isinstance(text, str) and known[ref] and not (ref == "anchor" and text.partition("#")[0] in skip):
                 out.ref(rel, list(path), text, known[ref], REFERENCES[ref][1])
 

@@ -117,29 +117,55 @@ def schema_problems(doc: Document, schema_doc: dict, types: dict[str, str]) -> l
     return out
 
 
-def kind_schema(kind: str, content=None) -> tuple[dict, object]:
-    """A kind's schema and the resolver for its `$ref`s; a shop's comes from the questions (`content`)."""
-    return (content.shop_schema() if kind == "shop" else schema(kind)), registry().resolver(base_uri=f"{kind}.schema.json")
+class Shape:
+    """A schema node with its `$ref`s followed, to walk data beside it. Its parts are made on first use and kept,
+    so a check run many times in one process resolves each node once (resolving was half of a check)."""
+
+    def __init__(self, node: dict, resolver):
+        self.node, self.resolver, _ = resolve_refs(node, resolver)
+        self.parts: dict = {}
+
+    def part(self, key, node: dict) -> "Shape":
+        if key not in self.parts:
+            self.parts[key] = Shape(node, self.resolver)
+        return self.parts[key]
+
+    @functools.cached_property
+    def branches(self) -> list[tuple[object, "Shape"]]:
+        """allOf's branches (a content block's fields, by its type), each with the validator of its `if`."""
+        return [(validator_for(b["if"]) if "if" in b else None, self.part(("allOf", n), b.get("then", b)))
+                for n, b in enumerate(self.node.get("allOf", []))]
 
 
-def declared(value: Any, node: dict, resolver, mark: str, path: tuple = ()) -> Iterator[tuple[tuple, str, Any]]:
-    """Every value whose schema carries `mark` (`x-ref`: a source, an anchor...; `x-check`), as (path, what the
-    mark says, value): schema and data walked together, so a field is checked by what it is, whatever its name."""
-    node, resolver, _ = resolve_refs(node, resolver)
-    if mark in node:
-        yield path, node[mark], value
-    for branch in node.get("allOf", []):  # a content block's fields, by its type
-        if "if" not in branch or validator_for(branch["if"]).is_valid(value):
-            yield from declared(value, branch.get("then", branch), resolver, mark, path)
+@functools.cache
+def kind_shape(kind: str) -> Shape:
+    return Shape(schema(kind), registry().resolver(base_uri=f"{kind}.schema.json"))
+
+
+MARKS = ("x-ref", "x-check")  # what a schema may say of a value beyond its type: a reference, a check of its own
+
+
+def declared(value: Any, shape: Shape, path: tuple = ()) -> Iterator[tuple[tuple, str, str, Any]]:
+    """Every value whose schema carries a mark (`x-ref`: a source, an anchor...; `x-check`: a review date), as
+    (path, mark, what it says, value): schema and data walked together, so a field is checked by what it is,
+    whatever its name."""
+    node = shape.node
+    for mark in MARKS:
+        if mark in node:
+            yield path, mark, node[mark], value
+    for test, then in shape.branches:
+        if test is None or test.is_valid(value):
+            yield from declared(value, then, path)
     if isinstance(value, dict):
         props, extra = node.get("properties", {}), node.get("additionalProperties")
         for key, item in value.items():
-            sub = props[key] if key in props else extra
+            sub, key_of_part = (props[key], key) if key in props else (extra, None)
             if isinstance(sub, dict):
-                yield from declared(item, sub, resolver, mark, path + (key,))
+                yield from declared(item, shape.part(("properties", key_of_part), sub), path + (key,))
     elif isinstance(value, list) and isinstance(node.get("items"), dict):
+        items = shape.part(("items",), node["items"])
         for index, item in enumerate(value):
-            yield from declared(item, node["items"], resolver, mark, path + (index,))
+            yield from declared(item, items, path + (index,))
 
 
 def walk_strings(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:

@@ -52,9 +52,10 @@ def check(dataset: DataSet, today: dt.date | None = None, max_age_days: int = DE
     out = refs.Findings(dataset)
     parsed = [rel for rel, doc in sorted(dataset.docs.items()) if doc.ok and kind_of(rel) not in (None, "shop")]
     refs.check_html(content, out)
-    refs.check_dates(content, out, today or dt.date.today(), max_age_days)
+    marks = refs.marked(dataset, parsed)
+    refs.check_dates(content, out, marks, today or dt.date.today(), max_age_days)
     refs.check_ids(content, out)
-    refs.check_refs(content, out, parsed)
+    refs.check_refs(content, out, marks)
     refs.check_tables(content, out)
     refs.check_impact(content, out)
     refs.check_pages(content, out)

@@ -1,11 +1,11 @@
 """One site build: its checked data, checklist spec, renderer and shop documents, made in on_config and kept on
 the MkDocs config under STATE_KEY, where every later event and the macros (macros/__init__.py) find it. The
-hook file hooks/site_hooks.py hands MkDocs' events to the functions here; nothing is kept between builds."""
+on_* functions are MkDocs' events, which hooks/site_hooks.py hands over; nothing is kept between builds."""
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import html
+from html import escape
 import json
 import logging
 from pathlib import Path
@@ -73,7 +73,7 @@ def configure(config, jieba) -> None:
     content = build.content
     for word in content.terms():
         jieba.add_word(word, freq=None)
-    config.copyright = html.escape(content.site["footer"], quote=False)  # Material prints it as HTML
+    config.copyright = escape(content.site["footer"], quote=False)  # Material prints it as HTML
     ui = content.ui
     config.extra["not_found"] = {"title": ui("not_found_title"), "text": ui("not_found_text"), "home": ui("not_found_home")}
     if not config.repo_url:
@@ -82,7 +82,7 @@ def configure(config, jieba) -> None:
         config.extra["polyfills"] = [OFFLINE_SHIM]  # Material would load this Worker shim from a CDN: ship ours
 
 
-def add_shop_pages(files, config):
+def on_files(files, config):
     """One page per data/shops/*.yml, plus their index, written already rendered: no hand-written Markdown."""
     build = state(config)
     docs = shop_documents(build.checklists, build.spec, dt.date.today().isoformat())
@@ -99,7 +99,7 @@ def add_shop_pages(files, config):
     return files
 
 
-def search_boost(markdown, page, config):
+def on_page_markdown(markdown, page, config, files):
     """Search weight per page from data/search.yml (`boost`), read by Material's search plugin."""
     page_id = page.file.src_uri.removesuffix(".md")
     if page_id in state(config).boost:
@@ -107,19 +107,19 @@ def search_boost(markdown, page, config):
     return markdown
 
 
-def checked_content(content_html, page, config):
+def on_page_content(html, page, config, files):
     """Refuse a page whose content would run code of its own (the CSP hashes only Material's inline scripts), and
     give the static task-list boxes an accessible name (pymdownx.tasklist leaves them unnamed)."""
-    found = csp.live_code(content_html)
+    found = csp.live_code(html)
     if found:
         line = csp.source_line(page.file.content_string, found)
         problem = Problem(f"docs/{page.file.src_uri}", line, "", "page_script", {"found": found})
         raise PluginError(state(config).site.report([problem]))
     done_mark = state(config).done_mark
-    return content_html.replace(TASK_BOX, f'{TASK_BOX} aria-label="{done_mark}"') if TASK_BOX in content_html else content_html
+    return html.replace(TASK_BOX, f'{TASK_BOX} aria-label="{done_mark}"') if TASK_BOX in html else html
 
 
-def edit_link(context, page, config):
+def on_page_context(context, page, config, nav):
     """Point the edit button at the YAML file behind the page, not at its one-line Markdown."""
     if config.repo_url:
         data_file = state(config).data_file_for(page.file.src_uri)
@@ -128,7 +128,7 @@ def edit_link(context, page, config):
     return context
 
 
-def write_extras(config) -> None:
+def on_post_build(config) -> None:
     """The search vocabulary for the query normaliser, and the CSP headers for the scripts the pages run."""
     site_dir = Path(config.site_dir)
     value = csp.policy(csp.script_hashes(p.read_text(encoding="utf-8") for p in sorted(site_dir.rglob("*.html"))))
