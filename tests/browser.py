@@ -73,10 +73,8 @@ def before_close(page) -> list[str]:
 
 
 def tick(page, item: str) -> None:
-    """Tick an item as a seller does: an item every shop gets sits in its group's fold, opened first."""
-    box = page.locator(f"[data-item-id='{item}'] input")
-    page.evaluate("id => { const d = document.querySelector(`[data-item-id='${id}']`).closest('details'); if (d) d.open = true; }", item)
-    box.check()
+    """Tick an item as a seller does."""
+    page.locator(f"[data-item-id='{item}'] input").check()
 
 
 def open_checklist(page, query: str = "", complete: bool = True) -> None:
@@ -100,6 +98,6 @@ def guard(page, dialogs: bool = True) -> list[str]:
 def download(page, tmp_path) -> tuple[str, str]:
     with page.expect_download() as info:
         page.click("[data-action='download']")
-    saved = tmp_path / "list.txt"
+    saved = tmp_path / "list.html"
     info.value.save_as(saved)
     return saved.read_text(encoding="utf-8-sig"), info.value.suggested_filename

@@ -17,7 +17,8 @@ SHOPS = sorted(CONTENT.shops())
 IN_PROGRESS = ["awaiting_shipment", "shipped", "refunding", "returning"]
 BLOCKING_ITEM = {"awaiting_shipment": "ship-pending-orders", "shipped": "wait-for-delivery",
                  "refunding": "settle-refunds", "returning": "settle-returns"}
-ALWAYS_PRE = {"verify-order-states", "assess-impact", "backup-orders", "backup-transactions", "backup-customers", "ask-official"}
+ALWAYS_PRE = {"verify-order-states", "assess-impact", "backup", "ask-official"}
+ESSENTIALS = ["verify-order-states", "backup", "ask-official"]  # in the order a seller does them, before any advice
 ALWAYS_DURING = {"secure-session"}
 ALWAYS_POST = {"check-insurance-status", "watch-feedback", "keep-backup"}
 
@@ -88,36 +89,62 @@ def test_order_table_handled_is_computed_from_the_state():
 
 
 GUARANTEE_CASES = [
-    # (categories require a tool, other tool the shop has, blocked by the switch item, told to find out, told to confirm)
-    ("required", "none", True, False, False),
-    ("required", "unsure", True, False, False),
-    ("unsure", "none", True, True, False),
-    ("unsure", "unsure", True, True, False),
-    ("required", "deposit", False, False, True),
-    ("required", "account_period", False, False, True),
-    ("unsure", "deposit", False, True, True),
-    ("not_required", "none", False, False, False),
-    ("not_required", "unsure", False, False, False),
-    ("not_required", "account_period", False, False, False),
+    # (categories require a tool, other tool the shop has, the blocking item, told to confirm the tool)
+    # An unsure answer blocks with a step that finds out; only a known need with no tool asks to open one.
+    ("required", "none", "switch-guarantee-tool", False),
+    ("required", "unsure", "check-alternative-tool", False),
+    ("unsure", "none", "check-guarantee-rule", False),
+    ("unsure", "unsure", "check-guarantee-rule", False),
+    ("required", "deposit", None, True),
+    ("required", "account_period", None, True),
+    ("unsure", "deposit", None, True),
+    ("not_required", "none", None, False),
+    ("not_required", "unsure", None, False),
+    ("not_required", "account_period", None, False),
 ]
+GUARANTEE_BLOCKS = {"switch-guarantee-tool", "check-alternative-tool", "check-guarantee-rule"}
+COSTLY = ("开通", "冻结")  # words of a step that costs money or freezes a deposit
 
 
-@pytest.mark.parametrize("required,other,blocked,find_out,confirm", GUARANTEE_CASES)
-def test_trade_guarantee_rule(required, other, blocked, find_out, confirm):
-    """A shop whose categories (may) need a guarantee tool and has no other one must switch first."""
+@pytest.mark.parametrize("required,other,blocked_by,confirm", GUARANTEE_CASES)
+def test_trade_guarantee_rule(required, other, blocked_by, confirm):
+    """A shop whose categories need a tool and has no other one must switch first; an unsure one finds out first."""
     result = GEN.build("t", shop(guarantee_required=required, alternative_tool=other,
                                  orders={"delivered": 3, "closed": 1}))
-    assert result.ready is not blocked
-    assert ("switch-guarantee-tool" in group(result, "blocking")) is blocked
-    if blocked:
-        assert result.items[0].id == "switch-guarantee-tool" and result.items[0].blocking
-        assert result.reasons == [result.items[0].reason] and result.reasons[0]
+    assert result.ready is (blocked_by is None)
+    assert set(group(result, "blocking")) & GUARANTEE_BLOCKS == ({blocked_by} if blocked_by else set())
+    if blocked_by:
+        first = result.items[0]
+        assert first.id == blocked_by and first.blocking and result.reasons == [first.reason] and first.reason
         assert "follow-steps" not in ids(result.items)
+        if "unsure" in (required, other):  # the first step finds out; it never opens or freezes anything
+            assert "查" in first.action and not any(word in first.action for word in COSTLY), first.action
+            assert "不清楚" in first.reason and "可能" not in first.reason, "no guess stated as a fact"
     else:
         assert "follow-steps" in group(result, "during")
-    assert ("confirm-category-rule" in group(result, "pre")) is find_out
     assert ("confirm-alternative-active" in group(result, "pre")) is confirm
     assert ("check-publishing" in group(result, "post")) is (required != "not_required")
+
+
+def test_essentials_lead_the_list_before_closing_and_a_ready_shop_gets_a_concrete_next_step():
+    for reliance in ("low", "high"):
+        for team in (1, 5):
+            result = GEN.build("t", shop(team_size=team, buyer_reliance=reliance))
+            pre = group(result, "pre")
+            assert pre[:len(ESSENTIALS)] == ESSENTIALS, pre
+            doc = document(result, SPEC, "2026-11-30")
+            first = next(i for i in CONTENT.checklist["items"] if i["id"] == pre[0])
+            assert doc["ready"] and doc["next"]["item"] == pre[0] and doc["next"]["text"] == first["action"]
+            assert doc["next"]["text"] not in doc["verdict"]["text"], "the step is not the verdict again"
+            assert len([i for g in doc["groups"] for i in g["items"]]) <= 15, "a ready list stays short"
+
+
+def test_the_verdict_needs_only_the_deciding_answers():
+    """No name, no team size, no reliance: still a verdict and a titled list; the impact waits for its answer."""
+    deciding = {"guarantee_required": "not_required", "alternative_tool": "none", "open_orders": "no"}
+    doc = document(GEN.build("t", deciding), SPEC, "2026-11-30")
+    assert doc["ready"] and doc["title"] == CONTENT.words("untitled_title") and doc["impact"] == []
+    assert [f["key"] for f in SPEC["fields"] if f.get("required")] == list(deciding)
 
 
 def test_guarantee_block_and_open_orders_give_one_reason_each():
@@ -138,11 +165,6 @@ def test_backup_and_impact_items_always_appear():
             assert ALWAYS_PRE <= set(group(result, "pre"))
             assert ALWAYS_DURING <= set(group(result, "during"))
             assert ALWAYS_POST <= set(group(result, "post"))
-            general = {i.id for i in result.items if i.general}
-            assert general == ALWAYS_PRE | ALWAYS_DURING | ALWAYS_POST
-            for key in ("pre", "during", "post"):  # a group's own items come before the ones every shop gets
-                flags = [i.general for i in result.group(key)]
-                assert flags == sorted(flags)
 
 
 def test_impact_follows_buyer_reliance_and_medium_is_the_article_case():
@@ -202,7 +224,8 @@ def test_cli_json_matches_the_generator(shop_id):
     assert [g["key"] for g in data["groups"]] == [k for k in ("blocking", "pre", "during", "post") if expected.group(k)]
     assert [i["id"] for g in data["groups"] for i in g["items"]] == ids(expected.items)
     first = expected.group("blocking")
-    assert data["next"]["text"] == (first[0].action if first else CONTENT.checklist["next"]["ready"])
+    then = expected.group("pre") + expected.group("during")
+    assert data["next"]["text"] == (first[0].action if first else then[0].action or then[0].text)
 
 
 @pytest.mark.parametrize("shop_id", SHOPS)
@@ -231,7 +254,7 @@ BAD_PROFILES = [
     ("outside-set", "name: 店\nteam_size: 1\nbuyer_reliance: extreme\n", 3, "buyer_reliance", "不在允许范围内"),
     ("negative-count", "name: 店\nteam_size: 1\nbuyer_reliance: low\norders:\n  refunding: -1\n", 5, "orders.refunding", "应不小于 0"),
     ("zero-team", "name: 店\nteam_size: 0\nbuyer_reliance: low\n", 2, "team_size", "应不小于 1"),
-    ("missing-required", "name: 店\nteam_size: 2\n", 1, "", "缺少必填字段「buyer_reliance」"),
+    ("missing-required", "name: 店\nteam_size: 2\n", 1, "", "缺少必填字段「guarantee_required」"),
     ("missing-guarantee", "name: 店\nteam_size: 2\nbuyer_reliance: low\nalternative_tool: none\n", 1, "",
      "缺少必填字段「guarantee_required」"),
     ("guarantee-yes", "name: 店\nteam_size: 2\nbuyer_reliance: low\nguarantee_required: yes\nalternative_tool: none\n", 4,

@@ -13,7 +13,7 @@ from exports import export
 from macros.checklist import orders
 from macros.checklist.builder import Generator, list_document as document
 
-from helpers import CONTENT, ROOT, SPEC, run_cli
+from helpers import CONTENT, ROOT, SPEC, run_cli, visible_text
 
 # A second browser process (make test runs three): these two modules take about as long as the other browser tests.
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser-2")]
@@ -112,19 +112,19 @@ def test_an_invalid_answer_gets_no_verdict(page, field, value):
 def test_ticks_and_progress_survive_a_reload_and_restart_clears_them(page):
     errors = guard(page, dialogs=False)
     open_checklist(page, "name=%E5%B0%8F%E5%BA%97&team_size=2")
-    tick(page, "backup-orders")
+    tick(page, "backup")
     tick(page, "notify-team")
     total = page.locator("[data-item-id]").count()
     assert page.inner_text("#progress-text").endswith(f"2 / {total}")
     page.reload()
     page.wait_for_selector("#lists:not([hidden]) [data-item-id]", state="attached")
-    assert page.is_checked("[data-item-id='backup-orders'] input")
+    assert page.is_checked("[data-item-id='backup'] input")
     assert page.is_checked("[data-item-id='notify-team'] input")
-    assert not page.is_checked("[data-item-id='backup-customers'] input")
+    assert not page.is_checked("[data-item-id='ask-official'] input")
     assert page.evaluate("document.getElementById('progress').value") == 2
     page.once("dialog", lambda d: d.dismiss())
     page.click("[data-action='restart']")
-    assert page.is_checked("[data-item-id='backup-orders'] input"), "a dismissed confirm changes nothing"
+    assert page.is_checked("[data-item-id='backup'] input"), "a dismissed confirm changes nothing"
     page.once("dialog", lambda d: d.accept())
     page.click("[data-action='restart']")
     assert page.input_value("input[name='name']") == "" and not page.is_checked("input[name='buyer_reliance'][value='medium']")
@@ -133,10 +133,10 @@ def test_ticks_and_progress_survive_a_reload_and_restart_clears_them(page):
     page.fill("input[name='team_size']", "2")
     for name, value in (("buyer_reliance", "medium"), ("guarantee_required", "unsure"), ("alternative_tool", "unsure"), ("open_orders", "no")):
         page.check(f"input[name='{name}'][value='{value}']")
-    assert not page.is_checked("[data-item-id='backup-orders'] input")
+    assert not page.is_checked("[data-item-id='backup'] input")
     page.reload()
     page.wait_for_selector("#lists:not([hidden]) [data-item-id]", state="attached")
-    assert not page.is_checked("[data-item-id='backup-orders'] input")
+    assert not page.is_checked("[data-item-id='backup'] input")
     assert not errors
 
 
@@ -302,7 +302,7 @@ def test_a_big_export_is_read_in_chunks_like_the_cli_and_a_count_can_be_correcte
         page.fill(f"input[name='orders.{state}']", "0")
     tick(page, "check-imported-orders")  # the seller checked the rows by hand, and says so
     page.click("[data-item-id='check-imported-orders'] .ck-set-zero")
-    assert before_close(page)[0] == "switch-guarantee-tool", "corrected counts are not pushed back up by the rows"
+    assert before_close(page)[0] == "check-guarantee-rule", "corrected counts are not pushed back up by the rows"
     assert not {"settle-unpaid", "ship-pending-orders", "wait-for-delivery", "check-imported-orders"} & set(before_close(page))
     assert not errors
 
@@ -345,22 +345,27 @@ def test_a_huge_broken_export_stops_at_its_line_within_seconds(page, tmp_path, t
     assert heap < 64 * 1024 * 1024, f"{heap / 2**20:.0f} MiB of heap for a {len(tail) / 2**20:.0f} MiB file"
 
 
-def test_download_is_plain_text_with_answers_reasons_groups_and_date(page, tmp_path):
+def test_download_is_one_html_page_that_reads_on_a_phone(page, browser, tmp_path):
     open_checklist(page, "name=%E4%B8%8B%E8%BD%BD%E5%BA%97&open_orders=yes&orders.returning=1")
-    tick(page, "backup-orders")
-    text, name = download(page, tmp_path)
-    lines = text.splitlines()
-    assert lines[0] == "下载店的关闭清单" and re.search(r"\d{4}-\d{2}-\d{2}", lines[1]), "the shop and the date first"
-    assert any(line.startswith("暂不能关闭：") for line in lines) and any(line.startswith("你的下一步：") for line in lines)
+    tick(page, "backup")
+    html, name = download(page, tmp_path)
+    text = visible_text(html)
+    day = re.search(r"\d{4}-\d{2}-\d{2}", text).group(0)
+    assert name == f"下载店-订单险关闭清单-{day}.html", name
+    assert html.startswith("<!DOCTYPE html>") and 'name="viewport"' in html and not re.search(r"<script|\son[a-z]+=|<link", html)
+    assert "下载店的关闭清单" in text and CONTENT.words("status_not_ready") in text and CONTENT.words("next_title") in text
     for key in ("blocking", "pre", "during", "post"):
-        assert f"【{CONTENT.words('group_' + key)}】" in lines
-    assert "☑ 备份订单信息：订单编号、商品信息、买家信息。" in lines
-    assert any(line.startswith("☐ 还有 1 笔订单退货中") for line in lines)
-    assert "   原因：还有 1 笔订单退货中" in lines and "   依据你的回答：退货中：1" in lines
-    assert any(line.startswith("   指南：") and "://" in line for line in lines), "each item links to its guide section"
-    assert "退货中：1" in lines and "【你的回答】" in lines, "the answers are in the download"
-    assert "&amp;" not in text and "<" not in text and "**" not in text and "- [" not in text, "plain text, not Markdown or HTML"
-    assert name.endswith(".txt") and name.startswith("下载店")
+        assert CONTENT.words("group_" + key) in text
+    assert "☑ 备份三类资料" in text and "☐ 还有 1 笔订单退货中" in text
+    assert "原因：还有 1 笔订单退货中" in text and "依据你的回答：退货中：1" in text
+    assert re.search(r'<a href="http://127\.0\.0\.1:\d+/[^"]+">', html), "each item links to its guide section"
+    assert CONTENT.words("answers_title") in text and CONTENT.words("orders_title") in text
+    phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, device_scale_factor=2)
+    phone.goto((tmp_path / "list.html").as_uri())
+    sizes = phone.evaluate("Array.from(document.querySelectorAll('li, p, td, dd')).map(e => parseFloat(getComputedStyle(e).fontSize))")
+    assert min(sizes) >= 16, f"the smallest text is {min(sizes)} px"
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390, "no sideways scrolling"
+    phone.close()
 
 
 def test_print_shows_only_the_lists(page):
@@ -369,7 +374,7 @@ def test_print_shows_only_the_lists(page):
     assert not page.is_visible("#checklist-form")
     assert not page.is_visible(".ck-actions")
     assert not page.is_visible(".md-sidebar--primary")
-    assert page.is_visible("#lists [data-item-id='backup-orders']"), "the fold of items every shop gets opens for print"
+    assert page.is_visible("#lists [data-item-id='backup']"), "the fold of items every shop gets opens for print"
     ARTIFACTS.mkdir(exist_ok=True)
     page.pdf(path=str(ARTIFACTS / "checklist-print.pdf"), format="A4")
 
@@ -394,8 +399,10 @@ def test_a_fresh_page_gives_no_verdict_and_links_each_missing_answer(page):
     required = [f for f in CONTENT.profile["fields"] if f.get("required")]
     assert [a.strip() for a in page.locator("#verdict li a").all_inner_texts()] == [f["label"] for f in required]
     assert not before_close(page) and not page.is_visible("#lists")
-    page.click("#verdict a[href='#f-team-size']")
-    assert page.evaluate("document.activeElement.id") == "f-team-size"
+    page.click("#verdict a[href='#f-open-orders']")
+    assert page.evaluate("document.activeElement.name") == "open_orders"
+    assert page.locator("#checklist-form [name='name'], #checklist-form [name='team_size']").count() == 0, \
+        "the optional questions wait after the result"
     assert not errors
 
 
@@ -409,12 +416,12 @@ def test_every_rule_added_item_says_why_and_every_answer_can_be_changed(page):
     assert "退款中：3" in page.inner_text("[data-item-id='settle-refunds'] .ck-because")
     page.click("[data-item-id='settle-refunds'] .ck-because a")
     assert page.evaluate("document.activeElement.id") == "f-orders-refunding"
-    guide = page.text_content("[data-item-id='backup-orders'] .ck-guide")
+    guide = page.text_content("[data-item-id='backup'] .ck-guide")
     assert guide.startswith("查看指南：") and len(guide) > len("查看指南："), "a link says where it goes"
     answers = dict(zip(page.locator("#answers dt").all_inner_texts(), page.locator("#answers dd").all_inner_texts()))
     for label in ("店铺名称", "处理订单和客服的人数", "买家对订单险的依赖程度", "店铺里还有没了结的订单吗", "退款中"):
         assert label in answers and answers[label].endswith("修改"), (label, answers)
-    page.click("#answers dd a >> nth=1")
+    page.click("#answers dd a[href='#f-team-size']")
     assert page.evaluate("document.activeElement.id") == "f-team-size"
     assert page.inner_text("#page-title") == "测试店的关闭清单" and page.title().startswith("测试店的关闭清单")
     assert not errors
@@ -439,12 +446,12 @@ def test_on_a_phone_the_verdict_stays_in_view_while_answering(browser, site_serv
 def test_ticks_survive_a_rename_and_a_reload_and_a_returning_item_comes_back_unticked(page):
     errors = guard(page)
     open_checklist(page, "open_orders=yes&orders.refunding=2")
-    tick(page, "backup-orders")
+    tick(page, "backup")
     page.fill("input[name='name']", "改了名字的店")
-    assert page.is_checked("[data-item-id='backup-orders'] input")
+    assert page.is_checked("[data-item-id='backup'] input")
     page.reload()
     page.wait_for_selector("#lists:not([hidden]) [data-item-id]", state="attached")
-    assert page.input_value("input[name='name']") == "改了名字的店" and page.is_checked("[data-item-id='backup-orders'] input")
+    assert page.input_value("input[name='name']") == "改了名字的店" and page.is_checked("[data-item-id='backup'] input")
     tick(page, "settle-refunds")
     assert "danger" in page.get_attribute("#verdict", "class"), "a ticked blocking item does not make the shop ready"
     assert "退款中" in page.inner_text("[data-item-id='settle-refunds'] .ck-set-zero"), "but it offers, beside it, to set its count to 0"
@@ -476,8 +483,8 @@ def test_the_guide_sends_sellers_to_the_checklist_where_they_check_orders(page):
 def test_no_tap_is_lost_right_after_an_edit(page):
     open_checklist(page)
     page.fill("input[name='team_size']", "4")
-    page.click("[data-item-id='confirm-category-rule'] input")  # the change event of the edit fires as focus leaves
-    assert page.is_checked("[data-item-id='confirm-category-rule'] input")
+    page.click("[data-item-id='verify-order-states'] input")  # the change event of the edit fires as focus leaves
+    assert page.is_checked("[data-item-id='verify-order-states'] input")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -493,8 +500,9 @@ def test_the_checklist_has_no_serious_accessibility_violations_in_either_palette
 
 def test_the_download_shows_a_hostile_name_as_text(page, tmp_path):
     open_checklist(page, "name=" + quote("<img src=x onerror=alert(1)>/- [x] 已经可以关闭"))
-    text, name = download(page, tmp_path)
-    assert text.splitlines()[0].startswith("<img src=x onerror=alert(1)>/- [x] 已经可以关闭"), "shown as it was typed"
+    html, name = download(page, tmp_path)
+    assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;/- [x] 已经可以关闭" in html, "shown as it was typed"
+    assert "<img src=x onerror=alert(1)>/- [x] 已经可以关闭的关闭清单" in visible_text(html), "and read as it was typed"
     assert "/" not in name and "<" not in name
 
 
@@ -504,6 +512,5 @@ def test_a_name_of_invisible_or_control_characters_is_no_answer(page, name):
     errors = guard(page)
     open_checklist(page, "name=" + name, complete=False)
     assert page.inner_text("#page-title").strip() == CONTENT.checklist["app"]["title"], "no 「的关闭清单」 heading"
-    missing = [a.strip() for a in page.locator("#verdict li a").all_inner_texts()]
-    assert CONTENT.profile_field("name")["label"] in missing
+    assert CONTENT.profile_field("name")["label"] not in page.inner_text("#answers"), "an invisible name is no answer"
     assert not errors

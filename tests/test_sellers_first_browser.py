@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -88,23 +89,47 @@ def test_the_result_leads_with_the_first_blocking_items_next_step_then_the_group
     headings = phone.locator("#lists .ck-group:not([hidden]) h2").all_inner_texts()
     assert headings == [V(f"group_{k}") for k in ("blocking", "pre", "during", "post")]
     assert item_ids(phone, "blocking") == ["settle-refunds", "settle-returns"]
-    general = {i["id"] for i in CONTENT.checklist["items"] if "when" not in i}
-    for li in phone.locator("#lists .ck-item").all():
-        folded = li.evaluate("li => !!li.closest('details')")
-        assert folded is (li.get_attribute("data-item-id") in general), "items every shop gets wait in a fold"
-    assert not phone.locator("#lists details[open]").count()
-    assert phone.inner_text("#group-pre summary") == V("general_items").replace("{count}", str(len(
-        [i for i in item_ids(phone, "pre") if i in general])))
+    assert not phone.locator("#lists details").count(), "no item waits in a fold"
+    pre = item_ids(phone, "pre")
+    assert pre[:3] == ["verify-order-states", "backup", "ask-official"], "checking orders, backing up and asking come first"
+    sizes = phone.evaluate("""() => ({verdict: parseFloat(getComputedStyle(document.querySelector('#verdict .admonition-title')).fontSize),
+        items: Array.from(document.querySelectorAll('#lists .ck-item-text')).map(e => parseFloat(getComputedStyle(e).fontSize))})""")
+    assert sizes["verdict"] > max(sizes["items"]), sizes
     assert "先完成下面" not in phone.inner_text("#verdict") and V("ticks_note") in phone.inner_text("#verdict"), \
         "the verdict line does not suggest that ticks change it"
 
 
-def test_a_ready_shop_is_sent_to_the_close_steps(phone):
-    open_checklist(phone, READY)
+def test_a_ready_shop_gets_one_concrete_next_step_with_only_the_deciding_answers(phone):
+    """No name, no team size, no reliance: the verdict, and the first thing to do before closing as the next step."""
+    open_checklist(phone, READY, complete=False)
     assert "success" in phone.get_attribute("#verdict", "class")
-    assert CONTENT.checklist["next"]["ready"] in phone.inner_text("#next-step")
-    assert phone.locator("#next-step a").get_attribute("href").endswith("close-steps/#steps")
+    first = next(i for i in CONTENT.checklist["items"] if i["id"] == item_ids(phone, "pre")[0])
+    step = phone.inner_text("#next-step")
+    assert first["action"] in step and step not in phone.inner_text("#verdict"), "a step to take, not the verdict again"
+    assert phone.locator("#next-step a").get_attribute("href").endswith(first["link"].replace("#", "/#"))
     assert not item_ids(phone, "blocking") and phone.is_hidden("#group-blocking")
+    assert phone.inner_text("#page-title").strip() == CONTENT.checklist["app"]["title"], "no name, no named heading"
+    order = phone.evaluate("Array.from(document.querySelectorAll('#checklist-form, #verdict, #later-answers')).map(e => e.id)")
+    assert order == ["checklist-form", "verdict", "later-answers"], "nothing stands between the deciding questions and the result"
+    assert phone.inner_text("#impact").strip() == V("impact_unanswered")
+
+
+def test_an_unsure_answer_sends_the_seller_to_find_out_before_paying_anything(phone):
+    for query, item in (("guarantee_required=unsure&alternative_tool=unsure&open_orders=no", "check-guarantee-rule"),
+                        ("guarantee_required=required&alternative_tool=unsure&open_orders=no", "check-alternative-tool"),
+                        ("guarantee_required=not_required&alternative_tool=none&open_orders=unsure", "confirm-open-orders")):
+        open_checklist(phone, query, complete=False)
+        assert item_ids(phone, "blocking")[0] == item, query
+        step = phone.inner_text("#next-step")
+        assert "查" in step or "筛" in step, step
+        assert not any(word in step for word in ("开通", "冻结", "缴纳")), "no step that costs money comes first"
+
+
+def test_a_share_link_opens_on_the_result(phone):
+    open_checklist(phone, BLOCKED)
+    phone.wait_for_function("document.activeElement && document.activeElement.id === 'verdict'")
+    box = phone.locator("#verdict").bounding_box()
+    assert 0 <= box["y"] < 844 / 2, box
 
 
 def test_an_unanswered_form_names_the_first_question_as_the_next_step(phone):
@@ -203,19 +228,21 @@ def test_print_fits_the_order_table_on_a4_and_leaves_out_controls(phone):
         assert phone.locator(f"#orders th:has-text('{th}')").is_visible()
     for control in (".ck-change", "#checklist-app .md-button", ".ck-more", "#checklist-form", ".ck-status-bar"):
         assert not phone.locator(control).first.is_visible(), control
-    assert phone.locator("[data-item-id='backup-orders']").is_visible(), "the fold of items every shop gets prints open"
+    assert phone.locator("[data-item-id='backup']").is_visible(), "the fold of items every shop gets prints open"
 
 
 # -- 6. a list that travels ------------------------------------------------------------------------------------------
 def test_the_download_carries_the_imported_order_table_with_each_rows_reason(phone, tmp_path):
     open_checklist(phone, READY)
     paste_export(phone, ROWS)
-    text, _ = download(phone, tmp_path)
-    orders = text.split(f"【{V('orders_title')}】", 1)[1].strip().splitlines()
-    assert len(orders) == 5
-    assert orders[0].startswith("行：2；订单编号：2875512345678900；") and "退款金额：20.00" in orders[0] and "需人工核对" in orders[0]
-    assert "神秘状态" in text and "原因：" in orders[3]
-    assert "见订单核对表" in text, "the item that points to the table travels with it"
+    html, _ = download(phone, tmp_path)
+    table = html.split(f"<h2>{V('orders_title')}</h2>", 1)[1]
+    rows = re.findall(r"<tr>(.*?)</tr>", table)[1:]
+    assert len(rows) == 5
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", rows[0])
+    assert cells[:2] == ["2", "2875512345678900"] and "20.00" in cells and "需人工核对" in cells
+    assert '<td class="n">2875512345678900</td>' in rows[0], "an order number never wraps"
+    assert "神秘状态" in html and "见订单核对表" in html, "the item that points to the table travels with it"
 
 
 # -- 8. an import never overwrites silently; ticks never change the verdict ---------------------------------------

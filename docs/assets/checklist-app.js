@@ -119,6 +119,10 @@
       showOrders(app);
     }
     view.progress(data.app.progress);
+    app.root.querySelector("#print-note").textContent = core.fill(data.words.generated, { date: today() });
+    app.root.querySelectorAll(".ck-actions [data-action]").forEach(function (button) {  // nothing to share or keep yet
+      if (button.getAttribute("data-action") !== "restart") button.disabled = !app.current;
+    });
     var query = core.toQuery(shop, data);
     if (window.history && window.history.replaceState && location.protocol !== "file:") {
       window.history.replaceState(window.history.state, "", location.pathname + "?" + (query ? query + "&" : "") + "k=" + app.key + location.hash);
@@ -205,8 +209,10 @@
 
   function wire(app) {
     var root = app.root, form = app.questions.form, changed = function () { update(app); };
-    form.addEventListener("input", changed);
-    form.addEventListener("change", changed);
+    [form, root.querySelector("#later-answers")].forEach(function (part) {  // the questions before the result, and after it
+      part.addEventListener("input", changed);
+      part.addEventListener("change", changed);
+    });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     root.querySelector("#f-csv-file").addEventListener("change", function (e) {
       var file = e.target.files && e.target.files[0];
@@ -227,10 +233,16 @@
   }
 
   function mount(root) {
-    var app = setup(root);
+    var app = setup(root), given = core.fromQuery(location.search, app.data);
     wire(app);
-    app.questions.write(core.fromQuery(location.search, app.data));
+    app.questions.write(given);
     update(app);
+    var answered = Object.keys(given).some(function (k) { return typeof given[k] !== "object" || Object.keys(given[k]).length; });
+    if (answered && app.current) {  // a share link opens on the result
+      var verdict = root.querySelector("#verdict");
+      verdict.scrollIntoView({ block: "start" });
+      verdict.focus({ preventScroll: true });
+    }
   }
 
   // The one bootstrap: mount once per page, when the page and its four scripts are there. A full load runs the

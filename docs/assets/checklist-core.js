@@ -123,9 +123,9 @@
     var items = data.items.filter(function (it) { return evaluate(it.when, profile); }).map(function (it) {
       return { id: it.id, phase: it.phase, text: withAnswers(it.text, profile), link: it.link, blocking: !!it.blocking,
                reason: withAnswers(it.reason || "", profile), action: withAnswers(it.action || "", profile), fields: fields(it.when),
-               general: !has(it, "when"), group: it.blocking ? "blocking" : it.phase };
+               group: it.blocking ? "blocking" : it.phase };
     });
-    var rank = function (i) { return GROUPS.indexOf(i.group) * 2 + (i.general ? 1 : 0); };
+    var rank = function (i) { return GROUPS.indexOf(i.group); };  // inside a group, the data's order: the order a seller acts in
     items = items.map(function (i, n) { return [i, n]; }).sort(function (a, b) { return rank(a[0]) - rank(b[0]) || a[1] - b[1]; })
       .map(function (pair) { return pair[0]; });
     var levels = {};
@@ -133,7 +133,7 @@
     return {
       profile: profile, items: items, imported: !!imported,
       ready: !items.some(function (i) { return i.blocking; }),
-      impact: data.impact.aspects.map(function (a) { return [a.name, levels[a.by_reliance[profile.buyer_reliance]]]; }),
+      impact: profile.buyer_reliance ? data.impact.aspects.map(function (a) { return [a.name, levels[a.by_reliance[profile.buyer_reliance]]]; }) : [],
       orders: imported ? imported.rows : (listKey ? profile[listKey] : [])
     };
   }
@@ -204,17 +204,20 @@
     var blocking = result.items.filter(function (i) { return i.group === "blocking"; }), first = blocking[0];
     var verdict = first ? { title: v.status_not_ready, text: fill(v.not_ready, { reasons: blocking.map(function (i) { return i.reason; }).join(v.reason_separator) }) }
                         : { title: v.status_ready, text: v.ready };
+    // Ready: one concrete step, the first thing to do before closing (or while closing), else the data's own.
+    var then = result.items.filter(function (i) { return i.group === "pre" || i.group === "during"; })[0];
     var step = first ? { text: first.action, reason: first.reason, link: first.link, item: first.id }
-                     : { text: data.next.ready, reason: "", link: data.next.link, item: "" };
+             : then ? { text: then.action || then.text, reason: "", link: then.link, item: then.id }
+             : { text: data.next.ready, reason: "", link: data.next.link, item: "" };
     step.guide = data.titles[step.link] || step.link;
     var groups = GROUPS.map(function (key) {
       var items = result.items.filter(function (i) { return i.group === key; }).map(function (i) {
         return { id: i.id, text: i.text, reason: i.reason, action: i.action, link: i.link, guide: data.titles[i.link] || i.link,
-                 general: i.general, because: i.fields.filter(function (p) { return has(given, p); }).map(function (p) { return given[p]; }) };
+                 because: i.fields.filter(function (p) { return has(given, p); }).map(function (p) { return given[p]; }) };
       });
       return { key: key, title: v["group_" + key], items: items };
     }).filter(function (g) { return g.items.length; });
-    return { shop: opts.shop, name: result.profile.name, title: fill(v.named_title, { name: result.profile.name }), date: opts.date,
+    return { shop: opts.shop, name: result.profile.name, title: result.profile.name ? fill(v.named_title, { name: result.profile.name }) : v.untitled_title, date: opts.date,
              ready: !first, verdict: verdict, next: step, groups: groups, answers: list,
              impact: result.impact.map(function (r) { return { aspect: r[0], level: r[1] }; }), orders: orderTable(data, result) };
   }

@@ -39,11 +39,10 @@
     return parts;
   }
 
-  // The download: plain text (checklist-download.js) as a file named after the shop and the day.
+  // The download: one HTML file (checklist-download.js), named after the shop, the list and the day.
   function download(doc, data, opts) {
-    var text = window.OrderChecklistDownload.toText(doc, data, opts);
-    var name = String(doc.name).replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, "_");  // a file name, not a path
-    return { name: name + " " + doc.date + ".txt", blob: new Blob(["\ufeff" + text], { type: "text/plain;charset=utf-8" }) };
+    var file = window.OrderChecklistDownload;
+    return { name: file.fileName(doc, data), blob: new Blob([file.toHtml(doc, data, opts)], { type: "text/html;charset=utf-8" }) };
   }
 
   // The address on the clipboard: a promise that fails where the page may not write there.

@@ -9,7 +9,7 @@
 
     function control(name) { return form.elements.namedItem(name); }
     function fieldId(path) { return "f-" + path.replace(/\./g, "-").replace(/_/g, "-"); }
-    function labelOf(input) { var label = form.querySelector("label[for='" + input.id + "']"); return label ? label.textContent : input.name; }
+    function labelOf(input) { var label = root.querySelector("label[for='" + input.id + "']"); return label ? label.textContent : input.name; }
 
     // A link to the question behind an answer (a count only a file gives has none: the order table instead).
     function answerLink(path, text, className) {
@@ -51,7 +51,8 @@
     // Answers the browser finds invalid (-1 orders, 0 people): a message beside each and a summary on top.
     function invalid() {
       var bad = [];
-      form.querySelectorAll("input[type=number]").forEach(function (input) {
+      // form.elements: the questions after the result belong to the form too (their form attribute).
+      Array.prototype.filter.call(form.elements, function (e) { return e.type === "number"; }).forEach(function (input) {
         var note = document.getElementById(input.id + "-error"), wrong = !input.disabled && !input.validity.valid;
         input.setAttribute("aria-invalid", String(wrong));
         if (note) {

@@ -84,7 +84,8 @@
       setNext([el("span", { text: doc.next.text + " " }), guideLink(doc.next.link, doc.next.guide)]);
       $("#lists").hidden = false;
       renderGroups(doc, done);
-      $("#impact").replaceChildren(table([ui.impact_aspect, ui.impact_level], doc.impact.map(function (r) { return [r.aspect, r.level]; })));
+      $("#impact").replaceChildren(doc.impact.length ? table([ui.impact_aspect, ui.impact_level], doc.impact.map(function (r) { return [r.aspect, r.level]; }))
+        : el("p", { text: v.impact_unanswered }));
     }
 
     function itemNode(item) {
@@ -135,17 +136,12 @@
       var byKey = {};
       doc.groups.forEach(function (g) { byKey[g.key] = g; });
       root.querySelectorAll("#lists .ck-group").forEach(function (section) {
-        var group = byKey[section.id.replace(/^group-/, "")], lists = section.querySelectorAll("ul"), details = section.querySelector("details");
-        var items = group ? group.items : [], nodes = items.map(function (item) {
+        var group = byKey[section.id.replace(/^group-/, "")], items = group ? group.items : [];
+        place(section.querySelector("ul"), items.map(function (item) {
           var li = old[item.id] || itemNode(item);
           fillItem(li, item, done);
           return li;
-        });
-        place(lists[0], nodes.filter(function (li, i) { return !items[i].general; }));
-        var general = nodes.filter(function (li, i) { return items[i].general; });
-        place(lists[1], general);
-        details.hidden = !general.length;
-        details.querySelector("summary").textContent = fill(v.general_items, { count: general.length });
+        }));
         section.hidden = !items.length;
       });
     }

@@ -29,7 +29,6 @@ class Item:
     reason: str = ""  # a blocking item: why the shop is not ready, in the verdict
     action: str = ""  # a blocking item: the next step, when it is the first
     fields: tuple = ()  # the answers its rule reads, for the "because" line
-    general: bool = False  # no rule: every shop gets it
 
     @property
     def group(self) -> str:
@@ -40,7 +39,7 @@ class Item:
 class Checklist:
     shop: str
     profile: dict
-    items: list[Item]  # grouped (GROUPS), a group's own items before its general ones
+    items: list[Item]  # grouped (GROUPS), in the data's order inside a group: the order a seller acts in
     impact: list[tuple[str, str]]
     orders: list[dict]  # rows of an order export as the readers give them, or of the profile's order list
     imported: bool = False
@@ -78,11 +77,12 @@ class Generator:
         chosen = [
             Item(item["id"], item["phase"], with_answers(item["text"], profile), item["link"], bool(item.get("blocking")),
                  with_answers(item.get("reason", ""), profile), with_answers(item.get("action", ""), profile),
-                 tuple(rules.fields(item.get("when"))), "when" not in item)
+                 tuple(rules.fields(item.get("when"))))
             for item in self.spec["items"] if rules.evaluate(item.get("when"), profile)
         ]
-        items = sorted(chosen, key=lambda i: (GROUPS.index(i.group), i.general))  # stable: data order inside
-        impact = [(a["name"], self.levels[a["by_reliance"][profile["buyer_reliance"]]]) for a in self.spec["impact"]["aspects"]]
+        items = sorted(chosen, key=lambda i: GROUPS.index(i.group))  # stable: data order inside
+        reliance = profile.get("buyer_reliance")  # optional: no answer, no assessment
+        impact = [(a["name"], self.levels[a["by_reliance"][reliance]]) for a in self.spec["impact"]["aspects"]] if reliance else []
         if imported:
             orders = imported["rows"]
         else:
@@ -149,7 +149,7 @@ def answers(spec: dict, shop: dict) -> list[dict]:
 
 def _item(item: Item, spec: dict, given: dict) -> dict:
     return {"id": item.id, "text": item.text, "reason": item.reason, "action": item.action, "link": item.link,
-            "guide": spec["titles"].get(item.link, item.link), "general": item.general,
+            "guide": spec["titles"].get(item.link, item.link),
             "because": [given[path] for path in item.fields if path in given]}
 
 
@@ -179,13 +179,16 @@ def list_document(checklist: Checklist, spec: dict, date: str) -> dict:
     if first:
         verdict = {"title": v["status_not_ready"], "text": fill(v["not_ready"], {"reasons": v["reason_separator"].join(checklist.reasons)})}
         step = {"text": first.action, "reason": first.reason, "link": first.link, "item": first.id}
-    else:
+    else:  # one concrete step: the first thing to do before closing (or while closing), else the data's own
         verdict = {"title": v["status_ready"], "text": v["ready"]}
-        step = {"text": spec["next"]["ready"], "reason": "", "link": spec["next"]["link"], "item": ""}
+        then = next(iter(checklist.group("pre") + checklist.group("during")), None)
+        step = {"text": then.action or then.text, "reason": "", "link": then.link, "item": then.id} if then else \
+            {"text": spec["next"]["ready"], "reason": "", "link": spec["next"]["link"], "item": ""}
     groups = [{"key": key, "title": v[f"group_{key}"], "items": [_item(i, spec, given) for i in checklist.group(key)]}
               for key in GROUPS if checklist.group(key)]
     return {
-        "shop": checklist.shop, "name": checklist.name, "title": fill(v["named_title"], {"name": checklist.name}),
+        "shop": checklist.shop, "name": checklist.name,
+        "title": fill(v["named_title"], {"name": checklist.name}) if checklist.name else v["untitled_title"],
         "date": date, "ready": first is None, "verdict": verdict,
         "next": dict(step, guide=spec["titles"].get(step["link"], step["link"])),
         "groups": groups, "answers": list(given.values()),

@@ -34,14 +34,9 @@ def render(doc: dict, spec: dict) -> str:
            f"**{md(pair(v['next_title'], ''))}**" + md(fill(ui["paren"], {"text": step["text"], "note": step["guide"]}))]
     for group in doc["groups"]:
         out.append(f"## {md(group['title'])}")
-        for general in (False, True):
-            items = [i for i in group["items"] if i["general"] is general]
-            if general and items:
-                out.append(f"### {md(fill(v['general_items'], {'count': len(items)}))}")
-            if items:
-                out.append("\n".join(task(i, spec) for i in items))
-    out += [f"## {md(v['impact_title'])}", table([ui["impact_aspect"], ui["impact_level"]], [[r["aspect"], r["level"]] for r in doc["impact"]]),
-            f"## {md(v['orders_title'])}"]
+        out.append("\n".join(task(i, spec) for i in group["items"]))
+    impact = table([ui["impact_aspect"], ui["impact_level"]], [[r["aspect"], r["level"]] for r in doc["impact"]])
+    out += [f"## {md(v['impact_title'])}", impact if doc["impact"] else md(v["impact_unanswered"]), f"## {md(v['orders_title'])}"]
     orders = doc["orders"]
     out.append(table(orders["columns"], [row["cells"] for row in orders["rows"]]) if orders else md(v["orders_empty"]))
     out += [f"## {md(v['answers_title'])}", "\n".join("- " + md(pair(a["label"], a["value"])) for a in doc["answers"])]

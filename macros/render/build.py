@@ -94,7 +94,7 @@ def on_files(files, config):
         shim = Path(config.config_file_path).resolve().parent / "vendor" / "iframe-worker" / "shim.js"
         files.append(File.generated(config, OFFLINE_SHIM, abs_src_path=str(shim)))
     for shop_id, doc in docs.items():
-        page = GENERATED.format(title=json.dumps(doc["name"])) + pages.page(doc, build.checklists[shop_id].profile)
+        page = GENERATED.format(title=json.dumps(doc["name"] or doc["title"])) + pages.page(doc, build.checklists[shop_id].profile)
         files.append(File.generated(config, f"shops/{shop_id}.md", content=page))
     return files
 

@@ -27,16 +27,7 @@ class ShopPages:
         return "\n\n".join(self.task(i, prefix) for i in items)
 
     def group(self, group: dict, prefix: str) -> list[str]:
-        own = [i for i in group["items"] if not i["general"]]
-        general = [i for i in group["items"] if i["general"]]
-        out = [f"## {self.renderer.plain(group['title'])} {{#{group['key']}}}"]
-        if own:
-            out.append(self.tasks(own, prefix))
-        if general:
-            title = admonition_title(fill(self.words["general_items"], {"count": len(general)}))
-            body = self.tasks(general, prefix).replace("\n", "\n    ").replace("\n    \n", "\n\n")
-            out.append(f'??? note ck-general "{title}"\n\n    {body}')
-        return out
+        return [f"## {self.renderer.plain(group['title'])} {{#{group['key']}}}", self.tasks(group["items"], prefix)]
 
     def page(self, doc: dict, profile: dict, prefix: str = "../") -> str:
         """A shop's list, and a button that opens its answers in the interactive form."""
@@ -45,7 +36,7 @@ class ShopPages:
         label = r.plain(self.spec["app"]["open_interactive"])
         # k: the list's key for ticks in the browser, the shop's id, so a renamed shop keeps them.
         query = share_query(profile, self.spec)
-        out = [f"# {r.plain(doc['name'])} {{#page-title}}",
+        out = [f"# {r.plain(doc['name'] or doc['title'])} {{#page-title}}",
                f'!!! {"success" if doc["ready"] else "danger"} "{admonition_title(doc["verdict"]["title"])}"\n\n'
                f'    {r.text(doc["verdict"]["text"])}',
                r.pair(f"**{r.plain(v['next_title'])}**", r.text(step["text"])) + " "
@@ -55,7 +46,7 @@ class ShopPages:
             out += self.group(group, prefix)
         impact = [[r.text(row["aspect"]), r.plain(row["level"])] for row in doc["impact"]]
         out += [f"## {r.plain(v['impact_title'])} {{#impact}}",
-                r.table(Table(v["impact_title"], [ui["impact_aspect"], ui["impact_level"]], impact)),
+                r.table(Table(v["impact_title"], [ui["impact_aspect"], ui["impact_level"]], impact)) if impact else r.plain(v["impact_unanswered"]),
                 f"## {r.plain(v['orders_title'])} {{#orders}}"]
         orders = doc["orders"]
         if orders:
@@ -74,7 +65,7 @@ class ShopPages:
         rows = []
         for doc in docs:
             reasons = v["reason_separator"].join(i["reason"] for g in doc["groups"] if g["key"] == "blocking" for i in g["items"])
-            rows.append([f"[{r.plain(doc['name'])}]({prefix}shops/{doc['shop']}.md)",
+            rows.append([f"[{r.plain(doc['name'] or doc['title'])}]({prefix}shops/{doc['shop']}.md)",
                          r.plain(v["index_ready_yes"] if doc["ready"] else v["index_ready_no"]), r.plain(reasons) or "-"])
         table = Table(v["index_title"], [v["index_shop"], v["index_ready"], v["index_blocking"]], rows)
         return "\n\n".join([r.header(v["index_title"], v["index_summary"]), r.table(table)]) + "\n"

@@ -21,46 +21,39 @@ for (const c of vectors.cases) {
   });
 }
 
-test("the download is plain text: the date, every group, item, reason and answer, ticks as ☐ and ☑", () => {
+// The text a browser shows of an HTML file: tags dropped, the five escapes read back.
+const shown = (html) => html.replace(/<(style|title)>[^<]*<\/\1>/g, "").replace(/<[^>]+>/g, "\n").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"")
+  .replace(/&#39;/g, "'").replace(/&amp;/g, "&").split("\n").map((l) => l.trim()).filter(Boolean);
+
+test("the download is one HTML page: the date, the verdict, the next step, every group with ☐ and ☑, answers, impact, orders", () => {
   const doc = documentOf(vectors.cases[1]);
-  const text = download.toText(doc, spec, { done: { refund: true }, urls: { "prepare#orders": "https://example.org/prepare/#orders" } });
-  const lines = text.split("\n");
+  const html = download.toHtml(doc, spec, { done: { refund: true }, urls: { "prepare#orders": "https://example.org/prepare/#orders" } });
+  const lines = shown(html);
+  assert.ok(html.startsWith("<!DOCTYPE html>") && html.includes('<meta name="viewport" content="width=device-width, initial-scale=1">'));
+  assert.ok(!/<script|\son[a-z]+=|javascript:|<link|src=/i.test(html), "no script, no file of its own to load");
   assert.equal(lines[0], "杯店的清单");
-  assert.ok(lines.includes("生成于 2026-11-30"));
-  assert.ok(lines.includes("暂不能关闭：原因：4 笔没签收；2 笔退款中。"));
+  assert.ok(lines.includes("生成于 2026-11-30") && lines.includes("暂不能关闭") && lines.includes("原因：4 笔没签收；2 笔退款中。"));
   assert.ok(lines.includes("下一步：等 4 笔签收"));
   assert.ok(lines.includes("☐ 4 笔在途") && lines.includes("☑ 2 笔退款"));
-  assert.ok(lines.includes("   原因：4 笔没签收"));
-  assert.ok(lines.includes("   指南：处理订单（https://example.org/prepare/#orders）"));
-  for (const g of doc.groups) assert.ok(lines.includes(`【${g.title}】`), g.title);
-  assert.ok(lines.includes("通用 1 项"));
-  assert.ok(lines.includes("人数：3") && lines.includes("信誉：重"));
+  assert.ok(lines.includes("原因：4 笔没签收"));
+  assert.ok(html.includes('<a href="https://example.org/prepare/#orders">看：处理订单</a>'), html);
+  for (const g of doc.groups) assert.ok(lines.includes(g.title), g.title);
+  assert.ok(lines.includes("人数") && lines.includes("3") && lines.includes("信誉") && lines.includes("重"));
   assert.ok(lines.includes("没有订单。"));
-  assert.ok(text.endsWith("\n") && !/&(amp|lt|gt|quot);|<\/?[a-z]/.test(text));
 });
 
-test("the download keeps an imported order table, one row a line, and shows markup as text", () => {
+test("the download keeps an imported order table and shows markup as text", () => {
   const doc = documentOf(vectors.cases[4]);
-  const text = download.toText(doc, spec, {});
-  assert.ok(text.includes("行：4；编号：1003；状态：交易成功；标题：壶 <b>&amp;；实付：99；退款：5；判断：要核对；原因：退款 5 元。"));
-  assert.ok(text.includes("行：6；状态：奇怪；判断：要核对；原因：没编号。 不认识「奇怪」。"));
+  const html = download.toHtml(doc, spec, {});
+  assert.ok(html.includes("<td>壶 &lt;b&gt;&amp;amp;</td>"), "a cell's markup is text");
+  assert.ok(html.includes('<td class="n">1003</td>'), "an order number never wraps");
+  assert.ok(shown(html).includes("没编号。 不认识「奇怪」。"));
 });
 
-test("control characters from answers never reach the download", () => {
+test("control characters from answers never reach the download, and its file name says what it is", () => {
   const c = vectors.cases[0];
-  const doc = documentOf({ ...c, shop: { ...c.shop, name: "a\u0007b\u001b[2Jc" } });
-  assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f]/.test(download.toText(doc, spec, {})));
-});
-
-test("no line of the download starts as a spreadsheet formula, whatever the name or a cell holds", () => {
-  const c = vectors.cases[4];
-  for (const start of ["=", "+", "-", "@", "\t"]) {
-    const formula = start + "HYPERLINK(\"http://x.invalid\",\"x\")";
-    const doc = documentOf({ ...c, shop: { ...c.shop, name: formula } });
-    doc.title = formula;  // whatever the title words: the name itself on a line of its own
-    doc.orders.rows.push({ line: 9, cells: doc.orders.columns.map(() => formula), kind: "check", reason: formula });
-    const lines = download.toText(doc, spec, {}).split("\n");
-    assert.deepEqual(lines.filter((l) => /^[=+\-@\t]/.test(l)), []);
-    assert.ok(lines.includes("'" + formula), "the quoted name stays readable");
-  }
+  const doc = documentOf({ ...c, shop: { ...c.shop, name: "a\u0007b/c" } });
+  assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f]/.test(download.toHtml(doc, spec, {})));
+  assert.equal(download.fileName(doc, spec), "a_b_c-清单-2026-11-30.html");
+  assert.equal(download.fileName({ ...doc, name: null }, spec), "清单-2026-11-30.html");
 });
