@@ -318,13 +318,13 @@ def test_a_file_that_is_not_an_export_gets_one_message_and_changes_nothing(page,
         assert fragment in page.inner_text("#csv-status"), page.inner_text("#csv-status")
         assert page.input_value("input[name='orders.refunding']") == "2", "a rejected file changes nothing"
         page.set_input_files("#f-csv-file", [])
-    page.fill("#f-csv-text", "订单编号\t订单状态\n1\t退款中\n2\t不存在的状态\n")
+    page.fill("#f-csv-text", "订单编号\t订单状态\t退款状态\n1\t退款中\t退款中\n2\t不存在的状态\t\n")
     page.click("#f-csv-read")
     page.wait_for_selector(".ck-conflict")
     assert page.input_value("input[name='orders.refunding']") == "2", "typed counts are never overwritten silently"
     page.click(".ck-conflict button >> nth=0")
-    assert page.input_value("input[name='orders.refunding']") == "1"
-    assert "1 笔" in page.inner_text("[data-item-id='check-imported-orders'] .ck-item-text")
+    assert page.input_value("input[name='orders.refunding']") == "0", "the row with a refund in progress is one to check"
+    assert "2 笔" in page.inner_text("[data-item-id='check-imported-orders'] .ck-item-text")
 
 
 # 24 MB each: 240 times the longest record, and long enough that a reader holding it all would show in the heap.

@@ -56,7 +56,7 @@ EXPORTS = json.loads((Path(__file__).parent / "vectors" / "exports.json").read_t
 @pytest.mark.parametrize("case", EXPORTS["exports"], ids=[c["name"] for c in EXPORTS["exports"]])
 def test_shared_export_vectors(case):
     """An export's counts applied to the answers, as tests/js/exports-vectors.test.js applies them in JS."""
-    assert apply_export(case["shop"], {"counts": case["counts"], "rows": []}, EXPORTS["spec"]) == case["expected"]
+    assert apply_export(case["shop"], {"counts": case["counts"], "rows": [], "unknown": case.get("unknown", [])}, EXPORTS["spec"]) == case["expected"]
 
 
 @pytest.mark.parametrize("case", EXPORTS["problems"], ids=[c["name"] for c in EXPORTS["problems"]])

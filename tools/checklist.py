@@ -100,6 +100,9 @@ class Lists:
         found = [(p["line"], csv_problem(p, spec)) for p in result["problems"]]
         found += [(row["line"], fill(spec["app"]["csv_row_check"], {"reason": row_reason(row, spec)}))
                   for row in result["rows"] if row["kind"] == "check"]
+        unknown = [s["label"] for s in spec["states"] if s["key"] in result.get("unknown", [])]
+        if unknown:  # no refund column: those counts stay the profile's
+            found.append((1, fill(spec["app"]["csv_unknown"], {"states": spec["ui"]["list_separator"].join(unknown)})))
         for line, message in found:  # as every located message: one line, control characters shown as escapes
             print(Problem(str(path), line, "", "csv", {"message": message}).format({"csv": "{message}"}), file=sys.stderr)
         return None if result["problems"] else result

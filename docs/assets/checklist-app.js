@@ -89,10 +89,11 @@
 
   // A count only a file can give (`from_file`): "set to 0" says the seller checked those rows by hand.
   function setZero(app, path) {
-    var input = app.questions.control(path);
+    var input = app.questions.control(path), count = app.data.states.find(function (s) { return path.slice(-s.key.length - 1) === "." + s.key; });
     if (input) { input.value = "0"; input.dispatchEvent(new Event("input", { bubbles: true })); }
     else { app.byHand = true; update(app); }
-    app.say("");
+    app.say(core.fill(app.data.words.set_zero_done, { label: count ? count.label : path }));  // said, and the focus lands on the result
+    app.root.querySelector("#verdict").focus({ preventScroll: false });
   }
 
   // The export's rows, and its counts of what only a file can tell, unless the seller checked those rows.

@@ -153,14 +153,21 @@
     return fill(app["csv_" + problem.code] || problem.code, args);
   }
 
-  // The answers once an export's counts are used: they replace the typed ones, and a file with open orders
-  // answers the question that asks for counts (its show_when), as macros/checklist/builder.py apply_export.
+  // The answers once an export's counts are used, as macros/checklist/builder.py apply_export: they replace the
+  // typed ones but for a state the file cannot tell (`unknown`): the seller's count, or the rows the file does show
+  // in that state if they are more; the question that
+  // asks for counts (their show_when) is answered: yes with open orders, csv.settled_answer when all are settled.
   function applyExport(data, shop, imported) {
     var out = Object.assign({}, shop), counts = data.fields.find(function (f) { return f.type === "order_counts"; }), asked = counts.show_when;
+    var unknown = imported.unknown || [], typed = shop[counts.key] || {};
     out[counts.key] = {};
-    data.states.forEach(function (s) { if (imported.counts[s.key] && !s.from_file) out[counts.key][s.key] = imported.counts[s.key]; });
-    var open = data.states.some(function (s) { return !s.handled && imported.counts[s.key] > 0; });
-    if (open && asked && has(asked, "eq")) out[asked.field] = asked.eq;
+    data.states.forEach(function (s) {
+      var file = imported.counts[s.key] || 0, n = unknown.indexOf(s.key) >= 0 ? Math.max(typed[s.key] || 0, file) : file;
+      if (n && !s.from_file) out[counts.key][s.key] = n;
+    });
+    var open = data.states.some(function (s) { return !s.handled && (out[counts.key][s.key] > 0 || imported.counts[s.key] > 0); });
+    if (asked && has(asked, "eq") && open) out[asked.field] = asked.eq;
+    else if (asked && !open && !unknown.length && data.csv.settled_answer) out[asked.field] = data.csv.settled_answer;
     return out;
   }
 
@@ -177,7 +184,9 @@
       var v = shop[f.key];
       if (f.type === "order_list" || v === undefined || v === null) return;
       if (f.type !== "order_counts") return rows.push({ field: f.key, label: f.label, value: shown(f, v, data) });
-      data.states.forEach(function (s) { if (v[s.key]) rows.push({ field: f.key + "." + s.key, label: s.label, value: String(v[s.key]) }); });
+      data.states.forEach(function (s) {  // a count only a file gives is no answer of the seller's
+        if (v[s.key] && !s.from_file) rows.push({ field: f.key + "." + s.key, label: s.label, value: String(v[s.key]) });
+      });
     });
     return rows;
   }
@@ -213,7 +222,8 @@
     var groups = GROUPS.map(function (key) {
       var items = result.items.filter(function (i) { return i.group === key; }).map(function (i) {
         return { id: i.id, text: i.text, reason: i.reason, action: i.action, link: i.link, guide: data.titles[i.link] || i.link,
-                 because: i.fields.filter(function (p) { return has(given, p); }).map(function (p) { return given[p]; }) };
+                 because: i.fields.filter(function (p) { return has(given, p); }).map(function (p) { return given[p]; }),
+                 count: i.fields.filter(function (p) { return p.indexOf(".") > 0; })[0] || "" };  // the count behind it, if any
       });
       return { key: key, title: v["group_" + key], items: items };
     }).filter(function (g) { return g.items.length; });

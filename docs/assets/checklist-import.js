@@ -10,11 +10,14 @@
     return typeof source === "string" ? Promise.resolve(csv.read(source, data.states, data.csv)) : csv.readFile(source, data.states, data.csv);
   }
 
-  // The file's rows in a line: how many, and how many are handled, open or to be checked.
+  // The file's rows in a line: how many, and how many are handled, open or to be checked; then the states the
+  // file cannot tell (no refund column), which keep the seller's counts.
   function summary(result, data, fill) {
-    var kinds = { handled: 0, open: 0, check: 0 };
+    var kinds = { handled: 0, open: 0, check: 0 }, unknown = result.unknown || [];
     result.rows.forEach(function (r) { kinds[r.kind]++; });
-    return fill(data.app.csv_loaded, { rows: result.rows.length, check: kinds.check, open: kinds.open, handled: kinds.handled });
+    var text = fill(data.app.csv_loaded, { rows: result.rows.length, check: kinds.check, open: kinds.open, handled: kinds.handled });
+    var labels = data.states.filter(function (s) { return unknown.indexOf(s.key) >= 0; }).map(function (s) { return s.label; });
+    return labels.length ? text + " " + fill(data.app.csv_unknown, { states: labels.join(data.ui.list_separator) }) : text;
   }
 
   // The counts the seller typed that the file contradicts (typed: { asked, counts: state -> number }): none
@@ -22,7 +25,10 @@
   function differences(result, data, typed) {
     var mine = typed.asked && Object.keys(typed.counts).some(function (k) { return typed.counts[k] > 0; });
     if (!mine) return [];
-    return data.states.filter(function (s) { return s.key in typed.counts && typed.counts[s.key] !== (result.counts[s.key] || 0); })
+    var unknown = result.unknown || [];  // never offered as a replacement: the file does not know them
+    return data.states.filter(function (s) {
+      return s.key in typed.counts && unknown.indexOf(s.key) < 0 && typed.counts[s.key] !== (result.counts[s.key] || 0);
+    })
       .map(function (s) { return { label: s.label, typed: typed.counts[s.key], file: result.counts[s.key] || 0 }; });
   }
 
@@ -32,6 +38,7 @@
     result.rows.forEach(function (r) { (lines[r.state] = lines[r.state] || []).push(r.line); });
     data.states.forEach(function (s) {
       var from = lines[s.key] || [];
+      if ((result.unknown || []).indexOf(s.key) >= 0) return (notes[s.key] = app.csv_unknown_note);
       notes[s.key] = from.length ? fill(app.csv_rows_from, { lines: from.slice(0, 8).join(data.ui.list_separator) +
         (from.length > 8 ? fill(app.csv_more_lines, { count: from.length - 8 }) : "") }) : "";
     });

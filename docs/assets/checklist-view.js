@@ -102,10 +102,11 @@
     // A tick does not change the verdict, the answers do: beside a ticked blocking item that a count put
     // there, the seller may set that count to 0. The offer goes with the item once the count is 0.
     function zeroOffer(li) {
-      var zero = li.querySelector(".ck-set-zero"), count = li.item.because.filter(function (a) { return a.field.indexOf(".") > 0; })[0];
-      var show = !!(count && li.item.reason && li.querySelector("input").checked);
+      var zero = li.querySelector(".ck-set-zero"), path = li.item.count;
+      var state = data.states.find(function (s) { return path.slice(-s.key.length - 1) === "." + s.key; });
+      var show = !!(state && li.item.reason && li.querySelector("input").checked);
       zero.hidden = !show;
-      if (show) { zero.setAttribute("data-path", count.field); zero.textContent = fill(v.set_zero, { label: count.label }); }
+      if (show) { zero.setAttribute("data-path", path); zero.textContent = fill(v.set_zero, { label: state.label }); }
     }
 
     function fillItem(li, item, done) {

@@ -202,14 +202,19 @@
     if (!this.problem) this.push("", true);
     if (!this.problem && this.sep === null) this.problem = { line: 1, code: "empty" };
     if (!this.problem && !this.rows.length) this.problem = { line: this.headLine, code: "no_rows" };
-    return result(this.problem ? [this.problem] : [], this.problem ? [] : this.rows, this.states);
+    if (this.problem) return result([this.problem], [], this.states);
+    var cols = this.cols, refunds = has(cols, "refund") || has(cols, "refund_status");
+    return result([], this.rows, this.states, refunds ? [] : this.csv.refund_states || []);
   };
 
-  function result(problems, rows, states) {
+  // unknown: the states the file cannot tell (a refund in progress, with no refund column): their counts are no answer.
+  function result(problems, rows, states, unknown) {
     var counts = {};
     if (rows.length || !problems.length) states.forEach(function (s) { counts[s.key] = 0; });
     rows.forEach(function (r) { counts[r.state] = (counts[r.state] || 0) + 1; });
-    return { problems: problems, rows: rows, counts: counts };
+    var out = { problems: problems, rows: rows, counts: counts };
+    if (!problems.length) out.unknown = unknown || [];
+    return out;
   }
 
   function read(text, states, csv) {

@@ -91,15 +91,25 @@ class Generator:
 
 
 def apply_export(shop: dict, imported: dict, spec: dict) -> dict:
-    """The shop as the CLI reads it with an export: the file's counts replace the typed ones, and a file
-    with open orders answers the question that asks for counts (its `show_when`)."""
+    """The shop as the CLI reads it with an export: the file's counts replace the typed ones but for a state the
+    file cannot tell (`unknown`): the typed count, or the rows the file shows in it if they are more; the question that asks for counts (their
+    `show_when`) is answered: its `eq` with open orders, csv.settled_answer when every order is settled."""
     counts = next(f for f in spec["fields"] if f["type"] == "order_counts")
-    states = {s["key"]: s for s in spec["states"]}
-    out = dict(shop, **{counts["key"]: {k: n for k, n in imported["counts"].items() if n and not states[k].get("from_file")}})
+    unknown, typed = imported.get("unknown", []), shop.get(counts["key"]) or {}
+    used = {s["key"]: max(typed.get(s["key"]) or 0, imported["counts"].get(s["key"], 0)) if s["key"] in unknown
+            else imported["counts"].get(s["key"]) for s in spec["states"]}
+    out = dict(shop, **{counts["key"]: {k: n for k, n in used.items() if n and not states_of(spec)[k].get("from_file")}})
     asked = counts.get("show_when")
-    if asked and "eq" in asked and any(n and not states[k]["handled"] for k, n in imported["counts"].items()):
+    is_open = any(not s["handled"] and (out[counts["key"]].get(s["key"]) or imported["counts"].get(s["key"])) for s in spec["states"])
+    if asked and "eq" in asked and is_open:
         out[asked["field"]] = asked["eq"]
+    elif asked and not is_open and not unknown and spec["csv"].get("settled_answer"):
+        out[asked["field"]] = spec["csv"]["settled_answer"]
     return out
+
+
+def states_of(spec: dict) -> dict[str, dict]:
+    return {s["key"]: s for s in spec["states"]}
 
 
 # -- the document ---------------------------------------------------------------------------------
@@ -141,7 +151,7 @@ def answers(spec: dict, shop: dict) -> list[dict]:
             continue
         if kind == "order_counts":
             rows += [{"field": f"{key}.{s['key']}", "label": s["label"], "value": str(shop[key][s["key"]])}
-                     for s in spec["states"] if shop[key].get(s["key"])]
+                     for s in spec["states"] if shop[key].get(s["key"]) and not s.get("from_file")]  # a file's count is no answer
         else:
             rows.append({"field": key, "label": field["label"], "value": shown(field, shop[key], spec)})
     return rows
@@ -150,7 +160,8 @@ def answers(spec: dict, shop: dict) -> list[dict]:
 def _item(item: Item, spec: dict, given: dict) -> dict:
     return {"id": item.id, "text": item.text, "reason": item.reason, "action": item.action, "link": item.link,
             "guide": spec["titles"].get(item.link, item.link),
-            "because": [given[path] for path in item.fields if path in given]}
+            "because": [given[path] for path in item.fields if path in given],
+            "count": next((path for path in item.fields if "." in path), "")}  # the count behind it, if any
 
 
 def _orders(checklist: Checklist, spec: dict) -> dict | None:

@@ -136,7 +136,8 @@ def read(text: str, states: list[dict], csv: dict) -> dict[str, Any]:
         rows.append(_row(line, cells, closed, cols, names, handled, done_refunds))
     if not rows:
         return _result([{"line": head[0], "code": "no_rows"}])
-    return _result([], rows, states)
+    refunds = "refund" in cols or "refund_status" in cols
+    return _result([], rows, states, [] if refunds else csv.get("refund_states", []))
 
 
 def _row(line, cells, closed, cols, names, handled, done_refunds) -> dict:
@@ -168,12 +169,14 @@ def _row(line, cells, closed, cols, names, handled, done_refunds) -> dict:
     return row
 
 
-def _result(problems: list[dict], rows: list[dict] | None = None, states: list[dict] | None = None) -> dict:
+def _result(problems: list[dict], rows: list[dict] | None = None, states: list[dict] | None = None,
+            unknown: list[str] | None = None) -> dict:
+    """`unknown`: the states the file cannot tell (a refund in progress, with no refund column)."""
     rows = rows or []
     counts = {s["key"]: 0 for s in states or []}
     for row in rows:
         counts[row["state"]] = counts.get(row["state"], 0) + 1
-    return {"problems": problems, "rows": rows, "counts": counts}
+    return {"problems": problems, "rows": rows, "counts": counts, **({} if problems else {"unknown": unknown or []})}
 
 
 def read_export(raw: bytes, states: list[dict], csv: dict) -> dict[str, Any]:

@@ -21,6 +21,7 @@ REFERENCES = {
     "source": (lambda c: c.sources, "unknown_source"),
     "table": (lambda c: c.tables, "unknown_table"),
     "reliance": (Content.reliance_options, "unknown_reliance"),
+    "state": (lambda c: c.states, "unknown_state"),
 }
 
 

@@ -9,7 +9,7 @@ const vectors = require(path.join(__dirname, "../vectors/exports.json"));
 
 for (const c of vectors.exports) {
   test(`export: ${c.name}`, () => {
-    assert.deepEqual(core.applyExport(vectors.spec, c.shop, { counts: c.counts, rows: [] }), c.expected);
+    assert.deepEqual(core.applyExport(vectors.spec, c.shop, { counts: c.counts, rows: [], unknown: c.unknown || [] }), c.expected);
   });
 }
 
