@@ -319,3 +319,20 @@ def test_the_set_to_zero_offer_sits_beside_a_ticked_blocking_item_and_leaves_wit
     phone.check("input[name='open_orders'][value='no']")  # every count is 0 now: the seller answers the question again
     assert "success" in phone.get_attribute("#verdict", "class")
     assert not phone.locator(".ck-set-zero:visible").count(), "no offer stays once its count is 0"
+
+
+# -- Issue 31, the smaller points ----------------------------------------------------------------------------------
+def test_a_whole_home_card_is_one_target_and_searchs_buttons_are_44px(phone):
+    phone.goto(phone.base_url)
+    missed = phone.evaluate("""() => Array.from(document.querySelectorAll('.grid.cards > ul > li')).filter(li => {
+        li.scrollIntoView({block: 'center'}); const r = li.getBoundingClientRect(), a = li.querySelector('a');
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.bottom - 6); return !(hit === a || a.contains(hit)); })
+        .map(li => li.textContent.trim().slice(0, 12))""")
+    assert not missed, "the foot of each card opens its page too"
+    phone.click("label[for=__search].md-header__button")
+    phone.fill(".md-search__input", "关闭")
+    phone.keyboard.press("End")
+    phone.wait_for_selector(".md-search__options > .md-icon")
+    sizes = phone.evaluate("""() => Array.from(document.querySelectorAll('.md-search__options > .md-icon, .md-search__icon[for=__search]'))
+        .filter(e => e.getClientRects().length).map(e => [e.offsetWidth, e.offsetHeight])""")  # layout size: Material scales the clear button in
+    assert len(sizes) == 2 and all(w >= 44 and h >= 44 for w, h in sizes), sizes

@@ -231,6 +231,10 @@
       verdict.focus({ preventScroll: true });
     });
     bar.hidden = false;
+    if (window.IntersectionObserver) {  // the bar stands for the progress line: off while that line is on screen
+      new IntersectionObserver(function (seen) { bar.classList.toggle("ck-status-off", seen[0].isIntersecting); })
+        .observe(root.querySelector(".ck-progress"));
+    }
   }
 
   function mount(root) {
