@@ -432,14 +432,17 @@ def test_on_a_phone_the_verdict_stays_in_view_while_answering(browser, site_serv
     page = context.new_page()
     page.base_url = site_server.url
     open_checklist(page, "open_orders=yes&orders.refunding=2")
-    page.focus("#f-orders-returning")
+    page.focus("#f-guarantee-required-required")  # the first question: the result is screens below
     bar = page.locator("#status-bar")
+    bar.wait_for()
     box = bar.bounding_box()
     assert bar.is_visible() and box["y"] >= 0 and box["y"] + box["height"] <= 844, box
     assert "暂不能关闭" in bar.inner_text() and "/" in bar.inner_text()
     bar.click()
     verdict = page.locator("#verdict").bounding_box()
     assert 0 <= verdict["y"] < 844, verdict
+    page.locator(".ck-progress").scroll_into_view_if_needed()
+    bar.wait_for(state="hidden")  # it stands for the progress line: never on top of it
     context.close()
 
 
