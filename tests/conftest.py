@@ -83,6 +83,17 @@ def phone(request, browser, site_server):
     context.close()
 
 
+@pytest.fixture
+def phone_light(browser, site_server):
+    """The same phone in the light palette only: for what no colour can change (targets, headings, addresses)."""
+    context = browser.new_context(**PHONE, color_scheme="light", bypass_csp=True)
+    tab = context.new_page()
+    tab.base_url = site_server.url
+    tab.scheme = "light"
+    yield tab
+    context.close()
+
+
 def pytest_itemcollected(item):
     """With `-n 3 --dist loadgroup` (make test) the tests run in three processes: the browser tests in two, each
     with its own Chromium and served site (a module may name its group), and the rest in the third. The browser

@@ -46,4 +46,4 @@ class GuidePages:
     def home_page(self, prefix: str = "") -> str:
         site = self.content.site
         disclaimer = self.renderer.callout("warning", site["disclaimer"], self.content.ui("about_disclaimer"), "about#disclaimer", prefix)
-        return self.renderer.page("home.md", prefix, header=self.renderer.header(site["title"], site["tagline"]), site=site, disclaimer=disclaimer)
+        return self.renderer.page("home.md", prefix, header=self.renderer.header(site["home"]["heading"], site["tagline"]), site=site, disclaimer=disclaimer)
