@@ -225,7 +225,7 @@ def slow_phone(chromium, url: str, checklist: bool) -> float:
 
 
 def in_chromium(work: Path, runs: int, rows: int = 50_000) -> None:
-    from exports import export
+    from tools.sample_export import export
     from playwright.sync_api import sync_playwright
 
     run([PY, "-m", "mkdocs", "build", "-q", "-d", str(work / "site")], ROOT)

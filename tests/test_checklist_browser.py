@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 
 from browser import axe_violations, before_close, download, guard, item_ids, open_checklist, tick
-from exports import export
+from tools.sample_export import export
 from macros.checklist import orders
 from macros.checklist.builder import Generator, list_document as document
 
