@@ -95,13 +95,6 @@ class SiteServer:
         self.httpd.server_close()
 
 
-# Every required answer of /checklist/ (no verdict without them), as a seller would give them.
-ANSWERS = {"name": "测试店", "team_size": "1", "buyer_reliance": "medium", "guarantee_required": "unsure",
-           "alternative_tool": "unsure", "open_orders": "no"}
-
-
-
-
 def top_sections(site_dir: Path, queries: list[str]) -> dict[str, list[str]]:
     """Each query's first three section results (a page head is not an answer) on a built site."""
     from playwright.sync_api import sync_playwright
