@@ -20,7 +20,7 @@ PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "macros", "hooks", "overrides")
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros.checklist.shops import shop_checklists, shop_documents  # noqa: E402
+from macros.checklist.shops import example_documents  # noqa: E402
 from macros.checklist.spec import checklist_spec  # noqa: E402
 from macros.model.checked import load_site  # noqa: E402
 
@@ -28,13 +28,25 @@ from macros.model.checked import load_site  # noqa: E402
 SITE = load_site(ROOT).require_valid()
 CONTENT = SITE.content
 SPEC = checklist_spec(CONTENT)
-SHOP_DOCUMENTS = shop_documents(shop_checklists(CONTENT, SPEC), SPEC, "2026-11-30")  # every example shop's list, by id
+SHOP_DOCUMENTS = example_documents(CONTENT, "2026-11-30")  # every example shop's list, by id
 # Examples per fuzz property in every run (about 20 s in all). The one knob for a longer hunt is
 # HYPOTHESIS_EXAMPLES (`make hunt` sets 9,000: both bugs the properties found showed up only there).
 EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "300"))
 # The identity git needs for a commit in a scratch repository.
 GIT_IDENTITY = {"GIT_AUTHOR_NAME": "editor", "GIT_AUTHOR_EMAIL": "e@example.invalid",
                 "GIT_COMMITTER_NAME": "editor", "GIT_COMMITTER_EMAIL": "e@example.invalid"}
+
+
+BUILD_LINES, TOOL_LINES = 2600, 1300  # what a site build runs, and the tooling beside it
+
+
+def modules(folder: str) -> list[Path]:
+    """The Python files under a folder of this checkout."""
+    return sorted(p for p in (ROOT / folder).rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def lines(path: Path) -> int:
+    return len(path.read_text(encoding="utf-8").splitlines())
 
 
 def schema_of(dataset, rel: str) -> dict:

@@ -1,5 +1,5 @@
 """The code's shape: imports run downward through the layers, no module shadows the standard library, a build
-imports no tool and stays within its line budget, and a reference a schema declares is checked by what it is."""
+stays within its line budget (tested on test_site_build's counted build), and a reference a schema declares is checked by what it is."""
 from __future__ import annotations
 
 import ast
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, copy_project
+from helpers import ROOT, copy_project, modules
 
 # Each layer may import the ones listed after it (and the standard library and third-party packages).
 LAYERS = {
@@ -19,13 +19,6 @@ LAYERS = {
     "macros.checklist": ("macros.checklist", "macros.model"),
     "macros.model": ("macros.model",),
 }
-BUILD_LINES, TOOL_LINES = 2600, 1300  # what a site build runs, and the tooling beside it
-
-
-def modules(folder: str) -> list[Path]:
-    return sorted(p for p in (ROOT / folder).rglob("*.py") if "__pycache__" not in p.parts)
-
-
 def dotted(path: Path, root: Path = ROOT) -> str:
     parts = path.relative_to(root).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
@@ -77,33 +70,7 @@ def test_no_module_shadows_a_standard_library_module():
     assert not names & set(sys.stdlib_module_names), names & set(sys.stdlib_module_names)
 
 
-BUILD_MODULES = """
-import json, sys
-from pathlib import Path
-from mkdocs.__main__ import cli
-cli.main(["build", "--strict", "-q", "-d", sys.argv[1]], standalone_mode=False)
-root = Path.cwd().resolve()
-files = {str(Path(m.__file__).resolve().relative_to(root)) for m in list(sys.modules.values())
-         if getattr(m, "__file__", None) and Path(m.__file__).resolve().is_relative_to(root)
-         and ".venv" not in Path(m.__file__).parts}
-print(json.dumps(sorted(files)))
-"""
-
-
-def lines(path: Path) -> int:
-    return len(path.read_text(encoding="utf-8").splitlines())
-
-
-def test_a_build_imports_no_tool_and_stays_within_its_line_budget(tmp_path):
-    result = subprocess.run([sys.executable, "-c", BUILD_MODULES, str(tmp_path / "site")], cwd=ROOT, capture_output=True,
-                            text=True, timeout=600, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
-    assert result.returncode == 0, result.stderr[-2000:]
-    ran = [ROOT / name for name in json.loads(result.stdout.strip().splitlines()[-1])]
-    assert ran and not [p for p in ran if p.relative_to(ROOT).parts[0] in ("tools", "tests")], ran
-    build = sum(lines(p) for p in ran)
-    tooling = sum(lines(p) for p in modules("tools"))
-    print(f"a build runs {build} lines of the project's Python; the tools are {tooling}")
-    assert build <= BUILD_LINES and tooling <= TOOL_LINES, (build, tooling)
+# The build's own line budget is tested on the build tests/test_site_build.py makes and counts (one build, not two).
 
 
 @pytest.fixture

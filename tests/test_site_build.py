@@ -222,7 +222,12 @@ counted(checked, "load_dataset")
 counted(validation, "check")
 from mkdocs.__main__ import cli
 cli.main(["build", "--strict", "-q", "-d", sys.argv[1]], standalone_mode=False)
-print(json.dumps({"reads": reads, "calls": calls}))
+from pathlib import Path
+root = Path.cwd().resolve()
+ran = sorted({str(Path(m.__file__).resolve().relative_to(root)) for m in list(sys.modules.values())
+              if getattr(m, "__file__", None) and Path(m.__file__).resolve().is_relative_to(root)
+              and ".venv" not in Path(m.__file__).parts})
+print(json.dumps({"reads": reads, "calls": calls, "modules": ran}))
 """
 
 
@@ -301,3 +306,15 @@ def test_inferences_and_open_questions_are_labelled(built_site):
     for entry in CONTENT.faq["entries"]:
         if entry.get("inference"):
             assert CONTENT.ui("faq_inference") + entry["inference"] in faq
+
+
+def test_a_build_imports_no_tool_and_stays_within_its_line_budget(counted_build):
+    """What a site build runs, measured by import in that build (the budget of tests/test_layers.py)."""
+    from helpers import BUILD_LINES, TOOL_LINES, lines, modules
+
+    ran = [ROOT / name for name in counted_build[1]["modules"]]
+    assert ran and not [p for p in ran if p.relative_to(ROOT).parts[0] in ("tools", "tests")], ran
+    build, tooling = sum(lines(p) for p in ran), sum(lines(p) for p in modules("tools"))
+    print(f"a build runs {build} lines of the project's Python; the tools are {tooling}")
+    assert build <= BUILD_LINES and tooling <= TOOL_LINES, (build, tooling)
+

@@ -22,8 +22,7 @@ from typing import Iterator
 
 import yaml
 
-from macros.checklist.shops import shop_checklists, shop_documents
-from macros.checklist.spec import checklist_spec
+from macros.checklist.shops import example_documents
 from macros.model import validation
 from macros.model.checked import DataError, load_site
 from macros.model.loading import load_dataset
@@ -152,21 +151,16 @@ def search_report(root: Path, base: Path, queries: list[str], ui) -> list[str]:
     return [ui("change_search_title")] + [f"- {line}" for line in lines] + [""] if lines else []
 
 
-def documents(site, date: str) -> dict[str, dict]:
-    spec = checklist_spec(site.content)
-    return shop_documents(shop_checklists(site.content, spec), spec, date)
-
-
 def report(root: Path, base: str, date: str, queries: list[str]) -> tuple[str, bool]:
     """The Markdown report and whether anything changed."""
     site = load_site(root).require_valid()
     ui = site.content.ui
     with base_project(root, base) as project:
         try:
-            before = documents(load_site(project).require_valid(), date)
+            before = example_documents(load_site(project).require_valid().content, date)
         except DataError as err:  # the base's data is read by the current code: say so before its problems
             raise DataError(ui("change_base_invalid", base=base) + "\n" + str(err)) from None
-        out = shops_report(before, documents(site, date), ui)
+        out = shops_report(before, example_documents(site.content, date), ui)
         if queries and pages_changed(root, base):  # no page changed, no answer can
             out += search_report(root, project, queries, ui)
     if not out:

@@ -77,7 +77,7 @@
     app.ticks = tickStore(app.key, app.say, data.app);
     app.questions = forms.create(root, data, core, views);
     app.view = views.create(root, data, { links: links, answerLink: app.questions.answerLink, fill: core.fill,
-      setZero: function (path) { setZero(app, path); },
+      setZero: function (path, label) { setZero(app, path, label); },
       onTick: function (item, on) {
         var now = app.ticks.load();
         if (on) now[item.id] = true; else delete now[item.id];
@@ -88,11 +88,11 @@
   }
 
   // A count only a file can give (`from_file`): "set to 0" says the seller checked those rows by hand.
-  function setZero(app, path) {
-    var input = app.questions.control(path), count = app.data.states.find(function (s) { return path.slice(-s.key.length - 1) === "." + s.key; });
+  function setZero(app, path, label) {
+    var input = app.questions.control(path);
     if (input) { input.value = "0"; input.dispatchEvent(new Event("input", { bubbles: true })); }
     else { app.byHand = true; update(app); }
-    app.say(core.fill(app.data.words.set_zero_done, { label: count ? count.label : path }));  // said, and the focus lands on the result
+    app.say(core.fill(app.data.words.set_zero_done, { label: label }));  // said, and the focus lands on the result
     app.root.querySelector("#verdict").focus({ preventScroll: false });
   }
 

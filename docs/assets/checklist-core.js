@@ -158,7 +158,7 @@
   // in that state if they are more; the question that
   // asks for counts (their show_when) is answered: yes with open orders, csv.settled_answer when all are settled.
   function applyExport(data, shop, imported) {
-    var out = Object.assign({}, shop), counts = data.fields.find(function (f) { return f.type === "order_counts"; }), asked = counts.show_when;
+    var counts = data.fields.find(function (f) { return f.type === "order_counts"; }), out = Object.assign({}, shop), asked = counts.show_when;
     var unknown = imported.unknown || [], typed = shop[counts.key] || {};
     out[counts.key] = {};
     data.states.forEach(function (s) {
@@ -279,5 +279,5 @@
   return { MISSING: MISSING, OPERATORS: OPERATORS, COMBINATORS: COMBINATORS, GROUPS: GROUPS, lookup: lookup, evaluate: evaluate, operatorOf: operatorOf, normalize: normalize,
            withAnswers: withAnswers, fill: fill, acceptable: acceptable, visible: visible, build: build, rowReason: rowReason, csvProblem: csvProblem,
            applyExport: applyExport, answers: answers, listDocument: listDocument,
-           toQuery: toQuery, fromQuery: fromQuery, fields: fields };
+           toQuery: toQuery, fromQuery: fromQuery, fields: fields, keyOf: keyOf };
 });

@@ -5,7 +5,7 @@
   "use strict";
 
   function create(root, data, core, views) {
-    var form = root.querySelector("#checklist-form"), v = data.words, el = views.el;
+    var form = root.querySelector("#checklist-form"), v = data.words, el = views.el, countsKey = core.keyOf(data, "order_counts");
 
     function control(name) { return form.elements.namedItem(name); }
     function fieldId(path) { return "f-" + path.replace(/\./g, "-").replace(/_/g, "-"); }
@@ -80,9 +80,9 @@
 
     // The counts a seller can type (a state only a file can tell has none): whether the question is asked, and each.
     function typedCounts() {
-      var key = (data.fields.find(function (f) { return f.type === "order_counts"; }) || {}).key, out = { asked: true, counts: {} };
+      var out = { asked: true, counts: {} };
       data.states.forEach(function (s) {
-        var input = control(key + "." + s.key);
+        var input = control(countsKey + "." + s.key);
         if (!input) return;
         if (input.disabled) out.asked = false;
         out.counts[s.key] = Number(input.value || 0);
@@ -92,7 +92,7 @@
 
     // Under a count, where its figure came from (the export's lines), read out with the input.
     function countNote(stateKey, text) {
-      var key = (data.fields.find(function (f) { return f.type === "order_counts"; }) || {}).key, input = control(key + "." + stateKey);
+      var input = control(countsKey + "." + stateKey);
       if (!input) return;
       var note = input.parentNode.querySelector(".ck-count-src");
       if (!note) { note = el("p", { className: "ck-count-src", id: input.id + "-src" }); input.parentNode.appendChild(note); }

@@ -39,7 +39,7 @@
     return { node: node, use: use, keep: keep };
   }
 
-  // hooks: links (ref -> address), answerLink(path, text), fill, onTick(item, checked), setZero(path).
+  // hooks: links (ref -> address), answerLink(path, text), fill, onTick(item, checked), setZero(path, label).
   function create(root, data, hooks) {
     var v = data.words, ui = data.ui, fill = hooks.fill;
     var $ = function (selector) { return root.querySelector(selector); };
@@ -92,7 +92,7 @@
       var box = el("input", { type: "checkbox" });
       box.addEventListener("change", function () { hooks.onTick(li.item, box.checked); zeroOffer(li); });
       var zero = el("button", { type: "button", className: "md-button ck-set-zero", hidden: "" });
-      zero.addEventListener("click", function () { hooks.setZero(zero.getAttribute("data-path")); });
+      zero.addEventListener("click", function () { hooks.setZero(zero.getAttribute("data-path"), zero.getAttribute("data-label")); });
       var li = el("li", { className: "ck-item", id: "item-" + item.id, "data-item-id": item.id }, [
         el("label", { className: "ck-tick" }, [box, el("span", { className: "ck-item-text" })]),
         el("p", { className: "ck-reason" }), el("p", { className: "ck-because" }), el("p", { className: "ck-meta" }), zero]);
@@ -106,7 +106,11 @@
       var state = data.states.find(function (s) { return path.slice(-s.key.length - 1) === "." + s.key; });
       var show = !!(state && li.item.reason && li.querySelector("input").checked);
       zero.hidden = !show;
-      if (show) { zero.setAttribute("data-path", path); zero.textContent = fill(v.set_zero, { label: state.label }); }
+      if (show) {
+        zero.setAttribute("data-path", path);
+        zero.setAttribute("data-label", state.label);
+        zero.textContent = fill(v.set_zero, { label: state.label });
+      }
     }
 
     function fillItem(li, item, done) {

@@ -95,10 +95,10 @@ def apply_export(shop: dict, imported: dict, spec: dict) -> dict:
     file cannot tell (`unknown`): the typed count, or the rows the file shows in it if they are more; the question that asks for counts (their
     `show_when`) is answered: its `eq` with open orders, csv.settled_answer when every order is settled."""
     counts = next(f for f in spec["fields"] if f["type"] == "order_counts")
-    unknown, typed = imported.get("unknown", []), shop.get(counts["key"]) or {}
+    unknown, typed, states = imported.get("unknown", []), shop.get(counts["key"]) or {}, {s["key"]: s for s in spec["states"]}
     used = {s["key"]: max(typed.get(s["key"]) or 0, imported["counts"].get(s["key"], 0)) if s["key"] in unknown
             else imported["counts"].get(s["key"]) for s in spec["states"]}
-    out = dict(shop, **{counts["key"]: {k: n for k, n in used.items() if n and not states_of(spec)[k].get("from_file")}})
+    out = dict(shop, **{counts["key"]: {k: n for k, n in used.items() if n and not states[k].get("from_file")}})
     asked = counts.get("show_when")
     is_open = any(not s["handled"] and (out[counts["key"]].get(s["key"]) or imported["counts"].get(s["key"])) for s in spec["states"])
     if asked and "eq" in asked and is_open:
@@ -107,9 +107,6 @@ def apply_export(shop: dict, imported: dict, spec: dict) -> dict:
         out[asked["field"]] = spec["csv"]["settled_answer"]
     return out
 
-
-def states_of(spec: dict) -> dict[str, dict]:
-    return {s["key"]: s for s in spec["states"]}
 
 
 # -- the document ---------------------------------------------------------------------------------

@@ -52,10 +52,13 @@ class SiteBuild:
     def checklists(self) -> dict:
         return shop_checklists(self.content, self.spec)
 
+    @functools.cached_property
+    def section_files(self) -> dict[str, str]:
+        return {section_id: rel for section_id, (rel, _) in self.content.sections().items()}
+
     def data_file_for(self, src_uri: str) -> str | None:
         """The YAML file an editor opens to change the page at docs/<src_uri>."""
-        sections = {section_id: rel for section_id, (rel, _) in self.content.sections().items()}
-        return file_for_page(src_uri.removesuffix(".md"), sections)
+        return file_for_page(src_uri.removesuffix(".md"), self.section_files)
 
 
 def state(config) -> SiteBuild:
