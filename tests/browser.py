@@ -103,3 +103,17 @@ def download(page, tmp_path) -> tuple[str, str]:
     saved = tmp_path / "list.html"
     info.value.save_as(saved)
     return saved.read_text(encoding="utf-8-sig"), info.value.suggested_filename
+
+
+def printed_reach(pdf: bytes) -> list[float]:
+    """How far down each printed page its lowest text reaches, as a share of the page's height (0: a blank page)."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    reach = []
+    for sheet in PdfReader(BytesIO(pdf)).pages:
+        height, tops = float(sheet.mediabox.height), []
+        sheet.extract_text(visitor_text=lambda text, cm, tm, *_: text.strip() and tops.append(cm[5] + tm[5] * cm[3]))
+        reach.append(round(1 - min(tops) / height, 2) if tops else 0.0)
+    return reach

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from browser import axe_violations, before_close, download, item_ids, open_checklist, tick
+from browser import axe_violations, before_close, download, item_ids, open_checklist, printed_reach, tick
 from helpers import CONTENT
 
 pytestmark = pytest.mark.browser
@@ -357,3 +357,33 @@ def test_a_question_reached_by_its_anchor_shows_no_stray_mark(phone_light):
     assert mark.count() == 1 and mark.evaluate("a => getComputedStyle(a).opacity") == "0", "no ¶ left beside the question"
     mark.focus()  # a keyboard user still finds the link (it fades in)
     phone_light.wait_for_function("getComputedStyle(document.querySelector('#ranking .headerlink')).opacity === '1'", timeout=3000)
+
+
+def test_a_glossary_tooltip_reads_at_the_size_of_the_text_around_it(phone_light):
+    phone_light.goto(phone_light.base_url + "prepare/")
+    term = phone_light.locator(".md-content abbr").first
+    term.scroll_into_view_if_needed()
+    term.tap()
+    phone_light.wait_for_function("""() => { const t = document.querySelector('.md-tooltip2--active');
+        return t && getComputedStyle(t).opacity === '1'; }""", timeout=5000)
+    sizes = phone_light.evaluate("""() => [document.querySelector('.md-tooltip2--active .md-tooltip2__inner'),
+        document.querySelector('.md-content p')].map(e => parseFloat(getComputedStyle(e).fontSize))""")
+    assert sizes[0] >= sizes[1] >= 16, f"tooltip {sizes[0]} px, text {sizes[1]} px"
+
+
+# -- 7. print, page by page: a heading kept with its content may move a little, a page never stays half empty --------
+MANY_ROWS = "订单编号,订单状态,宝贝标题,实付金额,退款金额\n" + "\n".join(
+    f"28755123456789{n:02d},{state},一件名字相当长的宝贝标题{n},128.00,"
+    for n, state in enumerate(["交易成功", "卖家已发货，等待买家确认", "买家已付款，等待卖家发货"] * 14)) + "\n"
+
+
+# a one-page page (about/, the empty checklist) printed a blank second page; the glossary's table left page 1 empty
+@pytest.mark.parametrize("address, rows", [("glossary/", ""), ("about/", ""), ("checklist/", ""),
+                                           ("checklist/?" + BLOCKED, MANY_ROWS)])
+def test_printing_on_a4_leaves_no_blank_or_half_empty_page(page, address, rows):
+    page.goto(page.base_url + address)
+    if rows:
+        paste_export(page, rows)
+    reach = printed_reach(page.pdf(format="A4", margin={side: "1cm" for side in ("top", "right", "bottom", "left")}))
+    assert reach[-1] > 0.05, f"the last page has text: {reach}"
+    assert all(share >= 0.6 for share in reach[:-1]), f"each page but the last is at least 60 % full: {reach}"
