@@ -8,17 +8,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import ROOT, copy_project, run_cli, run_module
+from helpers import ROOT, TODAY, copy_project, run_cli, run_module
 
 CASES = sorted(p for p in (ROOT / "tests" / "fixtures" / "invalid").iterdir() if p.is_dir())
 
 
 def run_check(root: Path) -> subprocess.CompletedProcess:
-    return run_cli("--root", str(root), "check", "--today", "2026-11-30")
+    return run_cli("--root", str(root), "check", "--today", TODAY)
 
 
 def test_real_data_passes():
-    result = run_module("check", "--today", "2026-11-30")  # as an editor runs it, in a process of its own
+    result = run_module("check", "--today", TODAY)  # as an editor runs it, in a process of its own
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("OK:")
 

@@ -10,7 +10,7 @@ import pytest
 from macros.model import rules
 from macros.checklist.builder import Generator, list_document as document
 
-from helpers import CONTENT, ROOT, SPEC, run_cli
+from helpers import CONTENT, ROOT, SPEC, TODAY, run_cli
 
 GEN = Generator(SPEC)
 SHOPS = sorted(CONTENT.shops())
@@ -82,7 +82,7 @@ def test_listed_orders_count_even_when_counts_are_missing():
 
 def test_order_table_handled_is_computed_from_the_state():
     listed = [{"id": str(n), "state": s} for n, s in enumerate(CONTENT.states) if not CONTENT.states[s].get("from_file")]
-    doc = document(GEN.build("t", shop(order_list=listed)), SPEC, "2026-11-30")
+    doc = document(GEN.build("t", shop(order_list=listed)), SPEC, TODAY)
     handled = {row["cells"][0]: row["kind"] == "handled" for row in doc["orders"]["rows"]}
     assert {o["state"]: handled[o["id"]] for o in listed} == {o["state"]: CONTENT.states[o["state"]]["handled"] for o in listed}
     assert {o["state"] for o in listed if handled[o["id"]]} == {"delivered", "refunded", "closed"}
@@ -132,7 +132,7 @@ def test_essentials_lead_the_list_before_closing_and_a_ready_shop_gets_a_concret
             result = GEN.build("t", shop(team_size=team, buyer_reliance=reliance))
             pre = group(result, "pre")
             assert pre[:len(ESSENTIALS)] == ESSENTIALS, pre
-            doc = document(result, SPEC, "2026-11-30")
+            doc = document(result, SPEC, TODAY)
             first = next(i for i in CONTENT.checklist["items"] if i["id"] == pre[0])
             assert doc["ready"] and doc["next"]["item"] == pre[0] and doc["next"]["text"] == first["action"]
             assert doc["next"]["text"] not in doc["verdict"]["text"], "the step is not the verdict again"
@@ -142,7 +142,7 @@ def test_essentials_lead_the_list_before_closing_and_a_ready_shop_gets_a_concret
 def test_the_verdict_needs_only_the_deciding_answers():
     """No name, no team size, no reliance: still a verdict and a titled list; the impact waits for its answer."""
     deciding = {"guarantee_required": "not_required", "alternative_tool": "none", "open_orders": "no"}
-    doc = document(GEN.build("t", deciding), SPEC, "2026-11-30")
+    doc = document(GEN.build("t", deciding), SPEC, TODAY)
     assert doc["ready"] and doc["title"] == CONTENT.words("untitled_title") and doc["impact"] == []
     assert [f["key"] for f in SPEC["fields"] if f.get("required")] == list(deciding)
 

@@ -13,7 +13,7 @@ from tools.sample_export import export
 from macros.checklist import orders
 from macros.checklist.builder import Generator, list_document as document
 
-from helpers import CONTENT, ROOT, SPEC, run_cli, visible_text
+from helpers import CONTENT, ROOT, SPEC, TODAY, run_cli, visible_text
 
 # A second browser process (make test runs three): these two modules take about as long as the other browser tests.
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser-2")]
@@ -30,7 +30,7 @@ def test_shop_link_opens_the_same_lists_as_the_cli(page, shop_id):
     assert link.count() == 1
     link.click()
     page.wait_for_selector("#lists:not([hidden]) [data-item-id]", state="attached")
-    expected = document(GEN.build(shop_id, CONTENT.shops()[shop_id]), SPEC, "2026-11-30")
+    expected = document(GEN.build(shop_id, CONTENT.shops()[shop_id]), SPEC, TODAY)
     for group in ("blocking", "pre", "during", "post"):
         want = next((g["items"] for g in expected["groups"] if g["key"] == group), [])
         assert item_ids(page, group) == [i["id"] for i in want], group

@@ -15,7 +15,7 @@ import yaml
 
 from browser import free_port
 from macros.model.loading import read_document
-from helpers import CONTENT, GIT_IDENTITY, ROOT, git, run_cli, scratch_repo
+from helpers import CONTENT, GIT_IDENTITY, ROOT, TODAY, git, run_cli, scratch_repo
 
 # A second browser process (make test runs three): these two modules take about as long as the other browser tests.
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser-2")]
@@ -130,16 +130,16 @@ def test_a_form_edit_is_one_commit_of_only_that_line_and_the_served_site_shows_i
     repo = loop["repo"]
     faq = yaml.safe_load((repo / "data" / "faq.yml").read_text(encoding="utf-8"))
     answer = next(e for e in faq["entries"] if e["id"] == FAQ_ID)["answer"][0]
-    new_answer = answer.replace("关闭前先", "关闭前务必先")
+    new_answer = answer.replace("先开通", "务必先开通")
     assert new_answer != answer
     save_edit(cms, loop, "data/entries/faq", "data/faq.yml", answer, new_answer)
 
     glossary = yaml.safe_load((repo / "data" / "glossary.yml").read_text(encoding="utf-8"))
     definition = next(t for t in glossary["terms"] if t["term"] == GLOSSARY_TERM)["definition"]
-    new_definition = definition.replace("订单保障服务", "订单保障服务（由保险公司承保）")
+    new_definition = definition.replace("售后保障", "售后保障（由保险公司承保）")
     save_edit(cms, loop, "data/entries/glossary", "data/glossary.yml", definition, new_definition)
 
-    checked = run_cli("--root", str(repo), "check", "--today", "2026-11-30")
+    checked = run_cli("--root", str(repo), "check", "--today", TODAY)
     assert checked.returncode == 0, checked.stderr
     wait_for_text(loop["site"] + "faq/", new_answer)
     wait_for_text(loop["site"] + "glossary/", "由保险公司承保")
@@ -181,7 +181,7 @@ def test_a_save_in_any_collection_changes_only_the_edited_line(cms, loop, route,
     for key in path:
         value = value[key]
     save_edit(cms, loop, route, rel, value, value + "（改）")
-    assert run_cli("--root", str(repo), "check", "--today", "2026-11-30").returncode == 0
+    assert run_cli("--root", str(repo), "check", "--today", TODAY).returncode == 0
 
 
 def test_a_new_shop_made_in_the_form_is_a_valid_file_and_a_page(cms, loop):
@@ -207,5 +207,5 @@ def test_a_new_shop_made_in_the_form_is_a_valid_file_and_a_page(cms, loop):
     shop = read_document(repo / added[1], repo).data  # the site's reading: `no` is a word, as the CMS wrote it
     assert shop == {"name": "表单新店", "team_size": 2, "buyer_reliance": "low", "guarantee_required": "not_required",
                     "alternative_tool": "none", "open_orders": "no"}
-    assert run_cli("--root", str(repo), "check", "--today", "2026-11-30").returncode == 0
+    assert run_cli("--root", str(repo), "check", "--today", TODAY).returncode == 0
     wait_for_text(loop["site"] + f"shops/{Path(added[1]).stem}/", "表单新店")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, copy_project, html_page, run_cli, run_mkdocs, visible_text
+from helpers import ROOT, TODAY, copy_project, html_page, run_cli, run_mkdocs, visible_text
 
 CASES = [
     ("list-instead-of-mapping", "data/glossary.yml", "- 订单险\n- 卖家中心\n".encode(), 1, "应为键值对"),
@@ -68,12 +68,12 @@ def test_fmt_rewrites_only_the_file_out_of_style_and_keeps_its_data(tmp_path):
     glossary.write_text(styled.replace("title: 术语表\n", "title: '术语表'   \n", 1).replace("\nterms:\n", "\nterms:\n\n", 1),
                         encoding="utf-8")
     before = data_files(root)
-    checked = run_cli("--root", str(root), "check", "--today", "2026-11-30")
+    checked = run_cli("--root", str(root), "check", "--today", TODAY)
     assert checked.returncode == 1 and "data/glossary.yml:1: " in checked.stderr, "check names the first line out of style"
     result = run_cli("--root", str(root), "fmt")
     assert result.returncode == 0 and result.stdout.split() == ["rewrote", "data/glossary.yml"], result
     assert glossary.read_text(encoding="utf-8") == styled and read_document(glossary, root).data == data
-    assert run_cli("--root", str(root), "check", "--today", "2026-11-30").returncode == 0
+    assert run_cli("--root", str(root), "check", "--today", TODAY).returncode == 0
     assert {p: b for p, b in before.items() if p != glossary} == {p: b for p, b in data_files(root).items() if p != glossary}
 
 
@@ -83,9 +83,9 @@ def test_stale_dates_warn_but_do_not_fail(tmp_path):
     assert "已超过 180 天" in result.stdout
     short = run_cli("check", "--max-age", "10", "--today", "2026-12-31")
     assert short.returncode == 0 and "已超过 10 天" in short.stdout
-    fresh = run_cli("check", "--today", "2026-12-01")
+    fresh = run_cli("check", "--today", TODAY)
     assert "已超过" not in fresh.stdout
-    negative = run_cli("check", "--max-age", "-5", "--today", "2026-12-01")  # once 24 warnings of nonsense
+    negative = run_cli("check", "--max-age", "-5", "--today", TODAY)  # once 24 warnings of nonsense
     assert negative.returncode == 2 and negative.stderr.startswith("--max-age:1: ") and "已超过" not in negative.stdout, negative
 
 
@@ -94,11 +94,11 @@ def test_copy_lint_passes_on_the_data_and_names_line_and_fix(tmp_path):
     assert ok.returncode == 0, ok.stderr
     root = copy_project(tmp_path / "p")
     faq = root / "data" / "faq.yml"
-    faq.write_text(faq.read_text(encoding="utf-8").replace("会影响发布。", "会影响发布,关闭后3天内生效."), encoding="utf-8")
+    faq.write_text(faq.read_text(encoding="utf-8").replace("这个类目的商品。", "这个类目的商品,关闭后3天内生效."), encoding="utf-8")
     bad = run_cli("--root", str(root), "lint")
     assert bad.returncode == 1
     line = next(l for l in bad.stderr.splitlines() if l.startswith("data/faq.yml:"))
-    assert "entries[0].answer[1]" in line and "会影响发布，关闭后 3 天内生效。" in line
+    assert "entries[0].answer[1]" in line and "这个类目的商品，关闭后 3 天内生效。" in line
 
 
 @pytest.mark.parametrize("text", ["订单\n# 标题", "店\n- [x] 已经可以关闭", "文字\n!!! danger \"伪造\"", "段落\n\n    代码", "1. 列表",
@@ -168,12 +168,12 @@ ODD = "费用 = 0，约 ~3 天，1+1=2。"
 def odd_site(tmp_path_factory) -> Path:
     """One build of a project copy whose texts read like Markdown or markup (the two tests below read it)."""
     root = copy_project(tmp_path_factory.mktemp("odd") / "p")
-    edits = {"data/guide/overview.yml": [("订单险是淘宝向卖家提供的一项保障服务", ODD + "订单险是淘宝向卖家提供的一项保障服务")],
+    edits = {"data/guide/overview.yml": [("订单险是一项面向买家的保障", ODD + "订单险是一项面向买家的保障")],
              "data/faq.yml": [("它们是两种不同的产品。", ODD + "它们是两种不同的产品。")],
              "data/shops/solo-stationery.yml": [("name: ", "name: A=B~C ")],
              "data/site.yml": [("footer: ", "footer: 页脚&lt;b&gt;粗体&lt;/b&gt; ")],
-             "data/glossary.yml": [("    definition: 淘宝为卖家提供的订单保障服务",
-                                    '    definition: "[a](javascript:alert(1)) *斜体* `代码` 淘宝为卖家提供的订单保障服务'),
+             "data/glossary.yml": [("    definition: 面向买家的售后保障",
+                                    '    definition: "[a](javascript:alert(1)) *斜体* `代码` 面向买家的售后保障'),
                                    ("也是三种交易保障工具之一。\n", '也是三种交易保障工具之一。"\n')]}
     for rel, pairs in edits.items():
         path = root / rel
@@ -206,7 +206,7 @@ def test_a_tooltip_is_text_even_when_its_definition_reads_like_markdown(odd_site
     hostile-value property)."""
     overview = html_page(odd_site, "overview")
     assert 'href="javascript:' not in overview and "<em>斜体</em>" not in overview and "<code>代码</code>" not in overview
-    assert 'title="&#91;a&#93;&#40;javascript:alert&#40;1&#41;&#41; &#42;斜体&#42; &#96;代码&#96; 淘宝' in overview, \
+    assert 'title="&#91;a&#93;&#40;javascript:alert&#40;1&#41;&#41; &#42;斜体&#42; &#96;代码&#96; 面向买家' in overview, \
         "the tooltip shows the definition as written"
 
 
@@ -272,7 +272,7 @@ def test_windows_and_old_mac_line_ends_are_named_and_fmt_mends_them(tmp_path, en
     glossary = root / "data" / "glossary.yml"
     text = glossary.read_text(encoding="utf-8")
     glossary.write_bytes(text.replace("\n", end).encode("utf-8"))
-    checked = run_cli("--root", str(root), "check", "--today", "2026-12-01")
+    checked = run_cli("--root", str(root), "check", "--today", TODAY)
     assert checked.returncode == 1 and checked.stderr.startswith("data/glossary.yml:1: ") and "CRLF" in checked.stderr
     assert run_cli("--root", str(root), "fmt").stdout.split() == ["rewrote", "data/glossary.yml"]
     assert glossary.read_bytes() == text.encode("utf-8")
@@ -282,7 +282,7 @@ def test_a_folder_link_under_data_is_named_not_skipped(tmp_path):
     root = copy_project(tmp_path / "p")
     (root / "elsewhere").mkdir()
     (root / "data" / "more").symlink_to(root / "elsewhere", target_is_directory=True)
-    result = run_cli("--root", str(root), "check", "--today", "2026-12-01")
+    result = run_cli("--root", str(root), "check", "--today", TODAY)
     assert result.returncode == 1 and result.stderr.startswith("data/more:1: ") and "链接" in result.stderr, result.stderr
 
 
@@ -295,7 +295,7 @@ def test_a_text_longer_than_any_page_needs_is_refused_at_its_line_before_a_build
     at = next(n for n, line in enumerate(lines) if line.startswith("    definition: "))
     lines[at] = "    definition: " + "长" * 100_000 + "\n"
     glossary.write_text("".join(lines), encoding="utf-8")
-    result = run_cli("--root", str(root), "check", "--today", "2026-12-01")
+    result = run_cli("--root", str(root), "check", "--today", TODAY)
     own = [line for line in result.stderr.splitlines() if line.startswith("data/glossary.yml:")]
     assert result.returncode == 1 and len(own) == 1, result.stderr[-1000:]
     assert own[0].startswith(f"data/glossary.yml:{at + 1}: ") and "最多 4000 个字，实际有 100000 个字" in own[0], own[0][:300]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, copy_project, modules
+from helpers import ROOT, TODAY, copy_project, modules
 
 # Each layer may import the ones listed after it (and the standard library and third-party packages).
 LAYERS = {
@@ -84,15 +84,15 @@ def declared_project(tmp_path) -> Path:
     schema_path.write_text(json.dumps(schema, ensure_ascii=False, indent=2), encoding="utf-8")
     faq = root / "data" / "faq.yml"
     text = faq.read_text(encoding="utf-8")
-    first = text.index("  - id: ")
-    line = text[:first].count("\n") + 2
-    faq.write_text(text[:first] + text[first:].replace("\n", "\n    see_also: no-such-page\n", 1), encoding="utf-8")
+    first = text.index("\n  - ", text.index("entries:")) + 1  # the first entry, whichever key it starts with
+    line = text[:first].count("\n") + 1
+    faq.write_text(text[:first] + "  - see_also: no-such-page\n   " + text[first + 3:], encoding="utf-8")
     return root, line
 
 
 def test_a_reference_field_with_a_new_name_is_checked_without_code_changes(declared_project):
     root, line = declared_project
-    result = subprocess.run([sys.executable, "-m", "tools", "check", "--today", "2026-11-30"], cwd=root,
+    result = subprocess.run([sys.executable, "-m", "tools", "check", "--today", TODAY], cwd=root,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stdout + result.stderr
     assert f"data/faq.yml:{line}: entries[0].see_also:" in result.stderr and "no-such-page" in result.stderr, result.stderr

@@ -30,7 +30,7 @@ from macros.model.loading import DataSet, Document, parse_text
 from macros.render.shoppages import ShopPages
 from macros.model.checked import Site
 
-from helpers import CONTENT, EXAMPLES, ROOT, SITE
+from helpers import CONTENT, EXAMPLES, ROOT, SITE, TODAY
 
 STATES = [key for key, state in CONTENT.states.items() if not state.get("from_file")]  # a seller can count these
 SPEC = checklist_spec(CONTENT)
@@ -78,8 +78,8 @@ def test_random_valid_profiles_give_sound_deterministic_lists(shop):
     assert schemacheck.shop_problems(doc, CONTENT, {}) == [], "the strategy only makes valid profiles"
     first, second = GEN.build("random", doc.data), GEN.build("random", copy.deepcopy(doc.data))
     assert first == second
-    listed = document(first, SPEC, "2026-11-30")
-    assert listed == document(second, SPEC, "2026-11-30")
+    listed = document(first, SPEC, TODAY)
+    assert listed == document(second, SPEC, TODAY)
     ids = [i.id for i in first.items]
     assert set(ids) <= set(ITEM_IDS) and len(set(ids)) == len(ids)
     ranks = [GROUPS.index(i.group) for i in first.items]
@@ -167,7 +167,7 @@ def render_everything(site: Site) -> str:
     json_ld = guide.faq_json_ld()  # data in <head>, not Markdown: it must stay JSON, with no "<" to end its script
     assert "<" not in json_ld and json.loads(json_ld)["@type"] == "FAQPage"
     pages += [guide.faq_page(), guide.glossary_page(), guide.about_page(), guide.home_page()]
-    shop_pages, docs = ShopPages(render, build.spec), shop_documents(build.checklists, build.spec, "2026-11-30")
+    shop_pages, docs = ShopPages(render, build.spec), shop_documents(build.checklists, build.spec, TODAY)
     pages += [shop_pages.page(listed, build.checklists[shop_id].profile) for shop_id, listed in docs.items()]
     pages += [shop_pages.index(list(docs.values()))]
     return "\n".join(pages)
@@ -179,7 +179,7 @@ SITE_MARKDOWN = markdown.Markdown(extensions=["toc", "tables", "abbr", "admoniti
 
 def cli_markdown(site: Site) -> str:
     build = SiteBuild(site)
-    return "\n".join(plainmd.render(listed, build.spec) for listed in shop_documents(build.checklists, build.spec, "2026-11-30").values())
+    return "\n".join(plainmd.render(listed, build.spec) for listed in shop_documents(build.checklists, build.spec, TODAY).values())
 
 
 def app_html(site: Site) -> str:
