@@ -1,13 +1,9 @@
 """MkDocs hooks: the build's events are macros/render/build.py's, whose one SiteBuild per build holds the checked
-data. Under `mkdocs serve`, a data or code folder that goes away and comes back is watched again."""
+data; `mkdocs serve` watches a folder again when it comes back (macros/render/serving.py)."""
 from __future__ import annotations
 
 import logging
-import os
 import sys
-import tempfile
-import threading
-import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -33,27 +29,9 @@ def on_config(config):
 
 
 def on_serve(server, config, builder):
-    """`mkdocs serve` stops watching a folder that goes away (moved, or checked out anew): watch it again when it is
-    back, and rebuild both times, so that the page and the log always say what the data now is."""
-    folders = [str(ROOT / name) for name in ("data", "macros")]
-    bell = tempfile.TemporaryDirectory(prefix="order-insurance-serve-")  # a change in it asks for a rebuild
-    server.watch(bell.name)
-    threading.Thread(target=_rearm, args=(server, folders, bell), daemon=True).start()
+    """Under `mkdocs serve`, a data or code folder that goes away and comes back is watched again (not a build's
+    code: imported here only)."""
+    from macros.render.serving import rewatch
+
+    rewatch(server, [str(ROOT / name) for name in ("data", "macros")])
     return server
-
-
-def _rearm(server, folders: list[str], bell: tempfile.TemporaryDirectory) -> None:
-    present = {folder: os.path.isdir(folder) for folder in folders}
-    while True:
-        time.sleep(0.5)
-        for folder, was in present.items():
-            now = present[folder] = os.path.isdir(folder)
-            if now == was:
-                continue
-            if now:
-                try:
-                    server.unwatch(folder)
-                except KeyError:
-                    pass
-                server.watch(folder)
-            (Path(bell.name) / "rebuild").write_text(str(time.time()), encoding="utf-8")

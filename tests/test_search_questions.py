@@ -28,6 +28,13 @@ MUST = {
     "检查清单": ("checklist/",),
     "客户服务": ("prepare/#assess-impact",),
     "网络": ("close-steps/#close-cautions",),
+    # issue 32: other words sellers type, a missing entry, traditional characters and pinyin
+    "退货宝": ("faq/#return-cover",),
+    "保证金险": ("faq/#deposit-insurance",),
+    "找不到订单险": ("faq/#not-found",),
+    "訂單險": ("overview/", "overview/#what-is", "close-steps/", "close-steps/#steps"),
+    "dingdanxian": ("overview/", "overview/#what-is", "close-steps/", "close-steps/#steps"),
+    "ddx": ("overview/", "overview/#what-is", "close-steps/", "close-steps/#steps"),
 }
 NO_ANSWER = ["天气预报", "怎么炒股", "的了吗呢"]
 
@@ -65,7 +72,7 @@ def test_seller_questions_hit_the_right_section(answers, record_property):
     n = len(QUESTIONS)
     record_property("summary", f"search: {n} queries, section-level top-1 {top1 / n:.0%}, top-3 {top3 / n:.0%}; misses: {misses}")
     assert n >= 80
-    assert top3 / n >= 0.9, misses
+    assert top3 / n >= 0.95, misses
 
 
 @pytest.mark.parametrize("query", list(MUST))

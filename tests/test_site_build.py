@@ -318,3 +318,20 @@ def test_a_build_imports_no_tool_and_stays_within_its_line_budget(counted_build)
     print(f"a build runs {build} lines of the project's Python; the tools are {tooling}")
     assert build <= BUILD_LINES and tooling <= TOOL_LINES, (build, tooling)
 
+
+
+def test_search_knows_traditional_characters_and_pinyin_in_a_few_kilobytes(counted_build):
+    """Issue 32: the build cuts OpenCC's and pypinyin's data down to the index's own words, so a seller who types
+    訂單險, dingdanxian or ddx reaches 订单险, and a first search loads kilobytes, not the converters' dictionaries."""
+    import gzip
+
+    source = (counted_build[0] / "assets" / "search-terms.js").read_text(encoding="utf-8")
+    terms = json.loads(source.split("=", 1)[1].strip().rstrip(";"))
+    traditional, spelled = terms["traditional"], terms["pinyin"]
+    assert "".join(traditional.get(c, c) for c in "如何關閉訂單險退貨寶") == "如何关闭订单险退货宝"
+    assert spelled["dingdanxian"] == spelled["ddx"] == "订单险" and spelled["tuihuobao"] == "退货宝"
+    known = set("".join(terms["vocab"]) + "".join(w for t, more in terms["synonyms"].items() for w in (t, *more)))
+    assert set(traditional.values()) <= known and not set(traditional) & known, "only the index's characters, each one way"
+    added = len(gzip.compress(json.dumps({"t": traditional, "p": spelled}, ensure_ascii=False).encode("utf-8"), 9))
+    print(f"traditional forms and pinyin add {added} bytes gzipped to the search vocabulary")
+    assert added < 10 * 1024

@@ -19,7 +19,16 @@
       terms.synonyms[target].forEach(function (w) { add(w, target); });
     });
     terms.ignore.forEach(function (w) { add(w, ""); });
-    return { words: words, longest: longest };
+    return { words: words, longest: longest, traditional: terms.traditional || {}, pinyin: terms.pinyin || {} };
+  }
+
+  // A traditional character becomes the simplified one the index holds; a query typed in pinyin alone, with or
+  // without spaces ("dingdanxian", "ding dan xian", "ddx"), becomes the term or title it spells.
+  function simplify(query, prepared) {
+    var own = Object.prototype.hasOwnProperty;
+    var plain = query.replace(/[^\x00-\x7f]/g, function (c) { return own.call(prepared.traditional, c) ? prepared.traditional[c] : c; });
+    var spelled = plain.toLowerCase().replace(/\s+/g, "");
+    return /^[a-z]+$/.test(spelled) && own.call(prepared.pinyin, spelled) ? prepared.pinyin[spelled] : plain;
   }
 
   // The guide words a query asks for, in order, each once.
@@ -27,8 +36,12 @@
     var out = [];
     var push = function (w) { if (w && out.indexOf(w) < 0) out.push(w); };
     // ASCII and CJK punctuation: \u3001 \u3002 \u300c-\u300f \u3010 \u3011 \u201c \u201d \uff01-\uff1f (full-width forms)
-    query.split(/[\s,.;:!?"'()\u3001\u3002\u300a-\u300f\u3010\u3011\u201c\u201d\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f]+/).forEach(function (chunk) {
-      if (!HAN.test(chunk)) return push(chunk.toLowerCase());
+    simplify(query, prepared).split(/[\s,.;:!?"'()\u3001\u3002\u300a-\u300f\u3010\u3011\u201c\u201d\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f]+/).forEach(function (chunk) {
+      if (!HAN.test(chunk)) {
+        var lower = chunk.toLowerCase();  // one word in pinyin ("ddx") among others
+        if (!Object.prototype.hasOwnProperty.call(prepared.pinyin, lower)) return push(lower);
+        chunk = prepared.pinyin[lower];
+      }
       for (var i = 0; i < chunk.length;) {
         var found = 0;
         for (var n = Math.min(prepared.longest, chunk.length - i); n > 0 && !found; n--) {
@@ -68,5 +81,5 @@
   }
 
   if (typeof window !== "undefined" && window.__searchTerms) install(window.__searchTerms);
-  return { prepare: prepare, words: words, normalize: normalize, SENTINEL: SENTINEL, install: install };
+  return { prepare: prepare, simplify: simplify, words: words, normalize: normalize, SENTINEL: SENTINEL, install: install };
 });

@@ -104,9 +104,9 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     """Search weight per page from data/search.yml (`boost`), read by Material's search plugin."""
-    page_id = page.file.src_uri.removesuffix(".md")
-    if page_id in state(config).boost:
-        page.meta.setdefault("search", {})["boost"] = state(config).boost[page_id]
+    boost = state(config).boost.get(page.file.src_uri.removesuffix(".md"))
+    if boost is not None:
+        page.meta.setdefault("search", {})["boost"] = boost
     return markdown
 
 

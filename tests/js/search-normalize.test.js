@@ -49,3 +49,24 @@ test("each Han word sent to Material's search carries the sentinel, so it is loo
   assert.equal(N.normalize("CSV 备份", P), `csv 备份${s}`);
   assert.equal(N.normalize("天气预报", P), "");
 });
+
+// Issue 32: traditional characters and pinyin reach the guide's words (the build cuts OpenCC's and pypinyin's
+// data down to these two maps).
+const SPELLED = N.prepare({ ...TERMS, traditional: { "關": "关", "閉": "闭", "訂": "订", "單": "单", "險": "险" },
+                            pinyin: { dingdanxian: "订单险", ddx: "订单险", chongxinkaitong: "重新开通" } });
+const S = (query) => N.words(query, SPELLED).join(" ");
+
+test("a query in traditional characters finds the simplified words", () => {
+  assert.equal(S("訂單險"), "订单险");
+  assert.equal(S("如何關閉訂單險"), "关闭 订单险");
+  assert.equal(W("訂單險"), "", "without the map nothing is known");
+});
+
+test("a query in pinyin finds the term it spells, with or without spaces, alone or among words", () => {
+  assert.equal(S("dingdanxian"), "订单险");
+  assert.equal(S("DDX"), "订单险");
+  assert.equal(S("ding dan xian"), "订单险");
+  assert.equal(S("ddx 关闭"), "订单险 关闭");
+  assert.equal(S("chongxin kaitong"), "重新开通");
+  assert.equal(S("csv"), "csv", "a word that spells nothing stays as typed");
+});
