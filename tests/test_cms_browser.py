@@ -52,9 +52,10 @@ def loop(tmp_path_factory):
                             cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
     try:
         wait_for(f"http://127.0.0.1:{ports['admin']}/admin/")
-        wait_for(f"http://localhost:{ports['git']}/api/v1", data=json.dumps({"action": "info"}).encode())
+        wait_for(f"http://127.0.0.1:{ports['git']}/api/v1", data=json.dumps({"action": "info"}).encode())
         wait_for(f"http://127.0.0.1:{ports['site']}/")
-        yield {"repo": repo, "admin": f"http://127.0.0.1:{ports['admin']}/admin/", "site": f"http://127.0.0.1:{ports['site']}/"}
+        yield {"repo": repo, "admin": f"http://127.0.0.1:{ports['admin']}/admin/", "site": f"http://127.0.0.1:{ports['site']}/",
+               "api": f"http://127.0.0.1:{ports['admin']}/api/v1", "git": f"http://127.0.0.1:{ports['git']}/api/v1"}
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=20)
@@ -209,3 +210,94 @@ def test_a_new_shop_made_in_the_form_is_a_valid_file_and_a_page(cms, loop):
                     "alternative_tool": "none", "open_orders": "no"}
     assert run_cli("--root", str(repo), "check", "--today", TODAY).returncode == 0
     wait_for_text(loop["site"] + f"shops/{Path(added[1]).stem}/", "表单新店")
+
+
+# -- Issue 33: no save can break the site or lose a file ---------------------------------------------------------------
+def refusal(page) -> str:
+    """The text of the CMS's failure notice (Decap shows the guard's message in it)."""
+    page.wait_for_selector("text=保存内容失败", timeout=15000)
+    return page.inner_text("body")
+
+
+def test_a_save_the_check_refuses_shows_its_message_and_makes_no_commit(cms, loop):
+    """The form accepts a link to a page that does not exist; the data check in the save path does not."""
+    repo, before = loop["repo"], git(loop["repo"], "rev-parse", "HEAD")
+    text = (repo / "data" / "faq.yml").read_text(encoding="utf-8")
+    open_entry(cms, loop, "data/entries/faq", "prepare#trade-guarantee")
+    field_with(cms, "prepare#trade-guarantee").fill("prepare#no-such-part")
+    publish(cms)
+    shown = refusal(cms)
+    assert "data/faq.yml:" in shown and "prepare#no-such-part" in shown, shown[-800:]
+    assert git(repo, "rev-parse", "HEAD") == before and (repo / "data" / "faq.yml").read_text(encoding="utf-8") == text
+
+
+def test_a_file_that_does_not_parse_is_neither_shown_empty_nor_saved_over(cms, loop):
+    repo = loop["repo"]
+    glossary = repo / "data" / "glossary.yml"
+    good = glossary.read_text(encoding="utf-8")
+    broken = good.replace("\n  - term: ", "\n - term: ", 1)  # one indentation slip, made by hand
+    glossary.write_text(broken, encoding="utf-8")
+    try:
+        cms.goto("about:blank")
+        cms.goto(loop["admin"] + "#/collections/data/entries/glossary")
+        cms.wait_for_selector("text=data/glossary.yml", timeout=15000)  # the located parse error, in the CMS
+        values = cms.eval_on_selector_all("textarea, input", "els => els.map(e => e.value)")
+        assert GLOSSARY_TERM not in values and not any(v == "术语表" for v in values), "no form of the file, empty or not"
+        status, body = api(loop, {"action": "persistEntry", "params": {"branch": "main", "assets": [], "options": {
+            "commitMessage": "wipe", "collectionName": "data", "useWorkflow": False, "status": ""},
+            "dataFiles": [{"slug": "glossary", "path": "data/glossary.yml", "raw": "title: 术语表\n"}]}})
+        assert status == 422 and "data/glossary.yml:" in body["error"], body
+        assert glossary.read_text(encoding="utf-8") == broken, "the file is as the editor left it"
+    finally:
+        glossary.write_text(good, encoding="utf-8")
+
+
+def test_a_hand_edit_is_never_swept_into_a_form_commit(cms, loop):
+    repo = loop["repo"]
+    before, faq = git(repo, "rev-parse", "HEAD"), repo / "data" / "faq.yml"
+    good = faq.read_text(encoding="utf-8")
+    faq.write_text(good.replace("title: 常见问题", "title: 常见问题（手改）", 1), encoding="utf-8")
+    term = yaml.safe_load((repo / "data" / "glossary.yml").read_text(encoding="utf-8"))["terms"][-1]["definition"]
+    try:
+        open_entry(cms, loop, "data/entries/glossary", term)
+        field_with(cms, term).fill(term + "（表单）")
+        publish(cms)
+        shown = refusal(cms)
+        assert "data/faq.yml:" in shown and "data/glossary.yml" in shown, shown[-800:]
+        assert git(repo, "rev-parse", "HEAD") == before and "（手改）" in faq.read_text(encoding="utf-8")
+    finally:
+        faq.write_text(good, encoding="utf-8")
+
+
+def api(loop, payload: dict, origin: str | None = "admin", url: str | None = None) -> tuple[int, dict]:
+    """A POST to the CMS's git API, as a page of `origin` would send it (None: no Origin header)."""
+    headers = {"Content-Type": "application/json"}
+    if origin:
+        headers["Origin"] = loop["admin"].removesuffix("/admin/") if origin == "admin" else origin
+    request = urllib.request.Request(url or loop["api"], json.dumps(payload).encode(), headers)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.loads(response.read() or b"{}")
+    except urllib.error.HTTPError as err:
+        body = err.read()
+        return err.code, json.loads(body) if body.startswith(b"{") else {}
+
+
+def test_only_the_cms_page_can_write_and_only_inside_data(loop):
+    repo, before = loop["repo"], git(loop["repo"], "rev-parse", "HEAD")
+    save = {"action": "persistEntry", "params": {"branch": "main", "assets": [], "options": {"commitMessage": "x"},
+                                                 "dataFiles": [{"slug": "x", "path": "data/x.yml", "raw": "a: 1\n"}]}}
+    other_port = "http://127.0.0.1:" + str(free_port())
+    for origin in (other_port, "https://example.com", None):  # another local server, a web page, a script
+        assert api(loop, save, origin)[0] == 403, origin
+    for path in ("mkdocs.yml", "data/../mkdocs.yml", "macros/x.yml", "data/x.txt"):
+        outside = {**save, "params": {**save["params"], "dataFiles": [{"slug": "x", "path": path, "raw": "a: 1\n"}]}}
+        assert api(loop, outside)[0] == 403, path
+    assert api(loop, {"action": "deleteFile", "params": {"branch": "main", "path": "data/faq.yml",
+                                                         "options": {"commitMessage": "x"}}})[0] == 403
+    preflight = urllib.request.Request(loop["git"], method="OPTIONS", headers={
+        "Origin": other_port, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"})
+    with urllib.request.urlopen(preflight, timeout=10) as response:  # decap-server lets no page call it directly
+        assert response.headers.get("Access-Control-Allow-Origin") in (None, "http://127.0.0.1:1")
+    assert git(repo, "rev-parse", "HEAD") == before and not (repo / "data" / "x.yml").exists()
+    assert git(repo, "status", "--porcelain") == ""

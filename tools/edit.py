@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import http.server
+import json
 import os
 import signal
 import socket
@@ -21,6 +22,7 @@ from macros.model.loading import load_dataset
 from macros.model.problems import Problem
 from macros.model.validation import report
 
+from .editsave import answer
 from .schemas import cms_config_text
 
 ADMIN = ROOT / "editor" / "admin"
@@ -32,7 +34,7 @@ TYPES = {".yml": "text/yaml; charset=utf-8", ".js": "text/javascript; charset=ut
 class AdminHandler(http.server.BaseHTTPRequestHandler):
     """/admin/ and its config from editor/admin, the CMS's scripts from its bundle; nothing else."""
 
-    git_server = "http://localhost:8081/api/v1"  # the config's local_backend; set to the port in use
+    git_server = "http://127.0.0.1:8081/api/v1"  # decap-server, which this server's POSTs reach; set to the port in use
     repo = ROOT
 
     def config(self) -> bytes:
@@ -56,10 +58,31 @@ class AdminHandler(http.server.BaseHTTPRequestHandler):
             self.send_error(404)
             return
         body = self.config() if name == "config.yml" else target.read_bytes()
-        if name == "config.yml":
-            body = body.replace(b"http://localhost:8081/api/v1", self.git_server.encode())
-        self.send_response(200)
-        self.send_header("Content-Type", TYPES.get(target.suffix, "application/octet-stream"))
+        if name == "config.yml":  # the CMS talks to this server, which guards every save (tools/editsave.py)
+            body = body.replace(b"http://localhost:8081/api/v1", f"{self.origin()}/api/v1".encode())
+        self.reply(200, body, TYPES.get(target.suffix, "application/octet-stream"))
+
+    def do_POST(self) -> None:
+        """The CMS's git requests, from this server's own page only (another site or local port is refused)."""
+        if self.path != "/api/v1" or self.headers.get("Origin") != self.origin():
+            self.send_error(403)
+            return
+        try:
+            payload = json.loads(self.rfile.read(min(int(self.headers.get("Content-Length") or 0), 64 << 20)))
+            status, body = answer(self.repo, payload if isinstance(payload, dict) else {}, self.git_server)
+        except (ValueError, OSError, subprocess.CalledProcessError) as err:
+            status, body = 500, {"error": f"{type(err).__name__}: {err}"}
+        self.reply(status, json.dumps(body, ensure_ascii=False).encode(), "application/json; charset=utf-8")
+
+    def origin(self) -> str:
+        """This server as the page addressed it (127.0.0.1 or localhost); any other name is not this machine's page."""
+        port = self.server.server_address[1]
+        host = self.headers.get("Host", "")
+        return f"http://{host if host in (f'127.0.0.1:{port}', f'localhost:{port}') else f'127.0.0.1:{port}'}"
+
+    def reply(self, status: int, body: bytes, kind: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
@@ -76,7 +99,10 @@ def start_admin(port: int) -> http.server.ThreadingHTTPServer:
 
 
 def start_git_server(repo: Path, port: int) -> subprocess.Popen:
-    env = {**os.environ, "MODE": "git", "GIT_REPO_DIRECTORY": str(repo), "PORT": str(port)}
+    """decap-server on loopback only; no browser page may call it (port 1 is no page's origin): the CMS's requests
+    reach it through the admin server, which guards them."""
+    env = {**os.environ, "MODE": "git", "GIT_REPO_DIRECTORY": str(repo), "PORT": str(port), "BIND_HOST": "127.0.0.1",
+           "ORIGIN": "http://127.0.0.1:1"}
     return subprocess.Popen([str(ROOT / "node_modules" / ".bin" / "decap-server")], env=env, cwd=repo)
 
 
@@ -112,7 +138,7 @@ def run(args: argparse.Namespace) -> int:
         print("decap-cms is not installed: run npm ci (make edit does)", file=sys.stderr)
         return 2
     pending = subprocess.run(["git", "-C", str(args.repo), "status", "--porcelain"], capture_output=True, text=True).stdout
-    if pending:  # decap-server commits with `git add .`: a save would carry these changes along
+    if pending:  # the guard would refuse every save beside them (tools/editsave.py): say so before starting
         print(f"{args.repo} has uncommitted changes; commit or stash them first, so that each CMS save is its own commit:\n"
               + pending, file=sys.stderr)
         return 2
@@ -120,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
     taken = taken_port(ports)
     if taken:  # nothing is started while any port is in use: no half-started editor, no orphan servers
         return say_taken(args.repo, *taken)
-    AdminHandler.git_server = f"http://localhost:{args.git_port}/api/v1"
+    AdminHandler.git_server = f"http://127.0.0.1:{args.git_port}/api/v1"
     AdminHandler.repo = args.repo
     try:
         admin = start_admin(args.admin_port)

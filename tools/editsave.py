@@ -1,0 +1,94 @@
+"""The CMS's git requests, guarded (`make edit`): the CMS page talks to its own server, which answers here. A save
+is written and committed only when the data check passes on the would-be files (checked in a scratch copy of
+data/), only for files under data/, never over a file that does not parse, never beside changes made outside the
+form, and its commit holds only the saved files. Opening a file that does not parse is refused, so the form never
+shows it as empty. Reads go on to decap-server; what the form has no use for (media, deletes) is refused."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+import urllib.request
+from pathlib import Path
+
+from macros.model.checked import load_site
+from macros.model.loading import load_dataset, read_document
+from macros.model.problems import Problem
+from macros.model.validation import report
+
+READS = {"info", "entriesByFolder", "entriesByFiles", "getEntry", "getMedia", "getMediaFile"}
+
+
+def answer(repo: Path, payload: dict, git_server: str) -> tuple[int, dict]:
+    """The (status, JSON) for one request of the CMS's local backend."""
+    action, params = payload.get("action"), payload.get("params") or {}
+    if action == "persistEntry":
+        return save(repo, params)
+    if action not in READS:
+        return refused(repo, [Problem("data", 1, "", "cms_action_refused", {"action": str(action)})], 403)
+    if action == "getEntry":
+        broken = unparsed(repo, [str(params.get("path", ""))])
+        if broken:
+            return refused(repo, broken)
+    request = urllib.request.Request(git_server, json.dumps(payload).encode(), {"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.status, json.loads(response.read())
+
+
+def refused(repo: Path, problems: list[Problem], status: int = 422) -> tuple[int, dict]:
+    return status, {"error": "\n" + report(load_dataset(repo), problems)}
+
+
+def unparsed(repo: Path, rels: list[str]) -> list[Problem]:
+    """A file on disk that does not parse, with its located error: the form must neither show nor save over it."""
+    found = []
+    for rel in rels:
+        path = repo / rel
+        if path.is_file():
+            doc = read_document(path, repo)
+            if doc.data is None and doc.problems:
+                found += [Problem(rel, doc.problems[0].line, "", "cms_unparsed", {}), *doc.problems]
+    return found
+
+
+def save(repo: Path, params: dict) -> tuple[int, dict]:
+    files = params.get("dataFiles") or [params.get("entry") or {}]
+    rels = [str(f.get("path", "")) for f in files]
+    outside = [rel for rel in rels if not inside_data(repo, rel)]
+    if outside or params.get("assets") or any(f.get("newPath") for f in files):
+        return refused(repo, [Problem(rel or "data", 1, "", "cms_outside_data", {}) for rel in outside or rels], 403)
+    elsewhere = [rel for rel in changed(repo) if rel not in rels]
+    if elsewhere:
+        return refused(repo, [Problem(rel, 1, "", "cms_changed_elsewhere", {"saving": "、".join(rels)}) for rel in elsewhere])
+    problems = unparsed(repo, rels) or would_be_problems(repo, {rel: f.get("raw", "") for rel, f in zip(rels, files)})
+    if problems:
+        return refused(repo, problems)
+    for rel, f in zip(rels, files):
+        (repo / rel).write_text(f.get("raw", ""), encoding="utf-8")
+    message = str((params.get("options") or {}).get("commitMessage") or rels[0])
+    subprocess.run(["git", "-C", str(repo), "add", "--", *rels], check=True)
+    subprocess.run(["git", "-C", str(repo), "commit", "-q", "--no-verify", "-m", message, "--", *rels], check=True)
+    return 200, {"message": "entry persisted"}
+
+
+def inside_data(repo: Path, rel: str) -> bool:
+    target = (repo / rel).resolve()
+    return rel.startswith("data/") and rel.endswith(".yml") and (repo / "data").resolve() in target.parents
+
+
+def changed(repo: Path) -> list[str]:
+    """Files changed or added since the last commit, by path below the repository."""
+    status = subprocess.run(["git", "-C", str(repo), "status", "--porcelain", "-z", "--untracked-files=all"],
+                            capture_output=True, text=True, check=True).stdout
+    return [entry[3:] for entry in status.split("\0") if entry]
+
+
+def would_be_problems(repo: Path, files: dict[str, str]) -> list[Problem]:
+    """The data check's errors on data/ as it would be after the save (about 0.4 s)."""
+    with tempfile.TemporaryDirectory(prefix="cms-save-") as scratch:
+        shutil.copytree(repo / "data", Path(scratch) / "data", symlinks=True)
+        for rel, raw in files.items():
+            (Path(scratch) / rel).parent.mkdir(parents=True, exist_ok=True)
+            (Path(scratch) / rel).write_text(raw, encoding="utf-8")
+        return load_site(scratch).errors
