@@ -29,9 +29,9 @@ def on_config(config):
 
 
 def on_serve(server, config, builder):
-    """Under `mkdocs serve`, a data or code folder that goes away and comes back is watched again (not a build's
-    code: imported here only)."""
-    from macros.render.serving import rewatch
+    """Under `mkdocs serve`, a data or code folder that goes away and comes back is watched again, and a failed
+    rebuild answers every page with its problems (not a build's code: imported here only)."""
+    from macros.render.serving import guard
 
-    rewatch(server, [str(ROOT / name) for name in ("data", "macros")])
+    guard(server, ROOT)
     return server

@@ -91,6 +91,14 @@ class Serve:
     def text(self) -> str:
         return self.log.read_text(encoding="utf-8")
 
+    def fetch(self, path: str) -> tuple[int, str]:
+        """(status, text) within a second: a page that makes the editor wait is a failure."""
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=1) as answer:
+                return answer.status, answer.read().decode("utf-8")
+        except urllib.error.HTTPError as err:
+            return err.code, err.read().decode("utf-8")
+
     def page(self, path: str = "glossary/") -> str:
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=3) as answer:
@@ -125,6 +133,10 @@ def test_mkdocs_serve_survives_a_deleted_data_file_and_follows_data_moved_away_a
         glossary.unlink()
         assert serve.wait(lambda: "data/glossary.yml:1:" in serve.text()), serve.text()
         assert serve.process.poll() is None, "the server is still running"
+        # Issue 33: no page hangs: each answers at once with the located problem and a way back to the last good one.
+        status, shown = serve.fetch("faq/")
+        assert status == 500 and "data/glossary.yml:1:" in shown and 'href="/faq/?last-good"' in shown, (status, shown[-500:])
+        assert serve.fetch("faq/?last-good")[0] == 200 and serve.fetch("assets/guide.css")[0] == 200
         glossary.write_text(text, encoding="utf-8")
         assert serve.wait(lambda: serve.text().count("Documentation built") >= 2), serve.text()
         assert serve.wait(serve.page) and serve.process.poll() is None
