@@ -48,6 +48,7 @@ class Fields:
         if node.get("type") == "array":
             out.update(self.summary(node, resolver, seen))
         kind = node.get("type")
+        kind = "string" if isinstance(kind, list) and "string" in kind else kind  # an order number: text in the form
         if node.get("x-recursive") or "oneOf" in node or kind is None and "enum" not in node and "const" not in node:
             return {"name": name, "widget": "hidden", "required": False}
         if "enum" in node:
@@ -89,8 +90,8 @@ class Fields:
         if items.get("type") == "object" and items.get("properties"):
             merged = {} if not isinstance(value, list) else {k: v for entry in value if isinstance(entry, dict) for k, v in entry.items()}
             out["fields"] = self.object_fields(items, inner, below, merged)
-        else:
-            out["field"] = self.field("item", items, inner, below, True, sample)
+        else:  # one value per row: the row shows its text, and the value is named as the list is
+            out.update(field={**self.field("item", items, inner, below, True, sample), "label": out["label"]}, summary="{{fields.item}}")
         return out
 
 

@@ -32,7 +32,7 @@ def field_schema(field: dict, states: dict[str, str]) -> dict:
                 "properties": {key: dict(count, title=label) for key, label in states.items()}}
     if kind == "order_list":
         item = {"type": "object", "additionalProperties": False, "required": ["id", "state"],
-                "properties": {"id": ORDER_ID, "state": {"enum": list(states)}}}
+                "properties": {"id": ORDER_ID, "state": {"enum": list(states), "x-labels": states}}}
         return {"type": "array", "maxItems": field.get("max_items", 5000), "items": item}
     raise ValueError(f"unknown profile field type {kind!r}")
 
