@@ -301,3 +301,23 @@ def test_only_the_cms_page_can_write_and_only_inside_data(loop):
         assert response.headers.get("Access-Control-Allow-Origin") in (None, "http://127.0.0.1:1")
     assert git(repo, "rev-parse", "HEAD") == before and not (repo / "data" / "x.yml").exists()
     assert git(repo, "status", "--porcelain") == ""
+
+
+def test_a_shop_order_row_added_in_the_form_is_valid(cms, loop):
+    """An order row needs its number (a text field) and its state (picked by its words, saved as its code)."""
+    repo, rel = loop["repo"], "data/shops/fashion-flagship.yml"
+    shop = yaml.safe_load((repo / rel).read_text(encoding="utf-8"))
+    count = int(git(repo, "rev-list", "--count", "HEAD"))
+    open_entry(cms, loop, "shops/entries/fashion-flagship", shop["order_list"][0]["id"])
+    cms.get_by_role("button", name=CONTENT.profile_field("order_list")["label"]).first.click()  # Decap: 添加 <label>
+    cms.locator("input[id^='id-field-']").last.fill("2024110199990000")
+    state = cms.locator("input[id^='state-field-']").last
+    state.click()
+    state.fill(CONTENT.states["shipped"]["label"])
+    cms.keyboard.press("Enter")
+    publish(cms)
+    wait_for_commit(repo, count + 1)
+    rows = yaml.safe_load((repo / rel).read_text(encoding="utf-8"))["order_list"]
+    assert rows[-1] == {"id": "2024110199990000", "state": "shipped"} and rows[:-1] == shop["order_list"], rows
+    assert git(repo, "show", "--name-only", "--format=", "HEAD").split() == [rel]
+    assert run_cli("--root", str(repo), "check", "--today", TODAY).returncode == 0
