@@ -36,9 +36,9 @@ STATES = [key for key, state in CONTENT.states.items() if not state.get("from_fi
 SPEC = checklist_spec(CONTENT)
 GEN = Generator(SPEC)
 ITEM_IDS = [i["id"] for i in CONTENT.checklist["items"]]
-# EXAMPLES per property (300 in make test, 100 in make test-fast, 9,000 in make hunt).
+# EXAMPLES per property (200 in make test, 100 in make test-fast, 9,000 in make hunt).
 MANY = EXAMPLES
-SOME = max(MANY // 3, 30)  # the properties that render every page: a third as many (100 in make test)
+SOME = max(MANY // 3, 30)  # the properties that render every page: a third as many (66 in make test)
 
 names = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="<>"), min_size=1, max_size=100) \
     .filter(lambda s: text_rule.forbidden(s) is None and not text_rule.blank(s))  # the one text rule
@@ -273,7 +273,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@settings(max_examples=max(SOME // 2, 10), deadline=None, suppress_health_check=[HealthCheck.too_slow])  # 50 in make test
+@settings(max_examples=max(SOME // 2, 10), deadline=None, suppress_health_check=[HealthCheck.too_slow])  # 33 in make test
 @given(st.sampled_from(sorted(CONTENT.shops())), st.sampled_from(HOSTILE), st.booleans())
 def test_the_cli_reports_a_hostile_shop_file_and_changes_nothing_else(shop_id, value, replace):
     """A batch of the example shops plus one broken copy: the broken one is named with its line, the rest written."""
