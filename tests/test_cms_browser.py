@@ -321,3 +321,13 @@ def test_a_shop_order_row_added_in_the_form_is_valid(cms, loop):
     assert rows[-1] == {"id": "2024110199990000", "state": "shipped"} and rows[:-1] == shop["order_list"], rows
     assert git(repo, "show", "--name-only", "--format=", "HEAD").split() == [rel]
     assert run_cli("--root", str(repo), "check", "--today", TODAY).returncode == 0
+
+
+def test_impact_after_make_edit_names_what_its_saves_changed(loop):
+    """`make edit` marks where it started; `impact` without --base compares with that, not with main (HEAD here)."""
+    repo = loop["repo"]
+    started = git(repo, "rev-parse", "refs/order-insurance/edit-base").strip()
+    assert int(git(repo, "rev-list", "--count", f"{started}..HEAD")) > 0, "this module's saves are commits after it"
+    result = run_cli("--root", str(repo), "impact", "--no-search")
+    assert result.returncode == 0, result.stderr
+    assert started in result.stdout and git(repo, "rev-parse", "HEAD").strip() not in result.stdout, result.stdout[:300]

@@ -1,5 +1,5 @@
-"""`edit` (`make edit`): the CMS on this machine. decap-server commits to this checkout (local git mode), mkdocs serve
-shows the site, and a small server gives the CMS page (/admin/) from editor/admin and node_modules/decap-cms.
+"""`edit` (`make edit`): the CMS on this machine. A small server gives the CMS page (/admin/) from editor/admin and
+node_modules/decap-cms and guards its saves (tools/editsave.py), decap-server reads this checkout, mkdocs serve shows the site.
 
 Nothing here is part of the public build: the site is built from docs/ and data/ only.
 """
@@ -23,6 +23,7 @@ from macros.model.problems import Problem
 from macros.model.validation import report
 
 from .editsave import answer
+from .impact import EDIT_BASE, git
 from .schemas import cms_config_text
 
 ADMIN = ROOT / "editor" / "admin"
@@ -137,22 +138,23 @@ def run(args: argparse.Namespace) -> int:
     if not (BUNDLE / "decap-cms.js").is_file():
         print("decap-cms is not installed: run npm ci (make edit does)", file=sys.stderr)
         return 2
-    pending = subprocess.run(["git", "-C", str(args.repo), "status", "--porcelain"], capture_output=True, text=True).stdout
+    pending = git(args.repo, "status", "--porcelain")
     if pending:  # the guard would refuse every save beside them (tools/editsave.py): say so before starting
         print(f"{args.repo} has uncommitted changes; commit or stash them first, so that each CMS save is its own commit:\n"
-              + pending, file=sys.stderr)
+              + pending + "\n", file=sys.stderr)
         return 2
     ports = {"git-port": args.git_port, "site-port": args.site_port, "admin-port": args.admin_port}
     taken = taken_port(ports)
     if taken:  # nothing is started while any port is in use: no half-started editor, no orphan servers
         return say_taken(args.repo, *taken)
+    git(args.repo, "update-ref", EDIT_BASE, "HEAD")  # impact's default base: what this run's saves changed
     AdminHandler.git_server = f"http://127.0.0.1:{args.git_port}/api/v1"
     AdminHandler.repo = args.repo
     try:
         admin = start_admin(args.admin_port)
     except OSError:  # taken since the look above
         return say_taken(args.repo, "admin-port", args.admin_port)
-    git = start_git_server(args.repo, args.git_port)
+    proxy = start_git_server(args.repo, args.git_port)
     site = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{args.site_port}",
                              "-f", str(args.repo / "mkdocs.yml")], cwd=args.repo)
     print(f"editor (CMS): http://127.0.0.1:{args.admin_port}/admin/\nsite:         http://127.0.0.1:{args.site_port}/",
@@ -161,7 +163,7 @@ def run(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
         while not stop.wait(0.5):
-            stopped = [option for option, proc in (("git-port", git), ("site-port", site)) if proc.poll() is not None]
+            stopped = [option for option, proc in (("git-port", proxy), ("site-port", site)) if proc.poll() is not None]
             if stopped:  # the others go too: an editor without its git server or its site would mislead
                 print(f"a server stopped by itself (--{stopped[0]} {ports[stopped[0]]}); see its output above",
                       file=sys.stderr)
@@ -171,8 +173,8 @@ def run(args: argparse.Namespace) -> int:
         pass
     finally:
         admin.shutdown()
-        for proc in (git, site):
+        for proc in (proxy, site):
             proc.terminate()
-        for proc in (git, site):
+        for proc in (proxy, site):
             proc.wait(10)
     return code

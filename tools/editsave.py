@@ -1,13 +1,11 @@
-"""The CMS's git requests, guarded (`make edit`): the CMS page talks to its own server, which answers here. A save
-is written and committed only when the data check passes on the would-be files (checked in a scratch copy of
-data/), only for files under data/, never over a file that does not parse, never beside changes made outside the
-form, and its commit holds only the saved files. Opening a file that does not parse is refused, so the form never
-shows it as empty. Reads go on to decap-server; what the form has no use for (media, deletes) is refused."""
+"""The CMS's git requests, guarded (`make edit`): its page talks to its own server, which answers here. A save is
+written and committed (that file alone) only when the data check passes on data/ as the save would leave it, only
+under data/, never over a file that does not parse (which the form is not given either) and never beside changes
+made outside the form. Reads go on to decap-server; what the form has no use for (media, deletes) is refused."""
 from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import tempfile
 import urllib.request
 from pathlib import Path
@@ -16,6 +14,8 @@ from macros.model.checked import load_site
 from macros.model.loading import load_dataset, read_document
 from macros.model.problems import Problem
 from macros.model.validation import report
+
+from .impact import git
 
 READS = {"info", "entriesByFolder", "entriesByFiles", "getEntry", "getMedia", "getMediaFile"}
 
@@ -27,10 +27,9 @@ def answer(repo: Path, payload: dict, git_server: str) -> tuple[int, dict]:
         return save(repo, params)
     if action not in READS:
         return refused(repo, [Problem("data", 1, "", "cms_action_refused", {"action": str(action)})], 403)
-    if action == "getEntry":
-        broken = unparsed(repo, [str(params.get("path", ""))])
-        if broken:
-            return refused(repo, broken)
+    broken = unparsed(repo, [str(params.get("path", ""))]) if action == "getEntry" else []
+    if broken:
+        return refused(repo, broken)
     request = urllib.request.Request(git_server, json.dumps(payload).encode(), {"Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=30) as response:
         return response.status, json.loads(response.read())
@@ -67,8 +66,8 @@ def save(repo: Path, params: dict) -> tuple[int, dict]:
     for rel, f in zip(rels, files):
         (repo / rel).write_text(f.get("raw", ""), encoding="utf-8")
     message = str((params.get("options") or {}).get("commitMessage") or rels[0])
-    subprocess.run(["git", "-C", str(repo), "add", "--", *rels], check=True)
-    subprocess.run(["git", "-C", str(repo), "commit", "-q", "--no-verify", "-m", message, "--", *rels], check=True)
+    git(repo, "add", "--", *rels)
+    git(repo, "commit", "-q", "--no-verify", "-m", message, "--", *rels)  # only these files, whatever else is staged
     return 200, {"message": "entry persisted"}
 
 
@@ -79,8 +78,7 @@ def inside_data(repo: Path, rel: str) -> bool:
 
 def changed(repo: Path) -> list[str]:
     """Files changed or added since the last commit, by path below the repository."""
-    status = subprocess.run(["git", "-C", str(repo), "status", "--porcelain", "-z", "--untracked-files=all"],
-                            capture_output=True, text=True, check=True).stdout
+    status = git(repo, "status", "--porcelain", "-z", "--untracked-files=all", binary=True).decode("utf-8")
     return [entry[3:] for entry in status.split("\0") if entry]
 
 

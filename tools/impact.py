@@ -47,12 +47,17 @@ def git(root: Path, *args: str, binary: bool = False):
     return run.stdout if binary else run.stdout.decode("utf-8").strip()
 
 
+EDIT_BASE = "refs/order-insurance/edit-base"  # where the last `make edit` started (tools/edit.py sets it)
+
+
 def default_base(root: Path) -> str:
-    """The merge base with main, or HEAD where there is no main branch."""
-    try:
-        return git(root, "merge-base", "HEAD", "main")
-    except subprocess.CalledProcessError:
-        return "HEAD"
+    """Where the last `make edit` started, else the merge base with main, else HEAD (no main branch)."""
+    for ask in (("rev-parse", "--verify", "--quiet", EDIT_BASE + "^{commit}"), ("merge-base", "HEAD", "main")):
+        try:
+            return git(root, *ask)
+        except subprocess.CalledProcessError:
+            pass
+    return "HEAD"
 
 
 class BaseUnreadable(Exception):
