@@ -265,6 +265,9 @@ def test_a_hand_edit_is_never_swept_into_a_form_commit(cms, loop):
         shown = refusal(cms)
         assert "data/faq.yml:" in shown and "data/glossary.yml" in shown, shown[-800:]
         assert git(repo, "rev-parse", "HEAD") == before and "（手改）" in faq.read_text(encoding="utf-8")
+        over = api(loop, {"action": "persistEntry", "params": {"branch": "main", "assets": [], "options": {"commitMessage": "x"},
+                                                                "dataFiles": [{"slug": "faq", "path": "data/faq.yml", "raw": good}]}})
+        assert over[0] == 422 and "（手改）" in faq.read_text(encoding="utf-8"), "nor over the hand-edited file itself"
     finally:
         faq.write_text(good, encoding="utf-8")
 
