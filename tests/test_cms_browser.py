@@ -220,14 +220,15 @@ def refusal(page) -> str:
 
 
 def test_a_save_the_check_refuses_shows_its_message_and_makes_no_commit(cms, loop):
-    """The form accepts a link to a page that does not exist; the data check in the save path does not."""
+    """The form accepts any well-formed date; the data check in the save path refuses one after today."""
     repo, before = loop["repo"], git(loop["repo"], "rev-parse", "HEAD")
     text = (repo / "data" / "faq.yml").read_text(encoding="utf-8")
-    open_entry(cms, loop, "data/entries/faq", "prepare#trade-guarantee")
-    field_with(cms, "prepare#trade-guarantee").fill("prepare#no-such-part")
+    reviewed = str(yaml.safe_load(text)["reviewed"])
+    open_entry(cms, loop, "data/entries/faq", reviewed)
+    field_with(cms, reviewed).fill("2099-01-01")  # the file's own date: the first control holding it
     publish(cms)
     shown = refusal(cms)
-    assert "data/faq.yml:" in shown and "prepare#no-such-part" in shown, shown[-800:]
+    assert "data/faq.yml:3:" in shown and "2099-01-01" in shown, shown[-800:]
     assert git(repo, "rev-parse", "HEAD") == before and (repo / "data" / "faq.yml").read_text(encoding="utf-8") == text
 
 
