@@ -114,6 +114,11 @@ def printed_reach(pdf: bytes) -> list[float]:
     reach = []
     for sheet in PdfReader(BytesIO(pdf)).pages:
         height, tops = float(sheet.mediabox.height), []
-        sheet.extract_text(visitor_text=lambda text, cm, tm, *_: text.strip() and tops.append(cm[5] + tm[5] * cm[3]))
+
+        def seen(text, cm, tm, *_):  # where a run of text sits: its matrix within the page's
+            if text.strip():
+                tops.append(cm[5] + tm[5] * cm[3])
+
+        sheet.extract_text(visitor_text=seen)
         reach.append(round(1 - min(tops) / height, 2) if tops else 0.0)
     return reach

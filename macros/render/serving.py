@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import os
 import tempfile
-from html import escape
 import threading
 import time
+from html import escape
 from pathlib import Path
 
 from ..model.checked import load_site
@@ -55,7 +55,7 @@ def answer_when_broken(server, root: Path) -> None:
             build(*args, **kwargs)
             broken.clear()
         except Exception as err:  # noqa: BLE001 (any failure: the page says what it was)
-            broken["page"] = error_page(root, err)
+            broken["why"] = failure(root, err)
 
     def serve_request(environ, start_response):
         with server._epoch_cond:  # as MkDocs 1.6 does: a request during a rebuild gets what that rebuild gives
@@ -63,19 +63,22 @@ def answer_when_broken(server, root: Path) -> None:
         path = environ.get("PATH_INFO", "")
         if broken and "last-good" not in environ.get("QUERY_STRING", "") and (path.endswith("/") or path.endswith(".html")):
             start_response("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8")])
-            return [broken["page"].replace(b"{path}", escape(path).encode())]
+            return [error_page(*broken["why"], path)]
         return serve(environ, start_response)
 
     server.builder = builder
     server.set_app(serve_request)
 
 
-def error_page(root: Path, err: Exception) -> bytes:
+def failure(root: Path, err: Exception) -> tuple[dict, str]:
+    """The page's words and what went wrong: the data check's located problems, or the error itself."""
     site = load_site(root)
-    ui = messages_part(site.dataset, "ui")
-    found = site.report(site.errors) if site.errors else f"{type(err).__name__}: {err}"
+    return messages_part(site.dataset, "ui"), site.report(site.errors) if site.errors else f"{type(err).__name__}: {err}"
+
+
+def error_page(ui: dict, found: str, path: str) -> bytes:
     return (f'<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta http-equiv="refresh" content="2">'
             f'<meta name="viewport" content="width=device-width"><title>{escape(ui["serve_broken_title"])}</title>'
             f'<h1>{escape(ui["serve_broken_title"])}</h1><p>{escape(ui["serve_broken_text"])}</p>'
             f'<pre style="white-space:pre-wrap">{escape(found)}</pre>'
-            f'<p><a href="{{path}}?last-good">{escape(ui["serve_last_good"])}</a></p></html>').encode()
+            f'<p><a href="{escape(path)}?last-good">{escape(ui["serve_last_good"])}</a></p></html>').encode()
