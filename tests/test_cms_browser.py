@@ -313,7 +313,7 @@ def test_a_shop_order_row_added_in_the_form_is_valid(cms, loop):
     shop = yaml.safe_load((repo / rel).read_text(encoding="utf-8"))
     count = int(git(repo, "rev-list", "--count", "HEAD"))
     open_entry(cms, loop, "shops/entries/fashion-flagship", shop["order_list"][0]["id"])
-    cms.get_by_role("button", name=CONTENT.profile_field("order_list")["label"]).first.click()  # Decap: 添加 <label>
+    cms.get_by_role("button", name=CONTENT.profile_field("order_list")["label"]).first.click()  # Decap: 新增<label>
     cms.locator("input[id^='id-field-']").last.fill("2024110199990000")
     state = cms.locator("input[id^='state-field-']").last
     state.click()
@@ -335,3 +335,49 @@ def test_impact_after_make_edit_names_what_its_saves_changed(loop):
     result = run_cli("--root", str(repo), "impact", "--no-search")
     assert result.returncode == 0, result.stderr
     assert started in result.stdout and git(repo, "rev-parse", "HEAD").strip() not in result.stdout, result.stdout[:300]
+
+
+def test_a_refunds_only_item_made_in_the_form_reaches_only_the_shops_with_refunds(cms, loop):
+    """The rule is picked from lists (question, comparison, value) built from data/profile.yml; the served pages show
+    the new item on the one example shop with refunds (fashion-flagship) and on no other."""
+    repo, rel = loop["repo"], "data/checklist.yml"
+    before = (repo / rel).read_text(encoding="utf-8")
+    count, words = int(git(repo, "rev-list", "--count", "HEAD")), CONTENT.file("data/editor.yml")["cms"]["rule"]
+    first = yaml.safe_load(before)["items"][0]["id"]
+    open_entry(cms, loop, "data/entries/checklist", first)
+    nested = next(i for i in yaml.safe_load(before)["items"] if i["id"] == "follow-steps")  # all of [not ..., counts]
+    field_with(cms, nested["text"])  # unfold it: its rule is shown in words, with no control
+    shown = cms.locator(".rule-widget").filter(has_text=words["other"])
+    assert words["not"] in shown.inner_text() and not shown.locator("select, input, button").count()
+    cms.get_by_role("button", name="新增清单条目").last.click()  # Decap: 新增<the list's label>
+    item = cms.locator("[class*=listControlItem]").filter(has=cms.locator(".rule-widget")).last
+    item.locator("input[id^='id-field-']").fill("settle-refunds-form")
+    phase = item.locator("input[id^='phase-field-']")
+    phase.click()
+    phase.fill("关闭前")
+    cms.keyboard.press("Enter")
+    text = "还有 {orders.refunding} 笔退款要先办结（表单新增）。"
+    item.locator("textarea[id^='text-field-']").fill(text)
+    link = item.locator("input[id^='link-field-']")  # a picker of the live sections, by title
+    link.click()
+    link.fill(CONTENT.anchors()["prepare#orders-handled"])
+    cms.keyboard.press("Enter")
+    rule = item.locator(".rule-widget")
+    assert words["every"] in rule.inner_text()
+    rule.get_by_role("button", name=words["add"]).click()
+    refunding = words["count"].format(field=CONTENT.profile_field("orders")["label"], state=CONTENT.states["refunding"]["label"])
+    rule.get_by_label(words["question"]).select_option(label=refunding)
+    rule.get_by_label(words["op"]).select_option(label=words["gt"])
+    rule.get_by_label(words["value"]).fill("0")
+    publish(cms)
+    wait_for_commit(repo, count + 1)
+    added = yaml.safe_load((repo / rel).read_text(encoding="utf-8"))["items"][-1]
+    assert added["when"] == {"field": "orders.refunding", "gt": 0} and added["text"] == text, added
+    assert added["link"] == "prepare#orders-handled" and added["phase"] == "pre", added
+    assert git(repo, "show", "--numstat", "--format=", "HEAD").split()[1] == "0", "lines added, none changed"
+    checked = run_cli("--root", str(repo), "check", "--today", TODAY)
+    assert checked.returncode == 0 and "警告" not in checked.stdout + checked.stderr, checked.stderr
+    wait_for_text(loop["site"] + "shops/fashion-flagship/", "笔退款要先办结（表单新增）")
+    for shop in ("digital-backlog", "tea-returns"):  # no refunds: the rule keeps the item off their lists
+        page = urllib.request.urlopen(loop["site"] + f"shops/{shop}/", timeout=5).read().decode("utf-8")
+        assert "笔退款要先办结（表单新增）" not in page, shop

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from macros.model import FALLBACK
+from macros.model.shopprofile import field_paths
 from tools.schemas import CMS_CONFIG, generated
 
 from helpers import CONTENT, ROOT, SITE, scratch_repo
@@ -57,7 +58,7 @@ def test_labels_required_fields_enums_patterns_and_bounds_carry_over():
     assert refunding["min"] == 0 and refunding["value_type"] == "int" and refunding["label"] == CONTENT.states["refunding"]["label"]
 
 
-def test_content_blocks_are_typed_lists_and_rules_are_kept_as_they_are():
+def test_content_blocks_are_typed_lists_rules_use_the_rule_widget_and_references_are_picked_by_title():
     collections = {c["name"]: c for c in config()["collections"]}
     section = collections["guide"]["files"][0]
     blocks = fields_of(fields_of(section)["parts"])["blocks"]
@@ -65,7 +66,22 @@ def test_content_blocks_are_typed_lists_and_rules_are_kept_as_they_are():
     assert {t["name"] for t in blocks["types"]} == {"text", "list", "table", "callout", "steps", "impact",
                                                    "impact_rationale", "menu_notice"}
     checklist = next(f for f in collections["data"]["files"] if f["file"] == "data/checklist.yml")
-    assert fields_of(fields_of(checklist)["items"])["when"]["widget"] == "hidden"
+    item = fields_of(fields_of(checklist)["items"])
+    when = item["when"]
+    assert when["widget"] == "rule" and when["words"] == CONTENT.file("data/editor.yml")["cms"]["rule"]
+    questions = {q["path"]: q for q in when["questions"]}  # every path a rule may name, each by its words
+    paths = field_paths(CONTENT.file("data/profile.yml"), list(CONTENT.states))
+    assert set(questions) == {path for path, field in paths.items() if field["type"] != "text"}
+    assert questions["orders.refunding"]["kind"] == "number" and CONTENT.states["refunding"]["label"] in questions["orders.refunding"]["label"]
+    assert questions["open_orders"]["options"] == [{"value": o["value"], "label": o["label"]}
+                                                   for o in CONTENT.profile_field("open_orders")["options"]]
+    assert item["phase"]["options"] == [{"label": "关闭前", "value": "pre"}, {"label": "关闭时", "value": "during"},
+                                        {"label": "关闭后", "value": "post"}]
+    links = {o["value"]: o["label"] for o in item["link"]["options"]}  # the live sections, by title
+    assert set(links) == set(CONTENT.anchors()) and CONTENT.anchors()["prepare#orders-handled"] in links["prepare#orders-handled"]
+    faq = next(f for f in collections["data"]["files"] if f["file"] == "data/faq.yml")
+    sources = fields_of(fields_of(faq)["entries"])["sources"]["field"]
+    assert sources["widget"] == "select" and {o["value"] for o in sources["options"]} == set(CONTENT.sources)
 
 
 def test_the_public_build_has_no_cms_file(built_site):

@@ -35,8 +35,8 @@ def labels(node: dict, name: str) -> dict:
 class Fields:
     """Schema properties as CMS fields, labelled with the words of data/editor.yml's cms part."""
 
-    def __init__(self, words: dict[str, str]):
-        self.words = words
+    def __init__(self, words: dict[str, Any], questions: list[dict], picks: dict[str, list[dict]]):
+        self.words, self.questions, self.picks = words, questions, picks
 
     def field(self, name: str, node: dict, resolver, seen: tuple, required: bool, value: Any) -> dict:
         """One schema property as a CMS field; `value` is the file's current value (for maps with free keys)."""
@@ -45,6 +45,10 @@ class Fields:
         out = {"name": name, **labels(node, name), "required": required}
         if not own and node.get("title"):  # a shared kind's title alone (text, line) would not say which field this is
             out["label"] = self.words["untitled"].format(name=name, kind=node["title"])
+        if node.get("x-widget") == "rule":  # editor/admin/rule-widget.js: one condition, or all/any of several
+            return {**out, "widget": "rule", "questions": self.questions, "words": self.words["rule"]}
+        if node.get("x-ref") in self.picks:  # a source, a page or section...: picked by its title from the live data
+            return {**out, "hint": self.words["pick"], "widget": "select", "options": self.picks[node["x-ref"]]}
         if node.get("type") == "array":
             out.update(self.summary(node, resolver, seen))
         kind = node.get("type")
@@ -123,6 +127,22 @@ class Fields:
         return [self.field(k, sub, resolver, seen, k in needed, value.get(k)) for k, sub in props.items()]
 
 
+def rule_questions(docs: dict[str, Any], words: dict[str, str]) -> list[dict]:
+    """What a rule may ask of a shop (data/profile.yml), by its words: a choice's options, a count per order state."""
+    states = docs["data/order_states.yml"]["states"]
+    kinds = {"choice": "choice", "boolean": "choice", "integer": "number"}
+    out = []
+    for field in docs["data/profile.yml"]["fields"]:
+        options = [{"value": o["value"], "label": o["label"]} for o in field.get("options", [])] if field["type"] == "choice" \
+            else [{"value": True, "label": words["yes"]}, {"value": False, "label": words["no"]}]
+        if field["type"] in kinds:
+            out.append({"path": field["key"], "label": field["label"], "kind": kinds[field["type"]],
+                        **({"options": options} if kinds[field["type"]] == "choice" else {})})
+        out += [{"path": f"{field['key']}.{s['key']}", "label": words["count"].format(field=field["label"], state=s["label"]),
+                 "kind": "number"} for s in states if field["type"] == "order_counts"]
+    return out
+
+
 def file_entry(fields: Fields, rel: str, data: dict, derived: dict | None = None) -> dict:
     kind = kind_of(rel)
     kind_schema = derived or schema(kind)
@@ -146,10 +166,22 @@ def collection(fields: Fields, kind, docs: dict[str, Any], words: dict[str, str]
             "fields": file_entry(fields, sample, {}, shop_schema)["fields"]}
 
 
-def config(docs: dict[str, Any], words: dict[str, str], shop_schema: dict) -> dict:
+def picks(known: dict[str, dict], part: str) -> dict[str, list[dict]]:
+    """Each kind of reference's known values ({ref: {value: title or record}}) as select options labelled by title;
+    a section's title follows its page's."""
+    def title(ref: str, value: str, found: Any) -> str:
+        found = found if isinstance(found, str) else next((found[k] for k in ("title", "label") if k in found), value)
+        page = value.partition("#")[0]
+        return part.format(page=known[ref][page], part=found) if ref == "anchor" and "#" in value and page in known[ref] else found
+
+    return {ref: [{"label": f"{title(ref, v, found)}（{v}）", "value": v} for v, found in values.items()]
+            for ref, values in known.items()}
+
+
+def config(docs: dict[str, Any], words: dict[str, str], shop_schema: dict, known: dict[str, dict]) -> dict:
     """The whole CMS configuration from the data files ({rel: data}), the words of data/editor.yml's cms part and
-    the shop schema as data/profile.yml derives it: one collection per kind of many files, then the single files."""
-    fields = Fields(words)
+    the shop schema as data/profile.yml derives it, and each kind of reference's known values: one collection per kind of many files, then the single files."""
+    fields = Fields(words, rule_questions(docs, words["rule"]), picks(known, words["part"]))
     single = [file_entry(fields, kind.pattern, docs[kind.pattern]) for kind in KINDS if not kind.many and kind.pattern in docs]
     many = [collection(fields, kind, docs, words, shop_schema) for kind in KINDS if kind.many]
     return {

@@ -53,7 +53,7 @@ class AdminHandler(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             return
         name = path.removeprefix("/admin/") or "index.html"
-        folder = ADMIN if name in ("index.html", "config.yml") else BUNDLE
+        folder = ADMIN if name in ("index.html", "config.yml", "rule-widget.js") else BUNDLE
         target = (folder / name).resolve()
         if not path.startswith("/admin/") or target.parent != folder.resolve() or not target.is_file():
             self.send_error(404)

@@ -13,6 +13,7 @@ import yaml
 from macros.model import FALLBACK, ROOT, SCHEMA_DIR
 from macros.model.checked import DataError, load_site
 from macros.model.kinds import KINDS
+from macros.model.references import REFERENCES
 
 from .decap import config
 
@@ -30,7 +31,9 @@ def add(sub) -> None:
 def cms_config_text(site) -> str:
     """editor/admin/config.yml: the CMS's fields from the schemas (labels and hints in Chinese)."""
     docs = {rel: doc.data for rel, doc in site.dataset.docs.items()}
-    generated = config(docs, docs["data/editor.yml"]["cms"], site.content.shop_schema())
+    known = {ref: values(site.content) for ref, (values, _) in REFERENCES.items()}
+    generated = config(docs, docs["data/editor.yml"]["cms"], site.content.shop_schema(), known)
+    generated = json.loads(json.dumps(generated))  # no YAML anchors: each rule field lists its questions in full
     return CMS_HEADER + yaml.safe_dump(generated, allow_unicode=True, sort_keys=False, width=1000)
 
 
