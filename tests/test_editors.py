@@ -11,7 +11,7 @@ from macros.model import SCHEMA_DIR
 from macros.render.build import SiteBuild
 from macros.model.kinds import KINDS, kind_of
 
-from helpers import CONTENT, ROOT, SITE, run_mkdocs, visible_text
+from helpers import CONTENT, ROOT, SITE, copy_project, run_mkdocs, visible_text
 
 
 
@@ -71,3 +71,23 @@ def test_edit_links_and_site_url_come_from_the_environment(tmp_path, built_site)
     assert '<link rel="canonical" href="https://guide.example.org/sub/prepare/">' in prepare
     assert 'data-md-component="source"' not in prepare, "no request to a code host's API"
     assert "/edit/" not in (built_site / "prepare" / "index.html").read_text(encoding="utf-8"), "no edit link without REPO_URL"
+
+
+def test_the_guides_new_item_example_is_in_the_saved_style_and_passes_the_check(tmp_path):
+    """Issue 33: the example once failed the style check until `fmt` (a rule written inline); pasted at the end of the
+    items it is exactly what a save writes, and the check has nothing to say of it."""
+    from macros.model.checked import load_site
+    from tools.style import style_problems
+
+    root = copy_project(tmp_path / "p")
+    example = next(h for h in CONTENT.file("data/editor.yml")["howtos"] if h["id"] == "add-item")["example"]
+    path = root / "data" / "checklist.yml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = lines.index("items:\n")
+    end = next((i for i in range(start + 1, len(lines)) if not lines[i].startswith(" ")), len(lines))
+    lines[end:end] = ["  " + line for line in example.splitlines(keepends=True)]
+    path.write_text("".join(lines), encoding="utf-8")
+    assert style_problems(root, ["data/checklist.yml"]) == []
+    site = load_site(root)
+    assert not site.errors and not site.warnings, site.report(site.errors + site.warnings)
+    assert site.content.checklist["items"][-1]["id"] == "pause-promotions"

@@ -44,3 +44,28 @@ def test_the_schema_declares_the_operators_and_combinators_the_evaluator_knows()
     declared = set(schema["$defs"]["rule"]["properties"]) - {"field"}
     assert declared == set(rules.OPERATORS) | set(rules.COMBINATORS)
     assert set(rules.OPERATORS).isdisjoint(rules.COMBINATORS)
+
+
+@pytest.mark.parametrize("rule, expected", [
+    ({"field": "orders.refunding", "gt": 0}, True),
+    ({"field": "orders.refunding", "gte": 1}, True),
+    ({"field": "orders.refunding", "gte": 0}, False),  # 0 passes: 「还有 0 笔」
+    ({"field": "orders.refunding", "eq": 2}, True),
+    ({"field": "orders.refunding", "in": [1, 2]}, True),
+    ({"field": "orders.refunding", "in": [0, 2]}, False),
+    ({"field": "orders.refunding", "ne": 0}, False),  # a missing count passes `ne`
+    ({"field": "orders.returning", "gt": 0}, False),  # another count
+    ({"all": [{"field": "team_size", "gt": 1}, {"field": "orders.refunding", "gt": 0}]}, True),
+    ({"any": [{"field": "team_size", "gt": 1}, {"field": "orders.refunding", "gt": 0}]}, False),
+    ({"any": [{"field": "orders.refunding", "gt": 0}, {"field": "orders.refunding", "eq": 3}]}, True),
+    ({"not": {"field": "orders.refunding", "eq": 0}}, False),
+    (None, False),
+])
+def test_a_rule_guarantees_a_positive_count_only_when_every_shop_it_admits_has_one(rule, expected):
+    """The check warns when an item's words quote a count its rule lets be 0 (issue 33: 「还有 0 笔订单退款中」)."""
+    assert rules.positive(rule, "orders.refunding") is expected
+    if rule is not None:  # the claim holds on shops: none the rule admits has 0 or no count
+        for count in (None, 0, 1, 2, 3):
+            shop = {"team_size": 2, "orders": {} if count is None else {"refunding": count}}
+            if expected and rules.evaluate(rule, shop):
+                assert count

@@ -86,6 +86,18 @@ def comparisons(rule: dict | None, path: tuple = ()) -> Iterator[tuple[tuple, di
     yield path, rule
 
 
+def positive(rule: dict | None, path: str) -> bool:
+    """Whether every shop the rule lets through has a number above 0 at `path`, so that words may quote it."""
+    if not rule or "not" in rule:
+        return False
+    if "all" in rule or "any" in rule:
+        return (any if "all" in rule else all)(positive(sub, path) for sub in rule.get("all", rule.get("any")))
+    op = operator_of(rule)
+    values = rule[op] if op == "in" else [rule[op]]
+    return rule["field"] == path and op in ("gt", "gte", "eq", "in") and all(
+        _number(v) and (v >= 0 if op == "gt" else v > 0) for v in values)
+
+
 def fields(rule: dict | None) -> list[str]:
     """The answers a rule reads, in order, once each (JS: fields): an item's "because" line names them."""
     return list(dict.fromkeys(comparison["field"] for _, comparison in comparisons(rule)))
