@@ -44,7 +44,7 @@ def test_invalid_data_fails_with_the_data_report(project_copy, tmp_path):
     faq = project_copy / "data" / "faq.yml"
     faq.write_text(faq.read_text(encoding="utf-8").replace("  - id: extra-fee", "  - id: Extra Fee"), encoding="utf-8")
     index = [e["id"] for e in yaml.safe_load((ROOT / "data" / "faq.yml").read_text(encoding="utf-8"))["entries"]].index("extra-fee")
-    assert_failed(run_mkdocs(project_copy, tmp_path / "out"), "data/faq.yml:", f"entries[{index}].id")
+    assert_failed(run_mkdocs(project_copy, tmp_path / "out"), "data/faq.yml:", f"entries（第 {index + 1} 条）.id")
 
 
 def test_build_without_jieba_fails(project_copy, tmp_path):

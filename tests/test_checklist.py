@@ -259,7 +259,7 @@ BAD_PROFILES = [
      "缺少必填字段「guarantee_required」"),
     ("guarantee-yes", "name: 店\nteam_size: 2\nbuyer_reliance: low\nguarantee_required: yes\nalternative_tool: none\n", 4,
      "guarantee_required", "不在允许范围内"),
-    ("unknown-state", "name: 店\nteam_size: 1\nbuyer_reliance: low\norder_list:\n  - {id: '1', state: lost}\n", 5, "order_list[0].state", "不在允许范围内"),
+    ("unknown-state", "name: 店\nteam_size: 1\nbuyer_reliance: low\norder_list:\n  - {id: '1', state: lost}\n", 5, "order_list（第 1 条）.state", "不在允许范围内"),
     ("markup-name", "name: <img src=x onerror=alert(1)>\nteam_size: 1\nbuyer_reliance: low\n", 1, "name", "HTML"),
     ("yaml-error", "name: 店\nteam_size: [1\nbuyer_reliance: low\n", 3, "", "YAML 格式错误"),
     # Issue 17: the data language is strict, and every refusal is located.
@@ -276,7 +276,7 @@ BAD_PROFILES = [
     ("alias", BASE + "orders: &o {refunding: 1}\norder_list: *o\n", 7, "", "锚点和别名"),
     ("fake-ticked-item", BASE.replace("name: 店", 'name: "店\\n- [x] 已经可以关闭"'), 1, "name", "只能写一行文字"),
     ("long-name", BASE.replace("name: 店", "name: " + "长" * 101), 1, "name", "文字太长"),
-    ("order-id-newline", BASE + "order_list:\n  - {id: \"123\\n\", state: delivered}\n", 8, "order_list[0].id", "订单编号"),
+    ("order-id-newline", BASE + "order_list:\n  - {id: \"123\\n\", state: delivered}\n", 8, "order_list（第 1 条）.id", "订单编号"),
     # Issue 23: one text rule (no control or direction character, something visible), answers that agree.
     ("name-c1-control", BASE.replace("name: 店", 'name: "店\\x9b31m"'), 1, "", "（\\x9b）"),
     ("name-next-line", BASE.replace("name: 店", 'name: "店\\N名"'), 1, "", "（\\x85）"),

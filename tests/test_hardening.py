@@ -98,7 +98,7 @@ def test_copy_lint_passes_on_the_data_and_names_line_and_fix(tmp_path):
     bad = run_cli("--root", str(root), "lint")
     assert bad.returncode == 1
     line = next(l for l in bad.stderr.splitlines() if l.startswith("data/faq.yml:"))
-    assert "entries[0].answer[1]" in line and "这个类目的商品，关闭后 3 天内生效。" in line
+    assert "entries（第 1 条）.answer（第 2 条）" in line and "这个类目的商品，关闭后 3 天内生效。" in line
 
 
 @pytest.mark.parametrize("text", ["订单\n# 标题", "店\n- [x] 已经可以关闭", "文字\n!!! danger \"伪造\"", "段落\n\n    代码", "1. 列表",

@@ -95,7 +95,7 @@ def test_a_reference_field_with_a_new_name_is_checked_without_code_changes(decla
     result = subprocess.run([sys.executable, "-m", "tools", "check", "--today", TODAY], cwd=root,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stdout + result.stderr
-    assert f"data/faq.yml:{line}: entries[0].see_also:" in result.stderr and "no-such-page" in result.stderr, result.stderr
+    assert f"data/faq.yml:{line}: entries（第 1 条）.see_also:" in result.stderr and "no-such-page" in result.stderr, result.stderr
 
 
 def test_python_units_fit_in_ones_head():

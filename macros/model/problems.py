@@ -8,6 +8,7 @@ from typing import Any, Iterable
 from .text import escaped
 
 _FIELD = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_INDEX = re.compile(r"\[([0-9]+)\]")  # entries[16] in a path: the 17th entry, worded by the messages' path_item
 
 
 def fill(template: str, args: dict) -> str:
@@ -58,7 +59,8 @@ class Problem:
     def format(self, templates: dict[str, str]) -> str:
         """`file:line: path: message` on one line, whatever control characters the data holds."""
         where = f"{self.file}:{self.line}:"
-        field = f" {printable(self.path)}:" if self.path else ""
+        path = _INDEX.sub(lambda m: fill(templates.get("path_item", "[{n}]"), {"n": int(m.group(1)) + 1}), self.path)
+        field = f" {printable(path)}:" if self.path else ""
         return f"{where}{field} {printable(' '.join(self.message(templates).split()))}"
 
 
@@ -70,7 +72,7 @@ def printable(text: str) -> str:
 
 
 def path_text(path: Iterable[Any]) -> str:
-    """`entries[0].id` style, as an editor reads it."""
+    """`entries[0].id` style (a message words the index: 第 1 条)."""
     out = ""
     for step in path:
         if isinstance(step, int):
