@@ -261,7 +261,7 @@ BAD_PROFILES = [
      "guarantee_required", "不在允许范围内"),
     ("unknown-state", "name: 店\nteam_size: 1\nbuyer_reliance: low\norder_list:\n  - {id: '1', state: lost}\n", 5, "order_list（第 1 条）.state", "不在允许范围内"),
     ("markup-name", "name: <img src=x onerror=alert(1)>\nteam_size: 1\nbuyer_reliance: low\n", 1, "name", "HTML"),
-    ("yaml-error", "name: 店\nteam_size: [1\nbuyer_reliance: low\n", 3, "", "YAML 格式错误"),
+    ("yaml-error", "name: 店\nteam_size: [1\nbuyer_reliance: low\n", 2, "", "方括号或花括号没有正确结束"),
     # Issue 17: the data language is strict, and every refusal is located.
     ("sexagesimal", BASE.replace("team_size: 1", "team_size: 1:30"), 2, "", "1:30"),
     ("octal", BASE.replace("team_size: 1", "team_size: 010"), 2, "", "010"),

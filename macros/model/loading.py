@@ -122,21 +122,12 @@ def parse_text(text: str, rel: str) -> tuple[Any, list[Problem]]:
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = line_at(text, mark) if mark else 1
-        column = mark.column + 1 if mark else 1
-        detail = " ".join(filter(None, [err.context, err.problem]))
-        lines = text.splitlines()
-        line_text = lines[line - 1] if 0 < line <= len(lines) else ""
-        leading = line_text[: len(line_text) - len(line_text.lstrip())]
-        code = "yaml_tab" if "\t" in leading or "tab" in detail.lower() or "\\t" in detail else "yaml_syntax"
         if isinstance(err, Refused):
-            return None, [Problem(rel, line, "", err.code, {"found": err.found})]
-        return None, [Problem(rel, line, "", code, {"line": line, "column": column, "detail": detail})]
+            return None, [Problem(rel, line_at(text, err.problem_mark), "", err.code, {"found": err.found})]
+        return None, [syntax_problem(text, rel, err)]
     except yaml.YAMLError as err:  # e.g. a reader error on control characters
-        position = getattr(err, "position", None) or 0
-        line = text.count("\n", 0, position) + 1
-        return None, [Problem(rel, line, "", "yaml_syntax", {"line": line, "column": 1, "detail": str(err)})]
+        line = text.count("\n", 0, getattr(err, "position", None) or 0) + 1
+        return None, [Problem(rel, line, "", "yaml_syntax", {"line": line, "column": 1})]
     except RecursionError:
         return None, [Problem(rel, 1, "", "too_deep", {"limit": MAX_DEPTH})]
     finally:
@@ -188,6 +179,31 @@ def read_document(path: Path, root: Path | None = None, rel: str | None = None) 
         return doc
     doc.data, doc.problems = parse_text(doc.text, rel)
     return doc
+
+
+# The parser's words (libyaml's or PyYAML's) for the common slips, and the message that says how to mend each.
+SLIPS = (("quoted scalar", "yaml_quote"), ("flow ", "yaml_bracket"), ("mapping values are not allowed", "yaml_colon"),
+         ("expected key", "yaml_indent"), ("expected '-'", "yaml_indent"), ("expected <block end>", "yaml_indent"))
+STEP_IN = re.compile(r"^ *(?:- +)*")  # where a line's content starts: after its indent and any `- ` item marks
+
+
+def syntax_problem(text: str, rel: str, err: yaml.MarkedYAMLError) -> Problem:
+    """A parse error in Chinese, at the line to mend: where a quote or bracket opened; for a line the parser read as
+    the text above it continued (`-term:`, one space too many), the message names that line too."""
+    said = f"{err.context} {err.problem}"
+    code = next((code for words, code in SLIPS if words in said), "yaml_syntax")
+    mark = err.context_mark if code in ("yaml_quote", "yaml_bracket") and err.context_mark else err.problem_mark
+    if mark is None:
+        return Problem(rel, 1, "", "yaml_syntax", {"line": 1, "column": 1})
+    line, lines = line_at(text, mark), text.split("\n")
+    above = next((n for n in range(line - 1, 0, -1) if lines[n - 1].strip()), 0)
+    step_in = lambda n: len(STEP_IN.match(lines[n - 1]).group(0))  # noqa: E731
+    if "\t" in lines[line - 1][: len(lines[line - 1]) - len(lines[line - 1].lstrip())]:
+        code = "yaml_tab"
+    elif code == "yaml_colon" and above and not lines[above - 1].rstrip().endswith(":") and (
+            step_in(line) > step_in(above) or ": " not in lines[above - 1][step_in(above):]):  # the line above is all text
+        code = "yaml_continued"
+    return Problem(rel, line, "", code, {"line": line, "column": mark.column + 1, "above": above})
 
 
 def line_at(text: str, mark) -> int:
