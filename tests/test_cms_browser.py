@@ -381,3 +381,25 @@ def test_a_refunds_only_item_made_in_the_form_reaches_only_the_shops_with_refund
     for shop in ("digital-backlog", "tea-returns"):  # no refunds: the rule keeps the item off their lists
         page = urllib.request.urlopen(loop["site"] + f"shops/{shop}/", timeout=5).read().decode("utf-8")
         assert "笔退款要先办结（表单新增）" not in page, shop
+
+
+
+def test_after_the_form_refuses_a_value_mending_it_and_publishing_again_saves(cms, loop):
+    """decap-cms#2320: once a check of the form failed, 发布 did nothing more. The message says what the field must
+    look like (no upper-cased ids), and the mended value is saved."""
+    repo, rel = loop["repo"], "data/glossary.yml"
+    count, reviewed = int(git(repo, "rev-list", "--count", "HEAD")), str(yaml.safe_load((repo / rel).read_text(encoding="utf-8"))["reviewed"])
+    open_entry(cms, loop, "data/entries/glossary", reviewed)
+    field = cms.locator("#" + field_with(cms, reviewed).get_attribute("id"))
+    field.fill("上周")
+    publish(cms)
+    error = cms.locator("[class*=ControlErrorsList] li").first
+    error.wait_for()
+    assert "YYYY-MM-DD" in error.inner_text() and "例如 2026-11-26" in error.inner_text(), error.inner_text()
+    assert error.evaluate("e => getComputedStyle(e).textTransform") == "none"
+    assert int(git(repo, "rev-list", "--count", "HEAD")) == count
+    field.fill("")
+    field.fill("2026-12-01")
+    publish(cms)
+    wait_for_commit(repo, count + 1)
+    assert str(yaml.safe_load((repo / rel).read_text(encoding="utf-8"))["reviewed"]) == "2026-12-01"

@@ -41,6 +41,7 @@ class Fields:
     def field(self, name: str, node: dict, resolver, seen: tuple, required: bool, value: Any) -> dict:
         """One schema property as a CMS field; `value` is the file's current value (for maps with free keys)."""
         own = node.get("title")
+        shared = resolve({"$ref": node["$ref"]}, resolver, seen)[0] if "$ref" in node else {}  # the kind's own words
         node, resolver, seen = resolve(node, resolver, seen)
         out = {"name": name, **labels(node, name), "required": required}
         if not own and node.get("title"):  # a shared kind's title alone (text, line) would not say which field this is
@@ -66,7 +67,8 @@ class Fields:
             multiline = node.get("x-error") == "empty_text"
             out.update(widget="text" if multiline else "string")
             if node.get("pattern"):
-                out["pattern"] = [node["pattern"], node.get("description") or node.get("title") or name]
+                hint = shared.get("description") or node.get("description") or out["label"]  # what the kind must look like
+                out["pattern"] = [node["pattern"], self.words["pattern"].format(hint=hint)]
             return out
         if kind in ("integer", "number"):
             out.update(widget="number", value_type="int" if kind == "integer" else "float")
