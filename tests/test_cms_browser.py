@@ -403,3 +403,23 @@ def test_after_the_form_refuses_a_value_mending_it_and_publishing_again_saves(cm
     publish(cms)
     wait_for_commit(repo, count + 1)
     assert str(yaml.safe_load((repo / rel).read_text(encoding="utf-8"))["reviewed"]) == "2026-12-01"
+
+
+def test_two_saves_at_once_are_taken_one_after_the_other(loop):
+    """Two tabs publishing at the same moment: each save is checked with the other's file in place, and each is its
+    own commit of its own file (without the lock, both checked data/ as it was and raced for git's index)."""
+    import concurrent.futures
+
+    repo = loop["repo"]
+    count = int(git(repo, "rev-list", "--count", "HEAD"))
+    saves = []
+    for rel in ("data/faq.yml", "data/glossary.yml"):
+        raw = (repo / rel).read_text(encoding="utf-8").replace("\nsummary: ", "\nsummary: 两处同时保存。", 1)
+        saves.append({"action": "persistEntry", "params": {"branch": "main", "assets": [], "options": {"commitMessage": rel},
+                                                           "dataFiles": [{"slug": "x", "path": rel, "raw": raw}]}})
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        statuses = [status for status, _ in pool.map(lambda save: api(loop, save), saves)]
+    assert statuses == [200, 200], statuses
+    assert int(git(repo, "rev-list", "--count", "HEAD")) == count + 2
+    assert sorted(git(repo, "show", "--name-only", "--format=", f"HEAD~{n}").strip() for n in (0, 1)) == ["data/faq.yml", "data/glossary.yml"]
+    assert git(repo, "status", "--porcelain") == ""

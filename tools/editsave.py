@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+import threading
 import urllib.request
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from macros.model.validation import report
 
 from .impact import git
 
+SAVING = threading.Lock()  # one save at a time: two tabs saving at once would each check data/ without the other
 READS = {"info", "entriesByFolder", "entriesByFiles", "getEntry", "getMedia", "getMediaFile"}
 
 
@@ -24,7 +26,8 @@ def answer(repo: Path, payload: dict, git_server: str) -> tuple[int, dict]:
     """The (status, JSON) for one request of the CMS's local backend."""
     action, params = payload.get("action"), payload.get("params") or {}
     if action == "persistEntry":
-        return save(repo, params)
+        with SAVING:
+            return save(repo, params)
     if action not in READS:
         return refused(repo, [Problem("data", 1, "", "cms_action_refused", {"action": str(action)})], 403)
     broken = unparsed(repo, [str(params.get("path", ""))]) if action == "getEntry" else []
