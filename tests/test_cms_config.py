@@ -1,6 +1,7 @@
 """The CMS's config is generated from the schemas, covers every data file, and never reaches the public site."""
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import sys
@@ -110,3 +111,28 @@ def test_make_edit_starts_nothing_when_a_port_is_taken_and_says_which(tmp_path, 
     for name, port in ports.items():  # nothing was started: every other port is still free
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", port))
+
+
+def test_no_english_label_or_raw_code_is_left_in_the_form():
+    """Issue 33: `TITLE（文字）`, `item`, `STATE`, `pre/during/post` and message keys were shown as they are in YAML. Every
+    label, every option and every hint of the generated form now has Chinese words (an option may add its id)."""
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    bare = []
+
+    def walk(node, where):
+        if isinstance(node, dict):
+            for key in ("label", "hint"):
+                if key in node and not cjk.search(str(node[key])):
+                    bare.append(f"{where}.{key}: {node[key]}")
+            for option in node.get("options", []) if node.get("widget") == "select" else []:
+                if not cjk.search(str(option["label"] if isinstance(option, dict) else option)):
+                    bare.append(f"{where} option {option}")
+            for key, value in node.items():
+                if key not in ("options", "questions", "words"):
+                    walk(value, f"{where}.{node.get('name', key)}")
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, where)
+
+    walk(config()["collections"], "collections")
+    assert not bare, bare[:20]

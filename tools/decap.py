@@ -8,12 +8,14 @@ in a code editor. A map with free keys lists the keys the file has today.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from macros.model.kinds import KINDS, kind_of
 from macros.model.schemacheck import registry, resolve_refs, schema
 
 GIT_SERVER = "http://localhost:8081/api/v1"
+CJK = re.compile(r"[\u4e00-\u9fff]")
 SUMMARY_FIELDS = ("question", "term", "title", "label", "name", "text")  # what names a folded list item best
 
 
@@ -25,8 +27,8 @@ def resolve(node: dict, resolver, seen: tuple) -> tuple[dict, Any, tuple]:
     return node, resolver, seen + refs
 
 
-def labels(node: dict, name: str) -> dict:
-    out = {"label": node.get("title") or name}
+def labels(node: dict, name: str, words: dict) -> dict:
+    out = {"label": node.get("title") or words["keys"].get(name, name)}
     if node.get("description"):
         out["hint"] = node["description"]
     return out
@@ -43,7 +45,7 @@ class Fields:
         own = node.get("title")
         shared = resolve({"$ref": node["$ref"]}, resolver, seen)[0] if "$ref" in node else {}  # the kind's own words
         node, resolver, seen = resolve(node, resolver, seen)
-        out = {"name": name, **labels(node, name), "required": required}
+        out = {"name": name, **labels(node, name, self.words), "required": required}
         if not own and node.get("title"):  # a shared kind's title alone (text, line) would not say which field this is
             out["label"] = self.words["untitled"].format(name=name, kind=node["title"])
         if node.get("x-widget") == "rule":  # editor/admin/rule-widget.js: one condition, or all/any of several
@@ -101,6 +103,15 @@ class Fields:
         return out
 
 
+    def key_label(self, key: str, value: Any) -> str:
+        """A free key as the editor knows it: a page or an answer by its title, a message by its opening words."""
+        known = next((o["label"] for options in self.picks.values() for o in options if o["value"] == key), None)
+        text = " ".join(value.split()) if isinstance(value, str) and not value.isascii() else ""
+        first = CJK.search(text)  # a message by its first words; a separator or a mark as itself: 符号「；」
+        shown = text[first.start():] if first else text
+        word = "symbol" if not first else "short" if len(shown) > 16 else "text"
+        return known or (self.words[word].format(text=shown[:16]) if text else key)
+
     @staticmethod
     def summary(node: dict, resolver, seen: tuple) -> dict:
         """A folded list item shows its question, term or title rather than its id."""
@@ -124,8 +135,8 @@ class Fields:
         needed = set(node.get("required", []))
         props = node.get("properties") or {}
         extra = node.get("additionalProperties")
-        if not props and isinstance(extra, dict):  # a map with free keys: the keys the file has, each by its name
-            return [dict(self.field(k, extra, resolver, seen, True, value[k]), label=k) for k in value]
+        if not props and isinstance(extra, dict):  # a map with free keys: the keys the file has, each by what it holds
+            return [dict(self.field(k, extra, resolver, seen, True, value[k]), label=self.key_label(k, value[k])) for k in value]
         return [self.field(k, sub, resolver, seen, k in needed, value.get(k)) for k, sub in props.items()]
 
 
@@ -172,7 +183,7 @@ def picks(known: dict[str, dict], part: str) -> dict[str, list[dict]]:
     """Each kind of reference's known values ({ref: {value: title or record}}) as select options labelled by title;
     a section's title follows its page's."""
     def title(ref: str, value: str, found: Any) -> str:
-        found = found if isinstance(found, str) else next((found[k] for k in ("title", "label") if k in found), value)
+        found = found if isinstance(found, str) else next((found[k] for k in ("title", "label", "caption") if k in found), value)
         page = value.partition("#")[0]
         return part.format(page=known[ref][page], part=found) if ref == "anchor" and "#" in value and page in known[ref] else found
 

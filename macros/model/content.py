@@ -140,13 +140,14 @@ class Content:
                 out[f"faq#{entry['id']}"] = entry["question"]
         if self.glossary:
             out["glossary"] = self.glossary["title"]
-        out["about"] = self.ui("about_title")
+        out["about"], out["editor"] = self.ui("about_title"), (self.file("data/editor.yml") or {}).get("title", "editor")
         out["about#disclaimer"] = self.ui("about_disclaimer")
         out["about#sources"] = self.ui("about_sources")
         out.update({f"about#source-{key}": source["title"] for key, source in self.sources.items()})
         out["index"] = self.site.get("title", "index")
         if self.checklist:
             out["checklist"] = self.checklist["app"]["title"]
+            out["shops"] = self.checklist["words"]["index_title"]
         return out
 
     @staticmethod
