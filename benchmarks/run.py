@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]
 from macros.model.checked import load_site  # noqa: E402
-from tools.chromium import CHROMIUM_ARGS, SiteServer, free_port  # noqa: E402
+from tools.chromium import CHROMIUM_ARGS, serve_site, free_port  # noqa: E402
 PY = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 SITE_HOOK = "  - hooks/site_hooks.py\n"
@@ -233,7 +233,7 @@ def in_chromium(work: Path, runs: int, rows: int = 50_000) -> None:
 
     run([PY, "-m", "mkdocs", "build", "-q", "-d", str(work / "site")], ROOT)
     (work / "site" / "export.csv").write_bytes(export(rows))
-    with SiteServer(work / "site") as server, sync_playwright() as pw:
+    with serve_site(work / "site") as server, sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path="/usr/bin/chromium",
                                       args=CHROMIUM_ARGS + ["--enable-precise-memory-info", "--js-flags=--expose-gc"])
         page = chromium.new_page()

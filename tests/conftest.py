@@ -19,13 +19,13 @@ def site_server(tmp_path_factory):
     Material navigates instantly only to URLs of its sitemap, so the build knows its port; the server sends
     the headers of the built `_headers` file, as a static host would. Every browser test runs against it.
     """
-    from browser import SiteServer, free_port, static_host_headers
+    from browser import serve_site, free_port, static_host_headers
 
     port = free_port()
     site = tmp_path_factory.mktemp("site")
     result = run_mkdocs(ROOT, site, env={"SITE_URL": f"http://127.0.0.1:{port}/"})
     assert result.returncode == 0, result.stdout + result.stderr
-    with SiteServer(site, static_host_headers(site), port=port) as server:
+    with serve_site(site, static_host_headers(site), port=port) as server:
         server.site = site
         yield server
 
