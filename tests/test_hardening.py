@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, TODAY, copy_project, html_page, run_cli, run_mkdocs, visible_text
+from helpers import CONTENT, ROOT, TODAY, copy_project, html_page, run_cli, run_mkdocs, visible_text
+from macros.model.problems import Problem
 
 CASES = [
     ("list-instead-of-mapping", "data/glossary.yml", "- 订单险\n- 卖家中心\n".encode(), 1, "应为键值对"),
@@ -75,6 +76,27 @@ def test_fmt_rewrites_only_the_file_out_of_style_and_keeps_its_data(tmp_path):
     assert glossary.read_text(encoding="utf-8") == styled and read_document(glossary, root).data == data
     assert run_cli("--root", str(root), "check", "--today", TODAY).returncode == 0
     assert {p: b for p, b in before.items() if p != glossary} == {p: b for p, b in data_files(root).items() if p != glossary}
+
+
+@pytest.mark.parametrize("slip, said", [("item", "内容因此变了"), ("field", "读成了第")])
+def test_a_line_indented_into_the_text_above_is_a_content_change_and_fmt_leaves_it(tmp_path, slip, said):
+    """Issue 33: one space too many before a paragraph (`- `) or a field merged it into the text above; check called that
+    a style difference (「内容没有错」) and fmt made the merge the file's content."""
+    root = copy_project(tmp_path / "p")
+    faq = root / "data" / "faq.yml"
+    lines = faq.read_text(encoding="utf-8").split("\n")
+    n = next(i for i, line in enumerate(lines) if line.startswith("      - ") and lines[i - 1].startswith("      - "))
+    lines[n] = "  " + lines[n] if slip == "item" else lines[n]
+    if slip == "field":  # the field after an answer's last paragraph, indented under the paragraph
+        n = next(i for i, line in enumerate(lines) if line.startswith("    sources:") and lines[i - 1].startswith("      - "))
+        lines[n] = "    " + lines[n]
+    slipped = "\n".join(lines)
+    faq.write_text(slipped, encoding="utf-8")
+    checked = run_cli("--root", str(root), "check", "--today", TODAY)
+    assert checked.returncode == 1 and f"data/faq.yml:{n + 1}: " in checked.stderr, checked.stderr[-600:]
+    assert CONTENT.error_templates["yaml_style"].split("，")[0] not in checked.stderr and said in checked.stderr
+    result = run_cli("--root", str(root), "fmt")
+    assert result.returncode == 1 and faq.read_text(encoding="utf-8") == slipped, "the file is left as the editor wrote it"
 
 
 def test_stale_dates_warn_but_do_not_fail(tmp_path):

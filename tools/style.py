@@ -6,9 +6,12 @@ rewrites the files in it when the editor asks. The style comes from the CMS's ow
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
+
+import yaml
 
 from macros.model import ROOT
 from macros.model.kinds import kind_of
@@ -16,6 +19,7 @@ from macros.model.problems import Problem
 from macros.model.schemacheck import schema
 
 SCRIPT = ROOT / "editor" / "yamlstyle.cjs"
+ITEM_OR_FIELD = re.compile(r"^ *(- |[a-z_][a-z0-9_]*: )")
 
 
 def key_order(rel: str) -> list[str]:
@@ -79,11 +83,27 @@ def styled(root: Path, rels: list[str]) -> tuple[dict[str, tuple[str, str]], lis
     return ({}, [Problem("package.json", 1, "", "style_tool_missing")]) if found is None else (found, [])
 
 
+def merged(rel: str, text: str) -> Problem | None:
+    """A line YAML read as the text above it continued although it looks like an item or a field of its own (one
+    space too many before `- ` or `name: `): the content changed, so never a mere style difference."""
+    for node in yaml.compose_all(text, Loader=yaml.SafeLoader):
+        stack = [node]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, yaml.ScalarNode) and node.style is None:
+                for line in range(node.start_mark.line + 1, node.end_mark.line + 1):
+                    if ITEM_OR_FIELD.match(text.split("\n")[line]):
+                        return Problem(rel, line + 1, "", "yaml_merged", {"line": line + 1, "above": node.start_mark.line + 1})
+            elif not isinstance(node, yaml.ScalarNode):
+                stack += [part for pair in node.value for part in (pair if isinstance(pair, tuple) else (pair,))]
+    return None
+
+
 def style_problems(root: Path, rels: list[str]) -> list[Problem]:
     """One located problem per file not in the style; one problem when the style tool is missing or fails."""
     found, problems = styled(root, rels)
-    return problems or [Problem(rel, 1, "", "line_ends") if "\r" in text else Problem(rel, first_difference(text, wanted), "", "yaml_style")
-                        for rel, (text, wanted) in found.items()]
+    return problems or [Problem(rel, 1, "", "line_ends") if "\r" in text else merged(rel, text)
+                        or Problem(rel, first_difference(text, wanted), "", "yaml_style") for rel, (text, wanted) in found.items()]
 
 
 def apply_style(root: Path, rels: list[str]) -> tuple[list[str], list[Problem]]:
@@ -91,8 +111,11 @@ def apply_style(root: Path, rels: list[str]) -> tuple[list[str], list[Problem]]:
     problem for each file it would not or could not write (a link out of data/, a read-only file) or for the tool."""
     found, problems = styled(root, rels)
     changed, data = [], (root / "data").resolve()
-    for rel, (_, wanted) in found.items():
-        path = root / rel
+    for rel, (text, wanted) in found.items():
+        path, slip = root / rel, merged(rel, text)
+        if slip:  # rewriting would make the merge the file's content
+            problems.append(slip)
+            continue
         if data not in path.resolve().parents:
             problems.append(Problem(rel, 1, "", "fmt_link_outside"))
             continue
