@@ -2,9 +2,9 @@
 
 Each data file is an entry: the static files and the guide's pages as file collections, the example shops
 as a folder collection that can create a shop. Labels and hints are the schemas' Chinese titles and
-descriptions; required fields, enums, patterns and bounds carry over. What a form cannot express (a rule
-inside a rule, a value of any type) is a hidden field: the CMS keeps it as it is, and editors change it
-in a code editor. A map with free keys lists the keys the file has today.
+descriptions; required fields, enums, patterns and bounds carry over; references are picked by title, and a rule
+has its own widget (editor/admin/rule-widget.js). What a form cannot express (a value of any type) is a hidden
+field: the CMS keeps it as it is. A map with free keys lists the keys the file has today.
 """
 from __future__ import annotations
 
@@ -27,13 +27,6 @@ def resolve(node: dict, resolver, seen: tuple) -> tuple[dict, Any, tuple]:
     return node, resolver, seen + refs
 
 
-def labels(node: dict, name: str, words: dict) -> dict:
-    out = {"label": node.get("title") or words["keys"].get(name, name)}
-    if node.get("description"):
-        out["hint"] = node["description"]
-    return out
-
-
 class Fields:
     """Schema properties as CMS fields, labelled with the words of data/editor.yml's cms part."""
 
@@ -45,15 +38,14 @@ class Fields:
         own = node.get("title")
         shared = resolve({"$ref": node["$ref"]}, resolver, seen)[0] if "$ref" in node else {}  # the kind's own words
         node, resolver, seen = resolve(node, resolver, seen)
-        out = {"name": name, **labels(node, name, self.words), "required": required}
+        out = {"name": name, "label": node.get("title") or self.words["keys"].get(name, name), "required": required,
+               **({"hint": node["description"]} if node.get("description") else {})}
         if not own and node.get("title"):  # a shared kind's title alone (text, line) would not say which field this is
             out["label"] = self.words["untitled"].format(name=name, kind=node["title"])
         if node.get("x-widget") == "rule":  # editor/admin/rule-widget.js: one condition, or all/any of several
             return {**out, "widget": "rule", "questions": self.questions, "words": self.words["rule"]}
         if node.get("x-ref") in self.picks:  # a source, a page or section...: picked by its title from the live data
             return {**out, "hint": self.words["pick"], "widget": "select", "options": self.picks[node["x-ref"]]}
-        if node.get("type") == "array":
-            out.update(self.summary(node, resolver, seen))
         kind = node.get("type")
         kind = "string" if isinstance(kind, list) and "string" in kind else kind  # an order number: text in the form
         if node.get("x-recursive") or "oneOf" in node or kind is None and "enum" not in node and "const" not in node:
@@ -74,10 +66,7 @@ class Fields:
             return out
         if kind in ("integer", "number"):
             out.update(widget="number", value_type="int" if kind == "integer" else "float")
-            out.update({k: node[k] for k in ("minimum", "maximum") if k in node})
-            out.update({"min": out.pop("minimum")} if "minimum" in out else {})
-            out.update({"max": out.pop("maximum")} if "maximum" in out else {})
-            return out
+            return {**out, **{short: node[long] for long, short in (("minimum", "min"), ("maximum", "max")) if long in node}}
         if kind == "boolean":
             return {**out, "widget": "boolean"}
         if kind == "array":
@@ -95,6 +84,8 @@ class Fields:
             out.update(typeKey="type", types=[self.block_type(branch, inner, below) for branch in items["allOf"]])
             return out
         sample = value[0] if isinstance(value, list) and value else None
+        best = next((key for key in SUMMARY_FIELDS if key in (items.get("properties") or {})), None)
+        out.update({"summary": "{{fields.%s}}" % best} if best and items.get("type") == "object" else {})  # not the id
         if items.get("type") == "object" and items.get("properties"):
             merged = {} if not isinstance(value, list) else {k: v for entry in value if isinstance(entry, dict) for k, v in entry.items()}
             out["fields"] = self.object_fields(items, inner, below, merged)
@@ -107,19 +98,10 @@ class Fields:
         """A free key as the editor knows it: a page or an answer by its title, a message by its opening words."""
         known = next((o["label"] for options in self.picks.values() for o in options if o["value"] == key), None)
         text = " ".join(value.split()) if isinstance(value, str) and not value.isascii() else ""
-        first = CJK.search(text)  # a message by its first words; a separator or a mark as itself: 符号「；」
+        first = CJK.search(text)  # a message by its first words; a separator or a mark as itself (`symbol`)
         shown = text[first.start():] if first else text
         word = "symbol" if not first else "short" if len(shown) > 16 else "text"
         return known or (self.words[word].format(text=shown[:16]) if text else key)
-
-    @staticmethod
-    def summary(node: dict, resolver, seen: tuple) -> dict:
-        """A folded list item shows its question, term or title rather than its id."""
-        items, _, _ = resolve(node.get("items", {}), resolver, seen)
-        props = items.get("properties") or {}
-        best = next((key for key in SUMMARY_FIELDS if key in props), None)
-        return {"summary": "{{fields.%s}}" % best} if best and items.get("type") == "object" else {}
-
 
     def block_type(self, branch: dict, resolver, seen: tuple) -> dict:
         then, inner, below = resolve(branch["then"], resolver, seen)
@@ -179,7 +161,7 @@ def collection(fields: Fields, kind, docs: dict[str, Any], words: dict[str, str]
             "fields": file_entry(fields, sample, {}, shop_schema)["fields"]}
 
 
-def picks(known: dict[str, dict], part: str) -> dict[str, list[dict]]:
+def picks(known: dict[str, dict], part: str, option: str) -> dict[str, list[dict]]:
     """Each kind of reference's known values ({ref: {value: title or record}}) as select options labelled by title;
     a section's title follows its page's."""
     def title(ref: str, value: str, found: Any) -> str:
@@ -187,14 +169,15 @@ def picks(known: dict[str, dict], part: str) -> dict[str, list[dict]]:
         page = value.partition("#")[0]
         return part.format(page=known[ref][page], part=found) if ref == "anchor" and "#" in value and page in known[ref] else found
 
-    return {ref: [{"label": f"{title(ref, v, found)}（{v}）", "value": v} for v, found in values.items()]
+    return {ref: [{"label": option.format(title=title(ref, v, found), id=v), "value": v} for v, found in values.items()]
             for ref, values in known.items()}
 
 
 def config(docs: dict[str, Any], words: dict[str, str], shop_schema: dict, known: dict[str, dict]) -> dict:
     """The whole CMS configuration from the data files ({rel: data}), the words of data/editor.yml's cms part and
-    the shop schema as data/profile.yml derives it, and each kind of reference's known values: one collection per kind of many files, then the single files."""
-    fields = Fields(words, rule_questions(docs, words["rule"]), picks(known, words["part"]))
+    the shop schema as data/profile.yml derives it, and each kind of reference's known values: one collection per
+    kind of many files, then the single files."""
+    fields = Fields(words, rule_questions(docs, words["rule"]), picks(known, words["part"], words["option"]))
     single = [file_entry(fields, kind.pattern, docs[kind.pattern]) for kind in KINDS if not kind.many and kind.pattern in docs]
     many = [collection(fields, kind, docs, words, shop_schema) for kind in KINDS if kind.many]
     return {

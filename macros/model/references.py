@@ -254,7 +254,7 @@ def check_checklist(c: Content, out: Findings, types: dict[str, str]) -> None:
             for name in rules.PLACEHOLDER.findall(item.get(text_key, "")):
                 if name not in paths:
                     out.add(rel, ["items", i, text_key], "unknown_placeholder", ref=name, allowed=suggest(name, paths))
-                elif paths[name]["type"] == "integer" and not rules.positive(item.get("when"), name):  # 「还有 0 笔」
+                elif paths[name]["type"] == "integer" and not rules.positive(item.get("when"), name):  # "0 orders left"
                     out.add(rel, ["items", i, text_key], "placeholder_unguarded", severity="warning", ref=name)
     counts = next((f["key"] for f in c.profile["fields"] if f["type"] == "order_counts"), None)
     for key, state in c.states.items():
