@@ -34,6 +34,17 @@ def option_problem(args: argparse.Namespace) -> Problem | None:
     return None
 
 
+def finish(dataset, problems: list, ok: str, failed: str) -> int:
+    """Print the problems (to stderr when any is an error) and the closing line; 1 when any is an error."""
+    errors = validation.errors(problems)
+    text = validation.report(dataset, problems)
+    if text:
+        print(text, file=sys.stderr if errors else sys.stdout)
+    print(failed.format(errors=len(errors), warnings=len(problems) - len(errors)) if errors else ok.format(warnings=len(problems)),
+          file=sys.stderr if errors else sys.stdout)
+    return 1 if errors else 0
+
+
 def run_check(args: argparse.Namespace) -> int:
     dataset = load_dataset(args.root)
     refused = option_problem(args)
@@ -43,16 +54,9 @@ def run_check(args: argparse.Namespace) -> int:
     problems = validation.check(dataset, today=args.today, max_age_days=args.max_age)
     if not validation.errors(problems):  # the style of files that are right (the CMS's save; `fmt` applies it)
         problems += style_problems(dataset.root, sorted(dataset.docs))
-    text = validation.report(dataset, problems)
-    errors = validation.errors(problems)
-    if text:
-        print(text, file=sys.stderr if errors else sys.stdout)
     files = len(dataset.docs)
-    if errors:
-        print(f"FAIL: {len(errors)} error(s), {len(problems) - len(errors)} warning(s) in {files} data files", file=sys.stderr)
-        return 1
-    print(f"OK: {files} data files, {len(problems)} warning(s)")
-    return 0
+    return finish(dataset, problems, f"OK: {files} data files, {{warnings}} warning(s)",
+                  f"FAIL: {{errors}} error(s), {{warnings}} warning(s) in {files} data files")
 
 
 def run_fmt(args: argparse.Namespace) -> int:
@@ -60,9 +64,7 @@ def run_fmt(args: argparse.Namespace) -> int:
     dataset = load_dataset(args.root)
     problems = validation.check(dataset)
     if validation.errors(problems):
-        print(validation.report(dataset, problems), file=sys.stderr)
-        print("FAIL: fix the errors first; no file was rewritten", file=sys.stderr)
-        return 1
+        return finish(dataset, problems, "", "FAIL: fix the errors first; no file was rewritten")
     changed, problems = apply_style(dataset.root, sorted(dataset.docs))
     if changed:
         print("\n".join(f"rewrote {rel}" for rel in changed))
@@ -78,9 +80,5 @@ def run_lint(args: argparse.Namespace) -> int:
     dataset = load_dataset(args.root)
     unread = [problem for doc in dataset.docs.values() if not doc.ok for problem in doc.problems]  # no copy to lint
     problems = sorted(unread + list(lint(dataset)), key=lambda p: (p.file, p.line))
-    if problems:
-        print(validation.report(dataset, problems), file=sys.stderr)
-        print(f"FAIL: {len(problems)} copy problem(s)", file=sys.stderr)
-        return 1
-    print(f"OK: Chinese copy in {len(dataset.docs)} data files follows the typography rules")
-    return 0
+    return finish(dataset, problems, f"OK: Chinese copy in {len(dataset.docs)} data files follows the typography rules",
+                  "FAIL: {errors} copy problem(s)")

@@ -86,13 +86,14 @@ def styled(root: Path, rels: list[str]) -> tuple[dict[str, tuple[str, str]], lis
 def merged(rel: str, text: str) -> Problem | None:
     """A line YAML read as the text above it continued although it looks like an item or a field of its own (one
     space too many before `- ` or `name: `): the content changed, so never a mere style difference."""
+    lines = re.split(r"\r\n|[\r\n\x85\u2028\u2029]", text)  # the line breaks YAML counts
     for node in yaml.compose_all(text, Loader=yaml.SafeLoader):
         stack = [node]
         while stack:
             node = stack.pop()
             if isinstance(node, yaml.ScalarNode) and node.style is None:
                 for line in range(node.start_mark.line + 1, node.end_mark.line + 1):
-                    if ITEM_OR_FIELD.match(text.split("\n")[line]):
+                    if ITEM_OR_FIELD.match(lines[line]):
                         return Problem(rel, line + 1, "", "yaml_merged", {"line": line + 1, "above": node.start_mark.line + 1})
             elif not isinstance(node, yaml.ScalarNode):
                 stack += [part for pair in node.value for part in (pair if isinstance(pair, tuple) else (pair,))]
