@@ -64,23 +64,17 @@ def first_difference(text: str, wanted: str) -> int:
     return min(len(have), len(want)) + 1
 
 
-def differing(root: Path, rels: list[str]) -> dict[str, tuple[str, str]] | None:
-    """The files not in the style, as {rel: (their text, the styled text)}; None when the style tool is missing."""
-    styled = canonical(root, rels)
-    if styled is None:
-        return None
-    texts = {rel: read_exactly(root / rel) for rel in rels}
-    return {rel: (texts[rel], styled[rel]["text"]) for rel in rels
-            if "text" in styled[rel] and styled[rel]["text"] != texts[rel]}
-
-
 def styled(root: Path, rels: list[str]) -> tuple[dict[str, tuple[str, str]], list[Problem]]:
-    """The files not in the style (as differing() gives them), or the style tool's one problem: missing, or failed."""
+    """The files not in the style, as {rel: (their text, the styled text)}, or the style tool's one problem: missing,
+    or failed."""
     try:
-        found = differing(root, rels)
+        found = canonical(root, rels)
     except StyleToolFailed as err:
         return {}, [Problem("editor/yamlstyle.cjs", 1, "", "style_tool_failed", {"reason": str(err)})]
-    return ({}, [Problem("package.json", 1, "", "style_tool_missing")]) if found is None else (found, [])
+    if found is None:
+        return {}, [Problem("package.json", 1, "", "style_tool_missing")]
+    texts = {rel: read_exactly(root / rel) for rel in rels}
+    return {rel: (texts[rel], found[rel]["text"]) for rel in rels if found[rel].get("text", texts[rel]) != texts[rel]}, []
 
 
 def merged(rel: str, text: str) -> Problem | None:
