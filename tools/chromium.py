@@ -14,6 +14,7 @@ import shutil
 import socket
 import threading
 import types
+import urllib.parse
 from pathlib import Path
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -59,10 +60,8 @@ def search(page, query: str, words: dict | None = None) -> list[str]:
 
 def opened(href: str) -> str:
     """`http://host/prepare/?h=x#backup` -> `prepare/#backup`: the section a result opens."""
-    path = href.split("://", 1)[-1].split("/", 1)[-1]
-    base, _, rest = path.partition("?")
-    anchor = rest.partition("#")[2]
-    return base + (f"#{anchor}" if anchor else "")
+    url = urllib.parse.urlsplit(href)
+    return url.path.lstrip("/") + (f"#{url.fragment}" if url.fragment else "")
 
 
 def free_port() -> int:

@@ -75,7 +75,6 @@ class Fields:
             return {**out, "widget": "object", "fields": self.object_fields(node, resolver, seen, value if isinstance(value, dict) else {})}
         return {"name": name, "widget": "hidden", "required": False}
 
-
     def array_field(self, out: dict, node: dict, resolver, seen: tuple, value: Any) -> dict:
         items, inner, below = resolve(node.get("items", {}), resolver, seen)
         out.update(widget="list")
@@ -92,7 +91,6 @@ class Fields:
         else:  # one value per row: the row shows its text, and the value is named as the list is
             out.update(field={**self.field("item", items, inner, below, True, sample), "label": out["label"]}, summary="{{fields.item}}")
         return out
-
 
     def key_label(self, key: str, value: Any) -> str:
         """A free key as the editor knows it: a page or an answer by its title, a message by its opening words."""
@@ -111,7 +109,6 @@ class Fields:
         # A type with nothing to fill in still needs one field: its type key, kept as it is.
         fields = fields or [{"name": "type", "widget": "hidden", "required": False}]
         return {"name": name, "label": then.get("title", name), "widget": "object", "fields": fields}
-
 
     def object_fields(self, node: dict, resolver, seen: tuple, value: dict) -> list[dict]:
         needed = set(node.get("required", []))

@@ -89,12 +89,8 @@ def base_project(root: Path, ref: str) -> Iterator[Path]:
                 tar.extractall(tmp, filter="data")
             except tarfile.FilterError as err:  # a link out of the tree, an absolute path: never written
                 raise BaseUnreadable(err.tarinfo.name) from None
-        for name in CODE:
-            source = root / name
-            if source.is_dir():
-                shutil.copytree(source, Path(tmp) / name, ignore=shutil.ignore_patterns("__pycache__"))
-            elif source.exists():
-                shutil.copy2(source, Path(tmp) / name)
+        code_only = lambda folder, names: [n for n in names if n == "__pycache__" or Path(folder) == root and n not in CODE]  # noqa: E731
+        shutil.copytree(root, tmp, ignore=code_only, dirs_exist_ok=True)
         yield Path(tmp)
 
 

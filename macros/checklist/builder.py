@@ -108,7 +108,6 @@ def apply_export(shop: dict, imported: dict, spec: dict) -> dict:
     return out
 
 
-
 # -- the document ---------------------------------------------------------------------------------
 
 def csv_problem(problem: dict, spec: dict) -> str:

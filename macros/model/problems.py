@@ -64,8 +64,6 @@ class Problem:
         return f"{where}{field} {printable(' '.join(self.message(templates).split()))}"
 
 
-
-
 def printable(text: str) -> str:
     """A message shows every character a terminal would act on (a line break, ESC, U+2028) as its escape."""
     return "".join(ch if ch.isprintable() else escaped(ch) for ch in text)

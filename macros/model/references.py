@@ -34,8 +34,8 @@ def suggest(value: str, known) -> list[str]:
 class Findings:
     """The problems found so far, each located in its file."""
 
-    def __init__(self, dataset: DataSet):
-        self.dataset = dataset
+    def __init__(self, dataset: DataSet, types: dict[str, str] | None = None):
+        self.dataset, self.types = dataset, types or {}  # types: the messages' words for a value's type
         self.problems: list[Problem] = []
 
     def add(self, rel: str, path: list, code: str, key: bool = False, severity: str = "error", **args: Any) -> None:
@@ -131,20 +131,26 @@ def check_field_bounds(c: Content, out: Findings, i: int, field: dict) -> None:
     default = field.get("default")
     if field["type"] == "integer" and isinstance(default, int) and not low <= default <= high:
         out.add(rel, ["fields", i, "default"], "default_out_of_range", field=field["key"], found=default, min=low, max=high)
-    rule = field.get("show_when")
+    check_rule(out, rel, ["fields", i, "show_when"], field.get("show_when"), {f["key"]: f for f in c.profile["fields"] if f is not field})
+
+
+def check_rule(out: Findings, rel: str, where: list, rule: dict | None, paths: dict[str, dict]) -> set[str]:
+    """Each comparison of a rule names a known answer (`paths`) and a value it can take; the answers compared with
+    gt or gte, which a blocking item guards."""
+    guarded = set()
     for sub, comparison in rules.comparisons(rule):
-        target = next((f for f in c.profile["fields"] if f["key"] == comparison["field"]), None)
-        if target is None or target is field:
-            known = [f["key"] for f in c.profile["fields"] if f is not field]
-            out.add(rel, ["fields", i, "show_when", *sub, "field"], "unknown_rule_field", ref=comparison["field"],
-                    allowed=suggest(comparison["field"], known))
+        field = paths.get(comparison["field"])
+        if field is None:
+            out.add(rel, where + [*sub, "field"], "unknown_rule_field", ref=comparison["field"], allowed=suggest(comparison["field"], paths))
             continue
         op = rules.operator_of(comparison)
         for value in comparison[op] if op == "in" and isinstance(comparison[op], list) else [comparison[op]]:
-            if not value_fits(target, value):
-                options = [o["value"] for o in target.get("options", [])] or target["type"]
-                out.add(rel, ["fields", i, "show_when", *sub, op], "bad_rule_value", found=found(value),
-                        field=comparison["field"], expected=options)
+            if not value_fits(field, value):
+                kind = {"text": "string"}.get(field["type"], field["type"])
+                out.add(rel, where + [*sub, op], "bad_rule_value", found=found(value), field=comparison["field"],
+                        expected=[o["value"] for o in field.get("options", [])] or out.types.get(kind, kind))
+        guarded |= {comparison["field"]} if op in ("gt", "gte") else set()
+    return guarded
 
 
 def check_refs(c: Content, out: Findings, marks: dict) -> None:
@@ -227,29 +233,15 @@ def check_search(c: Content, out: Findings) -> None:
         out.ref(rel, ["boost", page], page, pages, "unknown_ref")
 
 
-def check_checklist(c: Content, out: Findings, types: dict[str, str]) -> None:
+def check_checklist(c: Content, out: Findings) -> None:
     rel = "data/checklist.yml"
     if not (c.checklist and c.profile and c.states):
         return
     paths = field_paths(c.profile, list(c.states))
     guarded: set[str] = set()
     for i, item in enumerate(c.checklist["items"]):
-        for sub, comparison in rules.comparisons(item.get("when")):
-            where = ["items", i, "when", *sub]
-            field = paths.get(comparison["field"])
-            if field is None:
-                out.add(rel, where + ["field"], "unknown_rule_field", ref=comparison["field"], allowed=suggest(comparison["field"], paths))
-                continue
-            op = rules.operator_of(comparison)
-            values = comparison[op] if op == "in" and isinstance(comparison[op], list) else [comparison[op]]
-            for value in values:
-                if not value_fits(field, value):
-                    options = [o["value"] for o in field.get("options", [])]
-                    json_type = {"text": "string"}.get(field["type"], field["type"])
-                    out.add(rel, where + [op], "bad_rule_value", found=found(value), field=comparison["field"],
-                            expected=options or types.get(json_type, json_type))
-            if item.get("blocking") and op in ("gt", "gte"):
-                guarded.add(comparison["field"])
+        compared = check_rule(out, rel, ["items", i, "when"], item.get("when"), paths)
+        guarded |= compared if item.get("blocking") else set()
         for text_key in ("text", "reason", "action"):
             for name in rules.PLACEHOLDER.findall(item.get(text_key, "")):
                 if name not in paths:

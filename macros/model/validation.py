@@ -49,7 +49,7 @@ def check(dataset: DataSet, today: dt.date | None = None, max_age_days: int = DE
         found.update(per_file(dataset, shops, Content(dataset, valid), types))
     content = Content(dataset, frozenset(rel for rel, own in found.items() if not own))
     problems += [p for own in found.values() for p in own]
-    out = refs.Findings(dataset)
+    out = refs.Findings(dataset, types)
     parsed = [rel for rel, doc in sorted(dataset.docs.items()) if doc.ok and kind_of(rel) not in (None, "shop")]
     refs.check_html(content, out)
     marks = refs.marked(dataset, parsed)
@@ -59,7 +59,7 @@ def check(dataset: DataSet, today: dt.date | None = None, max_age_days: int = DE
     refs.check_tables(content, out)
     refs.check_impact(content, out)
     refs.check_pages(content, out)
-    refs.check_checklist(content, out, types)
+    refs.check_checklist(content, out)
     refs.check_search(content, out)
     return sorted(problems + out.problems, key=lambda p: (p.file, p.line, p.path, p.code))
 
