@@ -95,15 +95,11 @@ def check_ids(c: Content, out: Findings) -> None:
                 anchors += [(["parts", i, "blocks", j, "steps", k, "id"], f"step-{step['id']}")
                             for k, step in enumerate(block.get("steps", []))]
         out.unique(rel, anchors)
-    singles = {"data/faq.yml": ("entries", "id"), "data/sources.yml": ("sources", "id"), "data/tables.yml": ("tables", "id"),
-               "data/order_states.yml": ("states", "key"), "data/profile.yml": ("fields", "key"), "data/checklist.yml": ("items", "id")}
-    for rel, (field, key) in singles.items():
-        data = c.file(rel)
-        if data:
-            out.unique(rel, [([field, i, key], item[key]) for i, item in enumerate(data[field])])
-    if c.impact:
-        out.unique("data/impact.yml", [(["levels", i, "key"], lv["key"]) for i, lv in enumerate(c.impact["levels"])])
-        out.unique("data/impact.yml", [(["aspects", i, "id"], a["id"]) for i, a in enumerate(c.impact["aspects"])])
+    for rel, field, key in (("data/faq.yml", "entries", "id"), ("data/sources.yml", "sources", "id"), ("data/tables.yml", "tables", "id"),
+                            ("data/order_states.yml", "states", "key"), ("data/profile.yml", "fields", "key"),
+                            ("data/checklist.yml", "items", "id"), ("data/impact.yml", "levels", "key"), ("data/impact.yml", "aspects", "id")):
+        if c.file(rel):
+            out.unique(rel, [([field, i, key], item[key]) for i, item in enumerate(c.file(rel)[field])])
     if c.glossary:
         words = []
         for i, entry in enumerate(c.glossary["terms"]):

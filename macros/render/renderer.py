@@ -96,20 +96,14 @@ class Renderer:
         return "\n".join(lines)
 
     def data_table(self, table_id: str) -> Table:
-        spec = self.content.tables[table_id]
-        states = self.content.states
-        rows = []
-        for row in spec["rows"]:
-            cells = []
-            for col in spec["columns"]:
-                kind = col.get("type", "text")
-                if kind == "handled":
-                    cells.append(self.plain(self.content.ui("handled_yes" if states[row[col["from"]]]["handled"] else "handled_no")))
-                elif kind == "order_state":
-                    cells.append(self.plain(states[row[col["key"]]]["label"]))
-                else:
-                    cells.append(self.text(row[col["key"]]))
-            rows.append(cells)
+        spec, states = self.content.tables[table_id], self.content.states
+
+        def cell(row: dict, col: dict) -> str:
+            if col.get("type") == "handled":  # worked out from the state column it names
+                return self.plain(self.content.ui("handled_yes" if states[row[col["from"]]]["handled"] else "handled_no"))
+            return self.plain(states[row[col["key"]]]["label"]) if col.get("type") == "order_state" else self.text(row[col["key"]])
+
+        rows = [[cell(row, col) for col in spec["columns"]] for row in spec["rows"]]
         return Table(spec["caption"], [col["title"] for col in spec["columns"]], rows)
 
     def impact_table(self, reliance: str) -> Table:
@@ -163,24 +157,17 @@ class Renderer:
         return markup.render("steps.html", steps=shown, unsettled_title=self.content.ui("unsettled_label"))
 
     def block(self, block: dict, prefix: str) -> str:
-        kind = block["type"]
-        if kind == "text":
-            return self.text(block["text"])
-        if kind == "list":
-            return self.items(block["items"], block["style"] == "numbered", prefix)
-        if kind == "table":
-            return self.table(self.data_table(block["table"]))
-        if kind == "callout":
-            return self.callout(block["kind"], block["text"], block.get("title"), block.get("link"), prefix)
-        if kind == "steps":
-            return self.steps(block["steps"])
-        if kind == "impact":
-            return self.table(self.impact_table(block["reliance"]))
-        if kind == "impact_rationale":
-            return self.impact_rationale()
-        if kind == "menu_notice":
-            return self.callout("warning", self.content.site["menu_notice"], self.content.ui("menu_notice_title"))
-        raise ValueError(f"unknown block kind: {kind}")
+        """One content block by its type (the section schema lists the types)."""
+        return {
+            "text": lambda: self.text(block["text"]),
+            "list": lambda: self.items(block["items"], block["style"] == "numbered", prefix),
+            "table": lambda: self.table(self.data_table(block["table"])),
+            "callout": lambda: self.callout(block["kind"], block["text"], block.get("title"), block.get("link"), prefix),
+            "steps": lambda: self.steps(block["steps"]),
+            "impact": lambda: self.table(self.impact_table(block["reliance"])),
+            "impact_rationale": self.impact_rationale,
+            "menu_notice": lambda: self.callout("warning", self.content.site["menu_notice"], self.content.ui("menu_notice_title")),
+        }[block["type"]]()
 
     # -- page pieces -------------------------------------------------------------
     def source_links(self, source_ids: list[str], prefix: str = "") -> str:
