@@ -36,9 +36,7 @@ class Content:
 
     def file(self, rel: str) -> Any:
         """The data of one file, or None while it is missing or invalid."""
-        if self._valid is not None and rel not in self._valid:
-            return None
-        return self.dataset.get(rel)
+        return None if self._valid is not None and rel not in self._valid else self.dataset.get(rel)
 
     def valid_files(self) -> list[str]:
         return sorted(rel for rel in self.dataset.docs if self.file(rel) is not None)
@@ -95,10 +93,7 @@ class Content:
         return out
 
     def section(self, section_id: str) -> dict:
-        found = self.sections().get(section_id)
-        if found is None:
-            raise KeyError(f"unknown guide section {section_id!r}")
-        return found[1]
+        return self.sections()[section_id][1]
 
     # -- derived -----------------------------------------------------------
     def shop_schema(self) -> dict:
@@ -120,11 +115,7 @@ class Content:
 
     def terms(self) -> dict[str, str]:
         """Every glossary word and alias, mapped to its definition."""
-        out = {}
-        for entry in self.glossary.get("terms", []):
-            for word in [entry["term"], *entry.get("aliases", [])]:
-                out[word] = entry["definition"]
-        return out
+        return {word: e["definition"] for e in self.glossary.get("terms", []) for word in [e["term"], *e.get("aliases", [])]}
 
     def anchors(self) -> dict[str, str]:
         """Every linkable ref (`page` or `page#anchor`) mapped to its title."""
