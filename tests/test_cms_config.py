@@ -113,6 +113,19 @@ def test_make_edit_starts_nothing_when_a_port_is_taken_and_says_which(tmp_path, 
             probe.bind(("127.0.0.1", port))
 
 
+def test_make_edit_with_uncommitted_changes_names_each_file_in_chinese_and_starts_nothing(tmp_path):
+    """Every save beside a hand edit would be refused (tools/editsave.py): make edit says so before it starts."""
+    repo = scratch_repo(tmp_path / "repo")
+    (repo / "data" / "faq.yml").write_text((repo / "data" / "faq.yml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    (repo / "data" / "new.yml").write_text("a: 1\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "tools", "--root", str(repo), "edit"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    lines = done.stderr.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["data/faq.yml", "data/new.yml"], lines
+    assert all(CONTENT.error_templates["edit_pending"][:12] in line for line in lines), lines
+
+
 def test_no_english_label_or_raw_code_is_left_in_the_form():
     """Issue 33: `TITLE（文字）`, `item`, `STATE`, `pre/during/post` and message keys were shown as they are in YAML. Every
     label, every option and every hint of the generated form now has Chinese words (an option may add its id)."""

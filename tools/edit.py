@@ -22,7 +22,7 @@ from macros.model.loading import load_dataset
 from macros.model.problems import Problem
 from macros.model.validation import report
 
-from .editsave import answer
+from .editsave import answer, changed
 from .impact import EDIT_BASE, git
 from .schemas import cms_config_text
 
@@ -93,12 +93,6 @@ class AdminHandler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def start_admin(port: int) -> http.server.ThreadingHTTPServer:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), AdminHandler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 def start_git_server(repo: Path, port: int) -> subprocess.Popen:
     """decap-server on loopback only; no browser page may call it (port 1 is no page's origin): the CMS's requests
     reach it through the admin server, which guards them."""
@@ -118,12 +112,6 @@ def taken_port(ports: dict[str, int]) -> tuple[str, int] | None:
     return None
 
 
-def say_taken(repo: Path, option: str, port: int) -> int:
-    print(report(load_dataset(repo), [Problem(f"--{option}", 1, "", "port_taken", {"port": port, "option": option})]),
-          file=sys.stderr)
-    return 2
-
-
 def add(sub) -> None:
     edit = sub.add_parser("edit", help="the CMS, its git server and the site's preview, on this machine only")
     edit.add_argument("--site-port", type=int, default=8000)
@@ -132,49 +120,45 @@ def add(sub) -> None:
     edit.set_defaults(func=run)
 
 
+def refusal(repo: Path) -> list[Problem]:
+    """Why the editor cannot start: no CMS installed, uncommitted changes (every save beside them would be refused,
+    tools/editsave.py), or a port in use (nothing is started then: no half-started editor, no orphan servers)."""
+    if not (BUNDLE / "decap-cms.js").is_file():
+        return [Problem("package.json", 1, "", "cms_not_installed")]
+    return [Problem(rel, 1, "", "edit_pending") for rel in changed(repo)]
+
+
 def run(args: argparse.Namespace) -> int:
     """The three servers, each on 127.0.0.1, until Ctrl-C or until one of them stops; the CMS commits to --root."""
-    args.repo = Path(args.root)
-    if not (BUNDLE / "decap-cms.js").is_file():
-        print("decap-cms is not installed: run npm ci (make edit does)", file=sys.stderr)
-        return 2
-    pending = git(args.repo, "status", "--porcelain")
-    if pending:  # the guard would refuse every save beside them (tools/editsave.py): say so before starting
-        print(f"{args.repo} has uncommitted changes; commit or stash them first, so that each CMS save is its own commit:\n"
-              + pending + "\n", file=sys.stderr)
-        return 2
-    ports = {"git-port": args.git_port, "site-port": args.site_port, "admin-port": args.admin_port}
+    repo, ports = Path(args.root), {"git-port": args.git_port, "site-port": args.site_port, "admin-port": args.admin_port}
     taken = taken_port(ports)
-    if taken:  # nothing is started while any port is in use: no half-started editor, no orphan servers
-        return say_taken(args.repo, *taken)
-    git(args.repo, "update-ref", EDIT_BASE, "HEAD")  # impact's default base: what this run's saves changed
-    AdminHandler.git_server = f"http://127.0.0.1:{args.git_port}/api/v1"
-    AdminHandler.repo = args.repo
+    problems = refusal(repo) or ([Problem(f"--{taken[0]}", 1, "", "port_taken", {"port": taken[1], "option": taken[0]})] if taken else [])
     try:
-        admin = start_admin(args.admin_port)
+        admin = None if problems else http.server.ThreadingHTTPServer(("127.0.0.1", args.admin_port), AdminHandler)
     except OSError:  # taken since the look above
-        return say_taken(args.repo, "admin-port", args.admin_port)
-    proxy = start_git_server(args.repo, args.git_port)
-    site = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{args.site_port}",
-                             "-f", str(args.repo / "mkdocs.yml")], cwd=args.repo)
-    print(f"editor (CMS): http://127.0.0.1:{args.admin_port}/admin/\nsite:         http://127.0.0.1:{args.site_port}/",
-          flush=True)
-    stop, code = threading.Event(), 0
+        problems = [Problem("--admin-port", 1, "", "port_taken", {"port": args.admin_port, "option": "admin-port"})]
+    if problems:
+        print(report(load_dataset(repo), problems), file=sys.stderr)
+        return 2
+    git(repo, "update-ref", EDIT_BASE, "HEAD")  # impact's default base: what this run's saves changed
+    AdminHandler.git_server, AdminHandler.repo = f"http://127.0.0.1:{args.git_port}/api/v1", repo
+    threading.Thread(target=admin.serve_forever, daemon=True).start()
+    servers = {"git-port": start_git_server(repo, args.git_port), "site-port": subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{args.site_port}", "-f", str(repo / "mkdocs.yml")], cwd=repo)}
+    print(f"editor (CMS): http://127.0.0.1:{args.admin_port}/admin/\nsite:         http://127.0.0.1:{args.site_port}/", flush=True)
+    stop, stopped = threading.Event(), None
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
-        while not stop.wait(0.5):
-            stopped = [option for option, proc in (("git-port", proxy), ("site-port", site)) if proc.poll() is not None]
-            if stopped:  # the others go too: an editor without its git server or its site would mislead
-                print(f"a server stopped by itself (--{stopped[0]} {ports[stopped[0]]}); see its output above",
-                      file=sys.stderr)
-                code = 1
-                break
+        while stopped is None and not stop.wait(0.5):  # one server gone: the others go too (no editor without its site)
+            stopped = next((option for option, proc in servers.items() if proc.poll() is not None), None)
     except KeyboardInterrupt:
         pass
     finally:
         admin.shutdown()
-        for proc in (proxy, site):
+        for proc in servers.values():
             proc.terminate()
-        for proc in (proxy, site):
+        for proc in servers.values():
             proc.wait(10)
-    return code
+    if stopped:
+        print(f"a server stopped by itself (--{stopped} {ports[stopped]}); see its output above", file=sys.stderr)
+    return 1 if stopped else 0
