@@ -125,6 +125,8 @@ def save_edit(page, loop, route: str, rel: str, old: str, new: str) -> None:
     publish(page)
     wait_for_commit(repo, count + 1)
     assert git(repo, "show", "--numstat", "--format=", "HEAD").split() == ["1", "1", rel]
+    words = CONTENT.file("data/editor.yml")["cms"]["commits"]
+    assert git(repo, "log", "-1", "--format=%s").strip() == words["update"].replace("{{path}}", rel), "says which file"
 
 
 def test_a_form_edit_is_one_commit_of_only_that_line_and_the_served_site_shows_it(cms, loop):

@@ -178,7 +178,7 @@ def config(docs: dict[str, Any], words: dict[str, str], shop_schema: dict, known
     single = [file_entry(fields, kind.pattern, docs[kind.pattern]) for kind in KINDS if not kind.many and kind.pattern in docs]
     many = [collection(fields, kind, docs, words, shop_schema) for kind in KINDS if kind.many]
     return {
-        "backend": {"name": "git-gateway", "branch": "main"},
+        "backend": {"name": "git-gateway", "branch": "main", "commit_messages": words["commits"]},
         "local_backend": {"url": GIT_SERVER},
         "locale": "zh_Hans",
         "publish_mode": "simple",

@@ -62,7 +62,7 @@ def save(repo: Path, params: dict) -> tuple[int, dict]:
         return refused(repo, [Problem(rel or "data", 1, "", "cms_outside_data", {}) for rel in outside or rels], 403)
     elsewhere = changed(repo)  # the saved file too: the form may hold it from before a hand edit
     if elsewhere:
-        return refused(repo, [Problem(rel, 1, "", "cms_changed_elsewhere", {"saving": "、".join(rels)}) for rel in elsewhere])
+        return refused(repo, [Problem(rel, 1, "", "cms_changed_elsewhere", {"saving": rels}) for rel in elsewhere])
     problems = unparsed(repo, rels) or would_be_problems(repo, {rel: f.get("raw", "") for rel, f in zip(rels, files)})
     if problems:
         return refused(repo, problems)

@@ -37,7 +37,8 @@ QUERIES = Path("tools/search_queries.yml")  # sellers' questions and the section
 
 def add(sub) -> None:
     impact = sub.add_parser("impact", help="what the data change since a git ref does to the example shops' checklists and to search")
-    impact.add_argument("--base", help="the git ref to compare with (default: the merge base with main)")
+    impact.add_argument("--base", help="the git ref to compare with (default: where the last make edit started, else the "
+                                       "merge base with main)")
     impact.add_argument("--no-search", action="store_true",
                         help="leave out the search questions of tools/search_queries.yml (they need Chromium)")
     impact.add_argument("--query", action="append", default=[],
@@ -159,7 +160,7 @@ def search_report(root: Path, base: Path, cases: dict[str, list[str]], titles: d
         sites = [Path(tmp) / "before", Path(tmp) / "after"]
         for run in [build(project, site) for project, site in zip((base, root), sites)]:
             if run.wait():
-                raise subprocess.CalledProcessError(run.returncode, "mkdocs build", stderr=run.stderr.read())
+                raise subprocess.CalledProcessError(run.returncode, ["mkdocs", "build"], stderr=run.stderr.read())
         was, now = pool.map(top_sections, sites, [list(cases)] * 2)
     named = lambda found: " · ".join(titles.get(h.replace("/#", "#").strip("/") or "index", h) for h in found) or "-"  # noqa: E731
     lines = [ui(verdict(cases[q], was[q], now[q]), query=q, before=named(was[q]), after=named(now[q]))
@@ -167,8 +168,8 @@ def search_report(root: Path, base: Path, cases: dict[str, list[str]], titles: d
     return [ui("change_search_title")] + [f"- {line}" for line in lines] + [""] if lines else []
 
 
-def report(root: Path, base: str, date: str, cases: dict[str, list[str]], asked: bool = False) -> tuple[str, bool]:
-    """The Markdown report and whether anything changed."""
+def report(root: Path, base: str, date: str, cases: dict[str, list[str]], asked: bool = False) -> str:
+    """The Markdown report: each example shop's changed list, then the search questions (`asked`: each one)."""
     site = load_site(root).require_valid()
     ui = site.content.ui
     with base_project(root, base) as project:
@@ -179,9 +180,7 @@ def report(root: Path, base: str, date: str, cases: dict[str, list[str]], asked:
         out = shops_report(before, example_documents(site.content, date), ui)
         if cases and (asked or pages_changed(root, base)):  # no page changed, no answer can
             out += search_report(root, project, cases, site.content.anchors(), ui, asked)
-    if not out:
-        return ui("change_none" if cases else "change_none_shops", base=base) + "\n", False
-    return "\n".join([ui("change_title", base=base), ""] + out), True
+    return "\n".join([ui("change_title", base=base), ""] + out) if out else ui("change_none" if cases else "change_none_shops", base=base) + "\n"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -196,7 +195,7 @@ def run(args: argparse.Namespace) -> int:
         {case["q"]: case["a"] for case in yaml.safe_load(queries_file.read_text(encoding="utf-8"))}
     cases = {q: cases.get(q, []) for q in args.query} or cases
     try:
-        text, _ = report(Path(args.root), base, dt.date.today().isoformat(), cases, bool(args.query))
+        text = report(Path(args.root), base, dt.date.today().isoformat(), cases, bool(args.query))
     except DataError as err:
         print(err, file=sys.stderr)
         return 1
@@ -204,7 +203,7 @@ def run(args: argparse.Namespace) -> int:
         print(validation.report(load_dataset(args.root), [Problem(f"{base}:{err}", 1, "", "base_link_outside")]), file=sys.stderr)
         return 1
     except subprocess.CalledProcessError as err:
-        print(f"git: {err.stderr.decode('utf-8', 'replace').strip()}", file=sys.stderr)
+        print(f"{err.cmd[0]}: {err.stderr.decode('utf-8', 'replace').strip()}", file=sys.stderr)
         return 2
     print(text, end="")
     return 0
