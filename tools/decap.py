@@ -48,15 +48,15 @@ class Fields:
             return {**out, "hint": self.words["pick"], "widget": "select", "options": self.picks[node["x-ref"]]}
         kind = node.get("type")
         kind = "string" if isinstance(kind, list) and "string" in kind else kind  # an order number: text in the form
+        hidden = {"name": name, "widget": "hidden", "required": False}  # kept as it is, changed in a code editor
         if node.get("x-recursive") or "oneOf" in node or kind is None and "enum" not in node and "const" not in node:
-            return {"name": name, "widget": "hidden", "required": False}
+            return hidden
         if "enum" in node:
             words = node.get("x-labels", {})
             options = [{"label": words[v], "value": v} if v in words else str(v) for v in node["enum"]]
             return {**out, "widget": "select", "options": options}
         if "const" in node:
-            return {**out, "widget": "boolean", "default": node["const"]} if isinstance(node["const"], bool) else \
-                {"name": name, "widget": "hidden", "required": False}
+            return {**out, "widget": "boolean", "default": node["const"]} if isinstance(node["const"], bool) else hidden
         if kind == "string":
             multiline = node.get("x-error") == "empty_text"
             out.update(widget="text" if multiline else "string")
@@ -73,7 +73,7 @@ class Fields:
             return self.array_field(out, node, resolver, seen, value)
         if kind == "object":
             return {**out, "widget": "object", "fields": self.object_fields(node, resolver, seen, value if isinstance(value, dict) else {})}
-        return {"name": name, "widget": "hidden", "required": False}
+        return hidden
 
     def array_field(self, out: dict, node: dict, resolver, seen: tuple, value: Any) -> dict:
         items, inner, below = resolve(node.get("items", {}), resolver, seen)

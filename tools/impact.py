@@ -64,10 +64,6 @@ def default_base(root: Path) -> str:
     return "HEAD"
 
 
-class BaseUnreadable(Exception):
-    """A file of the base that is not extracted (its path in the commit): a link out of the tree."""
-
-
 def base_problem(root: Path, ref: str) -> tuple[str, dict] | None:
     """Why `ref` cannot be the base (a message code and its values), or None: a ref that reads as an option
     (`--output=FILE`) never reaches git, and the rest must name a commit of this repository."""
@@ -89,7 +85,8 @@ def base_project(root: Path, ref: str) -> Iterator[Path]:
             try:
                 tar.extractall(tmp, filter="data")
             except tarfile.FilterError as err:  # a link out of the tree, an absolute path: never written
-                raise BaseUnreadable(err.tarinfo.name) from None
+                problem = Problem(f"{ref}:{err.tarinfo.name}", 1, "", "base_link_outside")
+                raise DataError(validation.report(load_dataset(root), [problem])) from None
         code_only = lambda folder, names: [n for n in names if n == "__pycache__" or Path(folder) == root and n not in CODE]  # noqa: E731
         shutil.copytree(root, tmp, ignore=code_only, dirs_exist_ok=True)
         yield Path(tmp)
@@ -198,9 +195,6 @@ def run(args: argparse.Namespace) -> int:
         text = report(Path(args.root), base, dt.date.today().isoformat(), cases, bool(args.query))
     except DataError as err:
         print(err, file=sys.stderr)
-        return 1
-    except BaseUnreadable as err:
-        print(validation.report(load_dataset(args.root), [Problem(f"{base}:{err}", 1, "", "base_link_outside")]), file=sys.stderr)
         return 1
     except subprocess.CalledProcessError as err:
         print(f"{err.cmd[0]}: {err.stderr.decode('utf-8', 'replace').strip()}", file=sys.stderr)

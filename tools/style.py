@@ -27,28 +27,6 @@ def key_order(rel: str) -> list[str]:
     return list(schema(kind_of(rel)).get("properties", {}))
 
 
-class StyleToolFailed(Exception):
-    """The style script ran but gave no answer (its error line is the reason)."""
-
-
-def canonical(root: Path, rels: list[str]) -> dict[str, dict] | None:
-    """Each file in the style, as {rel: {"text"}} or {rel: {"error", "line"}}; None when node or its YAML package is missing."""
-    node = shutil.which("node")
-    if not node or not (ROOT / "node_modules" / "yaml").is_dir():
-        return None
-    jobs = [{"path": str(root / rel), "order": key_order(rel)} for rel in rels]
-    run = subprocess.run([node, str(SCRIPT)], input=json.dumps(jobs), capture_output=True, text=True)
-    try:
-        found = json.loads(run.stdout) if run.returncode == 0 else None
-    except ValueError:
-        found = None
-    if found is None:
-        lines = (run.stderr or run.stdout).strip().splitlines()
-        errors = [line.strip() for line in lines if "Error" in line]  # node's error line, not its version footer
-        raise StyleToolFailed((errors or lines or [f"exit {run.returncode}"])[0])
-    return {rel: found[str(root / rel)] for rel in rels}
-
-
 def read_exactly(path: Path) -> str:
     """A file's text with its own line ends (CRLF and CR stay as they are: a CMS save rewrites every line)."""
     with path.open(encoding="utf-8", newline="") as stream:
@@ -65,16 +43,24 @@ def first_difference(text: str, wanted: str) -> int:
 
 
 def styled(root: Path, rels: list[str]) -> tuple[dict[str, tuple[str, str]], list[Problem]]:
-    """The files not in the style, as {rel: (their text, the styled text)}, or the style tool's one problem: missing,
-    or failed."""
-    try:
-        found = canonical(root, rels)
-    except StyleToolFailed as err:
-        return {}, [Problem("editor/yamlstyle.cjs", 1, "", "style_tool_failed", {"reason": str(err)})]
-    if found is None:
+    """The files not in the style, as {rel: (their text, the styled text)}, or the style tool's one problem: missing
+    (node or the CMS's YAML package), or failed (its error line is the reason)."""
+    node = shutil.which("node")
+    if not node or not (ROOT / "node_modules" / "yaml").is_dir():
         return {}, [Problem("package.json", 1, "", "style_tool_missing")]
+    jobs = [{"path": str(root / rel), "order": key_order(rel)} for rel in rels]
+    run = subprocess.run([node, str(SCRIPT)], input=json.dumps(jobs), capture_output=True, text=True)
+    try:
+        found = json.loads(run.stdout) if run.returncode == 0 else None
+    except ValueError:
+        found = None
+    if found is None:
+        lines = (run.stderr or run.stdout).strip().splitlines()
+        errors = [line.strip() for line in lines if "Error" in line]  # node's error line, not its version footer
+        return {}, [Problem("editor/yamlstyle.cjs", 1, "", "style_tool_failed", {"reason": (errors or lines or [f"exit {run.returncode}"])[0]})]
     texts = {rel: read_exactly(root / rel) for rel in rels}
-    return {rel: (texts[rel], found[rel]["text"]) for rel in rels if found[rel].get("text", texts[rel]) != texts[rel]}, []
+    wanted = {rel: found[str(root / rel)].get("text", texts[rel]) for rel in rels}
+    return {rel: (texts[rel], wanted[rel]) for rel in rels if wanted[rel] != texts[rel]}, []
 
 
 def merged(rel: str, text: str) -> Problem | None:
