@@ -233,13 +233,13 @@ def in_chromium(work: Path, runs: int, rows: int = 50_000) -> None:
 
     run([PY, "-m", "mkdocs", "build", "-q", "-d", str(work / "site")], ROOT)
     (work / "site" / "export.csv").write_bytes(export(rows))
-    with serve_site(work / "site") as server, sync_playwright() as pw:
+    with serve_site(work / "site") as url, sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path="/usr/bin/chromium",
                                       args=CHROMIUM_ARGS + ["--enable-precise-memory-info", "--js-flags=--expose-gc"])
         page = chromium.new_page()
-        page.goto(server.url + "checklist/")
+        page.goto(url + "checklist/")
         order_import(page, runs, rows)
-        guide, ours = interleaved(lambda: slow_phone(chromium, server.url, False), lambda: slow_phone(chromium, server.url, True), runs)
+        guide, ours = interleaved(lambda: slow_phone(chromium, url, False), lambda: slow_phone(chromium, url, True), runs)
     compare("checklist interactive on a slow phone / a guide page's load event", ours, guide, 1.2, "ms",
             f"Slow 4G, CPU x4, first visit, {runs} runs each")
 

@@ -5,6 +5,7 @@ Helpers that tests call live in helpers.py and browser.py; test modules never im
 from __future__ import annotations
 
 import os
+import types
 from pathlib import Path
 
 import pytest
@@ -25,9 +26,8 @@ def site_server(tmp_path_factory):
     site = tmp_path_factory.mktemp("site")
     result = run_mkdocs(ROOT, site, env={"SITE_URL": f"http://127.0.0.1:{port}/"})
     assert result.returncode == 0, result.stdout + result.stderr
-    with serve_site(site, static_host_headers(site), port=port) as server:
-        server.site = site
-        yield server
+    with serve_site(site, static_host_headers(site), port=port) as url:
+        yield types.SimpleNamespace(url=url, site=site)
 
 
 @pytest.fixture(scope="session")

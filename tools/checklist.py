@@ -39,9 +39,7 @@ def json_text(value, indent: int | None) -> str:
 
 def shop_paths(target: Path) -> list[Path]:
     """The shop files named on the command line, each called by the path the user typed."""
-    if not target.is_dir():
-        return [target]
-    return sorted((p for p in target.iterdir() if p.suffix in (".yml", ".yaml")), key=lambda p: p.name)
+    return sorted((p for p in target.iterdir() if p.suffix in (".yml", ".yaml")), key=lambda p: p.name) if target.is_dir() else [target]
 
 
 class Lists:

@@ -13,7 +13,6 @@ import os
 import shutil
 import socket
 import threading
-import types
 import urllib.parse
 from pathlib import Path
 
@@ -32,8 +31,7 @@ def chromium_path() -> str | None:
 
 
 def open_search(page) -> dict:
-    """Open the page's search box (a phone opens it from the header's button) once the query normalizer is there;
-    the page's words for Material's result line."""
+    """Open the search box (a phone's from the header) once the query normalizer is loaded; the result line's words."""
     toggle = page.locator("label.md-header__button[for='__search']")
     if toggle.is_visible():
         toggle.click()
@@ -73,7 +71,7 @@ def free_port() -> int:
 @contextlib.contextmanager
 def serve_site(folder: Path, headers: dict[str, str] | None = None, port: int = 0):
     """A built site's files on 127.0.0.1 (a free port by default), with the headers a static host would add and
-    no log line per request; `.url` is its address."""
+    no log line per request; its address."""
     class Files(http.server.SimpleHTTPRequestHandler):
         def end_headers(self):
             for name, value in (headers or {}).items():
@@ -86,7 +84,7 @@ def serve_site(folder: Path, headers: dict[str, str] | None = None, port: int = 
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Files, directory=str(folder)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
-        yield types.SimpleNamespace(url=f"http://127.0.0.1:{httpd.server_address[1]}/")
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     finally:
         httpd.shutdown()
         httpd.server_close()
@@ -96,10 +94,10 @@ def top_sections(site_dir: Path, queries: list[str]) -> dict[str, list[str]]:
     """Each query's first three section results (a page head is not an answer) on a built site."""
     from playwright.sync_api import sync_playwright
 
-    with serve_site(site_dir) as server, sync_playwright() as pw:
+    with serve_site(site_dir) as url, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(server.url)
+        page.goto(url)
         words = open_search(page)
         found = {query: [h for h in search(page, query, words) if "#" in h][:3] for query in queries}
         browser.close()

@@ -138,11 +138,9 @@ def rule_questions(docs: dict[str, Any], words: dict[str, str]) -> list[dict]:
 def file_entry(fields: Fields, rel: str, data: dict, derived: dict | None = None) -> dict:
     kind = kind_of(rel)
     kind_schema = derived or schema(kind)
-    resolver = registry().resolver(base_uri=f"{kind}.schema.json")
-    listed = fields.object_fields(kind_schema, resolver, (), data)
+    listed = fields.object_fields(kind_schema, registry().resolver(base_uri=f"{kind}.schema.json"), (), data)
     label = data.get("title") if kind == "section" else kind_schema.get("title")  # a guide page by its own title
-    return {"name": rel.rsplit("/", 1)[-1].removesuffix(".yml"), "label": label or rel,
-            "file": rel, "fields": listed}
+    return {"name": rel.rsplit("/", 1)[-1].removesuffix(".yml"), "label": label or rel, "file": rel, "fields": listed}
 
 
 def collection(fields: Fields, kind, docs: dict[str, Any], words: dict[str, str], shop_schema: dict) -> dict:
@@ -171,9 +169,8 @@ def picks(known: dict[str, dict], part: str, option: str) -> dict[str, list[dict
 
 
 def config(docs: dict[str, Any], words: dict[str, str], shop_schema: dict, known: dict[str, dict]) -> dict:
-    """The whole CMS configuration from the data files ({rel: data}), the words of data/editor.yml's cms part and
-    the shop schema as data/profile.yml derives it, and each kind of reference's known values: one collection per
-    kind of many files, then the single files."""
+    """The CMS configuration from the data files ({rel: data}), data/editor.yml's cms words, the derived shop schema and
+    each kind of reference's known values: a collection per kind of many files, then the single files."""
     fields = Fields(words, rule_questions(docs, words["rule"]), picks(known, words["part"], words["option"]))
     single = [file_entry(fields, kind.pattern, docs[kind.pattern]) for kind in KINDS if not kind.many and kind.pattern in docs]
     many = [collection(fields, kind, docs, words, shop_schema) for kind in KINDS if kind.many]

@@ -48,10 +48,7 @@ class AdminHandler(http.server.BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         path = self.path.split("?", 1)[0]
         if path in ("/", "/admin"):
-            self.send_response(302)
-            self.send_header("Location", "/admin/")
-            self.end_headers()
-            return
+            return self.reply(302, b"", "text/plain", Location="/admin/")
         name = path.removeprefix("/admin/") or "index.html"
         folder = ADMIN if name in ("index.html", "config.yml", "rule-widget.js") else BUNDLE
         target = (folder / name).resolve()
@@ -81,11 +78,10 @@ class AdminHandler(http.server.BaseHTTPRequestHandler):
         host = self.headers.get("Host", "")
         return f"http://{host if host in (f'127.0.0.1:{port}', f'localhost:{port}') else f'127.0.0.1:{port}'}"
 
-    def reply(self, status: int, body: bytes, kind: str) -> None:
+    def reply(self, status: int, body: bytes, kind: str, **headers: str) -> None:
         self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
+        for name, value in {"Content-Type": kind, "Content-Length": str(len(body)), "Cache-Control": "no-store", **headers}.items():
+            self.send_header(name, value)
         self.end_headers()
         self.wfile.write(body)
 
@@ -104,11 +100,10 @@ def start_git_server(repo: Path, port: int) -> subprocess.Popen:
 def taken_port(ports: dict[str, int]) -> tuple[str, int] | None:
     """The first of the ports (by option name) that something on this machine already listens on."""
     for option, port in ports.items():
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                return option, port
+        try:
+            socket.create_server(("127.0.0.1", port)).close()
+        except OSError:
+            return option, port
     return None
 
 

@@ -41,8 +41,7 @@ def add(sub) -> None:
                                        "merge base with main)")
     impact.add_argument("--no-search", action="store_true",
                         help="leave out the search questions of tools/search_queries.yml (they need Chromium)")
-    impact.add_argument("--query", action="append", default=[],
-                        help="ask this question on both sides instead of the question set, and show its results either way")
+    impact.add_argument("--query", action="append", default=[], help="ask this question on both sides (not the set); shown either way")
     impact.set_defaults(func=run)
 
 
@@ -57,10 +56,9 @@ EDIT_BASE = "refs/order-insurance/edit-base"  # where the last `make edit` start
 def default_base(root: Path) -> str:
     """Where the last `make edit` started, else the merge base with main, else HEAD (no main branch)."""
     for ask in (("rev-parse", "--verify", "--quiet", EDIT_BASE + "^{commit}"), ("merge-base", "HEAD", "main")):
-        try:
-            return git(root, *ask)
-        except subprocess.CalledProcessError:
-            pass
+        done = subprocess.run(["git", "-C", str(root), *ask], capture_output=True, text=True)
+        if done.returncode == 0:
+            return done.stdout.strip()
     return "HEAD"
 
 

@@ -21,8 +21,7 @@ def words() -> tuple[str, list[str]]:
     """The header (the read columns among stand-ins) and the state text of each state in STATE_ORDER."""
     content = load_site(ROOT).require_valid().content
     csv, states = content.checklist["csv"], content.states
-    read = [csv["id_headers"][0], csv["state_headers"][0], csv["title_headers"][0], csv["paid_headers"][0],
-            csv["refund_amount_headers"][0]]
+    read = [csv[f"{column}_headers"][0] for column in ("id", "state", "title", "paid", "refund_amount")]
     header = [read[0], *(f"extra{n}" for n in range(9)), read[3], "extra9", read[1], *(f"extra{n}" for n in range(10, 18)),
               read[2], *(f"extra{n}" for n in range(18, 24)), read[4]]
     texts = [max([states[key]["label"], *states[key].get("aliases", [])], key=len) for key in STATE_ORDER]

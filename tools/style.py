@@ -67,16 +67,11 @@ def merged(rel: str, text: str) -> Problem | None:
     """A line YAML read as the text above it continued although it looks like an item or a field of its own (one
     space too many before `- ` or `name: `): the content changed, so never a mere style difference."""
     lines = re.split(r"\r\n|[\r\n\x85\u2028\u2029]", text)  # the line breaks YAML counts
-    for node in yaml.compose_all(text, Loader=yaml.SafeLoader):
-        stack = [node]
-        while stack:
-            node = stack.pop()
-            if isinstance(node, yaml.ScalarNode) and node.style is None:
-                for line in range(node.start_mark.line + 1, node.end_mark.line + 1):
-                    if ITEM_OR_FIELD.match(lines[line]):
-                        return Problem(rel, line + 1, "", "yaml_merged", {"line": line + 1, "above": node.start_mark.line + 1})
-            elif not isinstance(node, yaml.ScalarNode):
-                stack += [part for pair in node.value for part in (pair if isinstance(pair, tuple) else (pair,))]
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.ScalarEvent) and event.style is None:  # plain text, which may run over lines
+            for line in range(event.start_mark.line + 1, event.end_mark.line + 1):
+                if ITEM_OR_FIELD.match(lines[line]):
+                    return Problem(rel, line + 1, "", "yaml_merged", {"line": line + 1, "above": event.start_mark.line + 1})
     return None
 
 
