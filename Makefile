@@ -53,7 +53,7 @@ test: $(DEV_STAMP) browser-deps
 	$(PY) -m tools check
 	$(PY) -m tools lint
 	node --test tests/js/
-	$(PYTEST) -n 3 --dist loadgroup
+	$(PYTEST) -n 5 --dist loadgroup
 
 # The quick loop while working: everything but the real-browser tests, the properties at FAST_EXAMPLES each
 # (under a minute; make test runs them at 300).

@@ -94,13 +94,19 @@ def phone_light(browser, site_server):
     context.close()
 
 
+# With `-n 5 --dist loadgroup` (make test) the tests run in five processes of about 200 s each (summed durations,
+# `pytest --durations=0`): the browser tests in three, each with its own Chromium and served site, the rest in two.
+# They mostly wait (for Chromium, a build, a served rebuild): one run used 377 CPU-s in 368 s on two cores with
+# three processes; five take {five} s.
+GROUPS = {"test_pages_browser": "browser", "test_search_questions": "browser", "test_checklist_browser": "browser-2",
+          "test_sellers_first_browser": "browser-2", "test_cms_browser": "browser-3", "test_impact": "browser-3",
+          "test_build_failures": "rest-2", "test_properties": "rest-2", "test_cms_config": "rest-2"}
+
+
 def pytest_itemcollected(item):
-    """With `-n 3 --dist loadgroup` (make test) the tests run in three processes: the browser tests in two, each
-    with its own Chromium and served site (a module may name its group), and the rest in the third. The browser
-    processes mostly wait, so the three share two cores well. (Marked as each test is collected: xdist reads the
-    groups before a conftest's modifyitems hook runs.)"""
-    if not item.get_closest_marker("xdist_group"):
-        item.add_marker(pytest.mark.xdist_group("browser" if item.get_closest_marker("browser") else "rest"))
+    """Each test's group by its module (GROUPS; the rest share one). Marked as each test is collected: xdist reads
+    the groups before a conftest's modifyitems hook runs."""
+    item.add_marker(pytest.mark.xdist_group(GROUPS.get(item.module.__name__, "rest")))
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -15,8 +15,7 @@ from macros.checklist.builder import Generator, list_document as document
 
 from helpers import CONTENT, ROOT, SPEC, TODAY, run_cli, visible_text
 
-# A second browser process (make test runs three): these two modules take about as long as the other browser tests.
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser-2")]
+pytestmark = pytest.mark.browser
 
 GEN = Generator(SPEC)
 ARTIFACTS = ROOT / "test-artifacts"

@@ -17,8 +17,7 @@ from browser import free_port
 from macros.model.loading import read_document
 from helpers import CONTENT, GIT_IDENTITY, ROOT, TODAY, git, run_cli, scratch_repo
 
-# A second browser process (make test runs three): these two modules take about as long as the other browser tests.
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser-2")]
+pytestmark = pytest.mark.browser
 
 FAQ_ID, GLOSSARY_TERM = "publish-after-close", "订单险"
 # A field can sit inside folded list items: unfold each one around it, outermost first, until it shows.

@@ -41,7 +41,7 @@ def add(sub) -> None:
                                        "merge base with main)")
     impact.add_argument("--no-search", action="store_true",
                         help="leave out the search questions of tools/search_queries.yml (they need Chromium)")
-    impact.add_argument("--query", action="append", default=[], help="ask this question on both sides (not the set); shown either way")
+    impact.add_argument("--query", action="append", default=[], help="ask this question too, on both sides; shown either way")
     impact.set_defaults(func=run)
 
 
@@ -145,10 +145,10 @@ def verdict(expected: list[str], before: list[str], after: list[str]) -> str:
         "search_moved" if before != after else "search_same"
 
 
-def search_report(root: Path, base: Path, cases: dict[str, list[str]], titles: dict[str, str], ui, every: bool) -> list[str]:
-    """The questions whose first three section results differ (`every`: all asked), each judged against its expected
-    answers and named by titles; a note instead when no browser can run them. The two sides build and are asked at
-    once, one process each (a whole run 30.5 s -> 16-18 s for the 102 questions, `time python -m tools impact`)."""
+def search_report(root: Path, base: Path, cases: dict[str, list[str]], titles: dict[str, str], ui, asked: set) -> list[str]:
+    """The questions whose first three results differ, and the `asked` ones either way, each judged against its expected
+    answers, named by titles; a note when no browser can run them. The sides build and are asked at once, one process
+    each (a whole run 30.5 s -> 16-18 s for the 102 questions, `time python -m tools impact`)."""
     if importlib.util.find_spec("playwright") is None or chromium_path() is None:
         return [ui("change_search_skipped"), ""]
     with tempfile.TemporaryDirectory() as tmp, concurrent.futures.ProcessPoolExecutor(2) as pool:
@@ -159,12 +159,12 @@ def search_report(root: Path, base: Path, cases: dict[str, list[str]], titles: d
         was, now = pool.map(top_sections, sites, [list(cases)] * 2)
     named = lambda found: " · ".join(titles.get(h.replace("/#", "#").strip("/") or "index", h) for h in found) or "-"  # noqa: E731
     lines = [ui(verdict(cases[q], was[q], now[q]), query=q, before=named(was[q]), after=named(now[q]))
-             for q in cases if every or was[q] != now[q]]
+             for q in cases if q in asked or was[q] != now[q]]
     return [ui("change_search_title")] + [f"- {line}" for line in lines] + [""] if lines else []
 
 
-def report(root: Path, base: str, date: str, cases: dict[str, list[str]], asked: bool = False) -> str:
-    """The Markdown report: each example shop's changed list, then the search questions (`asked`: each one)."""
+def report(root: Path, base: str, date: str, cases: dict[str, list[str]], asked: frozenset = frozenset()) -> str:
+    """The Markdown report: each example shop's changed list, then the search questions (`asked` ones either way)."""
     site = load_site(root).require_valid()
     ui = site.content.ui
     with base_project(root, base) as project:
@@ -188,9 +188,9 @@ def run(args: argparse.Namespace) -> int:
     queries_file = Path(args.root) / QUERIES
     cases = {} if args.no_search or not queries_file.is_file() else \
         {case["q"]: case["a"] for case in yaml.safe_load(queries_file.read_text(encoding="utf-8"))}
-    cases = {q: cases.get(q, []) for q in args.query} or cases
+    cases = {**cases, **{q: cases.get(q, []) for q in args.query}}
     try:
-        text = report(Path(args.root), base, dt.date.today().isoformat(), cases, bool(args.query))
+        text = report(Path(args.root), base, dt.date.today().isoformat(), cases, frozenset(args.query))
     except DataError as err:
         print(err, file=sys.stderr)
         return 1
