@@ -73,8 +73,8 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touc
 
 
 @pytest.fixture(params=["light", "dark"])
-def phone(request, browser, site_server):
-    """A 390x844 phone, in the light and in the dark palette."""
+def phones(request, browser, site_server):
+    """A 390x844 phone in the light and in the dark palette: for what a colour can change (axe's contrast checks)."""
     context = browser.new_context(**PHONE, color_scheme=request.param, bypass_csp=True)
     tab = context.new_page()
     tab.base_url = site_server.url
@@ -84,8 +84,9 @@ def phone(request, browser, site_server):
 
 
 @pytest.fixture
-def phone_light(browser, site_server):
-    """The same phone in the light palette only: for what no colour can change (targets, headings, addresses)."""
+def phone(browser, site_server):
+    """The same phone in the light palette: for what no colour changes (steps, targets, layout, text). Both palettes
+    for each of these took about 20 s of a make test."""
     context = browser.new_context(**PHONE, color_scheme="light", bypass_csp=True)
     tab = context.new_page()
     tab.base_url = site_server.url

@@ -126,7 +126,7 @@ def test_the_policy_refuses_nothing_and_materials_inline_scripts_run(walk):
 
 
 def test_no_serious_or_critical_accessibility_violations(walk):
-    assert len(walk["axe_pages"]) >= 12 and "shops/" in walk["axe_pages"], sorted(walk["axe_pages"])
+    assert len(walk["axe_pages"]) >= (12 if walk["viewport"] == "phone" else 9) and "shops/" in walk["axe_pages"], sorted(walk["axe_pages"])
     assert not walk["axe"], walk["axe"][:10]
 
 

@@ -125,10 +125,10 @@ def test_an_unsure_answer_sends_the_seller_to_find_out_before_paying_anything(ph
         assert not any(word in step for word in ("开通", "冻结", "缴纳")), "no step that costs money comes first"
 
 
-def test_a_share_link_opens_on_the_result(phone_light):
-    open_checklist(phone_light, BLOCKED)
-    phone_light.wait_for_function("document.activeElement && document.activeElement.id === 'verdict'")
-    box = phone_light.locator("#verdict").bounding_box()
+def test_a_share_link_opens_on_the_result(phone):
+    open_checklist(phone, BLOCKED)
+    phone.wait_for_function("document.activeElement && document.activeElement.id === 'verdict'")
+    box = phone.locator("#verdict").bounding_box()
     assert 0 <= box["y"] < 844 / 2, box
 
 
@@ -189,16 +189,16 @@ def test_the_heading_and_tab_title_read_as_the_shops_list(phone):
     assert phone.title() == CONTENT.checklist["app"]["title"] + " - " + CONTENT.site["title"]
 
 
-def test_the_result_page_has_no_serious_accessibility_violations(phone):
-    open_checklist(phone, BLOCKED)
-    tick(phone, "settle-refunds")
-    phone.evaluate("document.querySelectorAll('#lists details').forEach(d => d.open = true)")
-    assert phone.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if phone.scheme == "dark" else "default")
-    assert not axe_violations(phone)
-    phone.goto(phone.base_url + "faq/")
-    assert not axe_violations(phone)
-    phone.goto(phone.base_url + "close-steps/")
-    assert not axe_violations(phone)
+def test_the_result_page_has_no_serious_accessibility_violations(phones):
+    open_checklist(phones, BLOCKED)
+    tick(phones, "settle-refunds")
+    phones.evaluate("document.querySelectorAll('#lists details').forEach(d => d.open = true)")
+    assert phones.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if phones.scheme == "dark" else "default")
+    assert not axe_violations(phones)
+    phones.goto(phones.base_url + "faq/")
+    assert not axe_violations(phones)
+    phones.goto(phones.base_url + "close-steps/")
+    assert not axe_violations(phones)
 
 
 # -- 7. print ------------------------------------------------------------------------------------------------------
@@ -322,27 +322,27 @@ def test_the_set_to_zero_offer_sits_beside_a_ticked_blocking_item_and_leaves_wit
 
 
 # -- Issue 31, the smaller points ----------------------------------------------------------------------------------
-def test_a_whole_home_card_is_one_target_and_searchs_buttons_are_44px(phone_light):
-    phone_light.goto(phone_light.base_url)
-    missed = phone_light.evaluate("""() => Array.from(document.querySelectorAll('.grid.cards > ul > li')).filter(li => {
+def test_a_whole_home_card_is_one_target_and_searchs_buttons_are_44px(phone):
+    phone.goto(phone.base_url)
+    missed = phone.evaluate("""() => Array.from(document.querySelectorAll('.grid.cards > ul > li')).filter(li => {
         li.scrollIntoView({block: 'center'}); const r = li.getBoundingClientRect(), a = li.querySelector('a');
         const hit = document.elementFromPoint(r.left + r.width / 2, r.bottom - 6); return !(hit === a || a.contains(hit)); })
         .map(li => li.textContent.trim().slice(0, 12))""")
     assert not missed, "the foot of each card opens its page too"
-    phone_light.click("label[for=__search].md-header__button")
-    phone_light.fill(".md-search__input", "关闭")
-    phone_light.keyboard.press("End")
-    phone_light.wait_for_selector(".md-search__options > .md-icon")
-    sizes = phone_light.evaluate("""() => Array.from(document.querySelectorAll('.md-search__options > .md-icon, .md-search__icon[for=__search]'))
+    phone.click("label[for=__search].md-header__button")
+    phone.fill(".md-search__input", "关闭")
+    phone.keyboard.press("End")
+    phone.wait_for_selector(".md-search__options > .md-icon")
+    sizes = phone.evaluate("""() => Array.from(document.querySelectorAll('.md-search__options > .md-icon, .md-search__icon[for=__search]'))
         .filter(e => e.getClientRects().length).map(e => [e.offsetWidth, e.offsetHeight])""")  # layout size: Material scales the clear button in
     assert len(sizes) == 2 and all(w >= 44 and h >= 44 for w, h in sizes), sizes
 
 
-def test_the_home_pages_first_screen_names_the_site_once(phone_light):
-    phone_light.goto(phone_light.base_url)
-    heading = phone_light.inner_text("#page-title").strip().rstrip("¶")
+def test_the_home_pages_first_screen_names_the_site_once(phone):
+    phone.goto(phone.base_url)
+    heading = phone.inner_text("#page-title").strip().rstrip("¶")
     assert heading == CONTENT.site["home"]["heading"] and CONTENT.site["title"] not in heading, "the header already names the site"
-    account = phone_light.evaluate("""t => { let n = 0; const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    account = phone.evaluate("""t => { let n = 0; const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
         while (walk.nextNode()) { const r = walk.currentNode.parentElement.getBoundingClientRect();
           const style = getComputedStyle(walk.currentNode.parentElement);
           if (walk.currentNode.textContent.includes(t) && r.height && r.bottom > 0 && r.top < 844 && r.right > 0 && r.left < 390
@@ -350,23 +350,23 @@ def test_the_home_pages_first_screen_names_the_site_once(phone_light):
     assert account == 1, f"the site's name shows {account} times on the first screen"
 
 
-def test_a_question_reached_by_its_anchor_shows_no_stray_mark(phone_light):
-    phone_light.goto(phone_light.base_url + "faq/#ranking")
-    phone_light.wait_for_function("location.hash === '#ranking'")
-    mark = phone_light.locator("#ranking .headerlink")
+def test_a_question_reached_by_its_anchor_shows_no_stray_mark(phone):
+    phone.goto(phone.base_url + "faq/#ranking")
+    phone.wait_for_function("location.hash === '#ranking'")
+    mark = phone.locator("#ranking .headerlink")
     assert mark.count() == 1 and mark.evaluate("a => getComputedStyle(a).opacity") == "0", "no ¶ left beside the question"
     mark.focus()  # a keyboard user still finds the link (it fades in)
-    phone_light.wait_for_function("getComputedStyle(document.querySelector('#ranking .headerlink')).opacity === '1'", timeout=3000)
+    phone.wait_for_function("getComputedStyle(document.querySelector('#ranking .headerlink')).opacity === '1'", timeout=3000)
 
 
-def test_a_glossary_tooltip_reads_at_the_size_of_the_text_around_it(phone_light):
-    phone_light.goto(phone_light.base_url + "prepare/")
-    term = phone_light.locator(".md-content abbr").first
+def test_a_glossary_tooltip_reads_at_the_size_of_the_text_around_it(phone):
+    phone.goto(phone.base_url + "prepare/")
+    term = phone.locator(".md-content abbr").first
     term.scroll_into_view_if_needed()
     term.tap()
-    phone_light.wait_for_function("""() => { const t = document.querySelector('.md-tooltip2--active');
+    phone.wait_for_function("""() => { const t = document.querySelector('.md-tooltip2--active');
         return t && getComputedStyle(t).opacity === '1'; }""", timeout=5000)
-    sizes = phone_light.evaluate("""() => [document.querySelector('.md-tooltip2--active .md-tooltip2__inner'),
+    sizes = phone.evaluate("""() => [document.querySelector('.md-tooltip2--active .md-tooltip2__inner'),
         document.querySelector('.md-content p')].map(e => parseFloat(getComputedStyle(e).fontSize))""")
     assert sizes[0] >= sizes[1] >= 16, f"tooltip {sizes[0]} px, text {sizes[1]} px"
 
