@@ -174,8 +174,10 @@ def test_a_save_in_any_collection_changes_only_the_edited_line(cms, loop, route,
     assert run_cli("--root", str(repo), "check", "--today", TODAY).returncode == 0
 
 
-def test_a_new_shop_made_in_the_form_is_a_valid_file_and_a_page(cms, loop):
-    """The example shops are a folder collection: a shop created there is one new file, in the style, with its page."""
+def test_a_new_shop_made_in_the_form_is_a_valid_file_named_from_its_name_and_a_page(cms, loop):
+    """The example shops are a folder collection: a shop created there is one new file, in the style, with its page.
+    Its id (the file's and the page's name) is the shop's name in pinyin, never one already taken; the form goes on
+    showing the shop it made."""
     repo = loop["repo"]
     count = int(git(repo, "rev-list", "--count", "HEAD"))
     cms.goto("about:blank")
@@ -193,12 +195,18 @@ def test_a_new_shop_made_in_the_form_is_a_valid_file_and_a_page(cms, loop):
     publish(cms)
     wait_for_commit(repo, count + 1)
     added = git(repo, "show", "--name-status", "--format=", "HEAD").split()
-    assert added[0] == "A" and added[1].startswith("data/shops/shop-") and len(added) == 2, added
+    assert added == ["A", "data/shops/biao-dan-xin-dian.yml"], added
+    assert git(repo, "log", "-1", "--format=%s").strip().endswith("data/shops/biao-dan-xin-dian.yml")
+    cms.wait_for_function("() => [...document.querySelectorAll('input')].some(i => i.value === '表单新店')")
+    assert not cms.get_by_text("加载条目失败").count(), "the form reopened the shop it made"
+    again = {"action": "persistEntry", "params": {"branch": "main", "assets": [], "options": {"newEntry": True, "commitMessage": "x"},
+                                                  "dataFiles": [{"slug": "s", "path": "data/shops/shop-1.yml", "raw": (repo / added[1]).read_text(encoding="utf-8")}]}}
+    assert api(loop, again)[0] == 200 and (repo / "data" / "shops" / "biao-dan-xin-dian-2.yml").is_file(), "a taken id is not reused"
     shop = read_document(repo / added[1], repo).data  # the site's reading: `no` is a word, as the CMS wrote it
     assert shop == {"name": "表单新店", "team_size": 2, "buyer_reliance": "low", "guarantee_required": "not_required",
                     "alternative_tool": "none", "open_orders": "no"}
     assert run_cli("--root", str(repo), "check", "--today", TODAY).returncode == 0
-    wait_for_text(loop["site"] + f"shops/{Path(added[1]).stem}/", "表单新店")
+    wait_for_text(loop["site"] + "shops/biao-dan-xin-dian/", "表单新店")
 
 
 # -- Issue 33: no save can break the site or lose a file ---------------------------------------------------------------

@@ -5,21 +5,25 @@ made outside the form. Reads go on to decap-server; what the form has no use for
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tempfile
 import threading
 import urllib.request
 from pathlib import Path
 
+from pypinyin import lazy_pinyin
+
 from macros.model.checked import load_site
-from macros.model.loading import load_dataset, read_document
+from macros.model.loading import load_dataset, parse_text, read_document
 from macros.model.problems import Problem
-from macros.model.validation import report
+from macros.model.validation import report, taken_shop_ids
 
 from .impact import git
 
 SAVING = threading.Lock()  # one save at a time: two tabs saving at once would each check data/ without the other
 READS = {"info", "entriesByFolder", "entriesByFiles", "getEntry", "getMedia", "getMediaFile"}
+RENAMED: dict[str, str] = {}  # a new shop's file as the form named it (by the clock) -> as named from the shop's name
 
 
 def answer(repo: Path, payload: dict, git_server: str) -> tuple[int, dict]:
@@ -30,6 +34,8 @@ def answer(repo: Path, payload: dict, git_server: str) -> tuple[int, dict]:
             return save(repo, params)
     if action not in READS:
         return refused(repo, [Problem("data", 1, "", "cms_action_refused", {"action": str(action)})], 403)
+    if action == "getEntry" and params.get("path") in RENAMED:  # the form reopens a new shop by the name it gave it
+        params["path"] = RENAMED[params["path"]]
     broken = unparsed(repo, [str(params.get("path", ""))]) if action == "getEntry" else []
     if broken:
         return refused(repo, broken)
@@ -60,6 +66,9 @@ def save(repo: Path, params: dict) -> tuple[int, dict]:
     outside = [rel for rel in rels if not inside_data(repo, rel)]
     if outside or params.get("assets") or any(f.get("newPath") for f in files):
         return refused(repo, [Problem(rel or "data", 1, "", "cms_outside_data", {}) for rel in outside or rels], 403)
+    made, options = rels[0], params.get("options") or {}
+    if options.get("newEntry") and made.startswith("data/shops/"):
+        rels[0] = RENAMED[made] = named(repo, files[0].get("raw", "")) or made
     elsewhere = changed(repo)  # the saved file too: the form may hold it from before a hand edit
     if elsewhere:
         return refused(repo, [Problem(rel, 1, "", "cms_changed_elsewhere", {"saving": rels}) for rel in elsewhere])
@@ -68,10 +77,20 @@ def save(repo: Path, params: dict) -> tuple[int, dict]:
         return refused(repo, problems)
     for rel, f in zip(rels, files):
         (repo / rel).write_text(f.get("raw", ""), encoding="utf-8")
-    message = str((params.get("options") or {}).get("commitMessage") or rels[0])
+    message = str(options.get("commitMessage") or rels[0]).replace(made, rels[0])
     git(repo, "add", "--", *rels)
     git(repo, "commit", "-q", "--no-verify", "-m", message, "--", *rels)  # only these files, whatever else is staged
     return 200, {"message": "entry persisted"}
+
+
+def named(repo: Path, raw: str) -> str | None:
+    """A new shop's file named from its name: Han characters as pinyin, -2, -3... where the id is taken (a file, or a
+    page of docs/shops/); None for a name with nothing to spell."""
+    data, _ = parse_text(raw, "new")
+    name = str(data.get("name") or "") if isinstance(data, dict) else ""
+    base = re.sub(r"[^a-z0-9]+", "-", " ".join(lazy_pinyin(name)).lower()).strip("-")[:40].strip("-")
+    taken = taken_shop_ids(load_dataset(repo)) | {p.stem for p in (repo / "data" / "shops").iterdir()}
+    return f"data/shops/{next(s for s in (base, *(f'{base}-{n}' for n in range(2, 10**4))) if s not in taken)}.yml" if base else None
 
 
 def inside_data(repo: Path, rel: str) -> bool:
