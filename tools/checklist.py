@@ -58,8 +58,7 @@ class Lists:
         """One shop file's checklist in the chosen format (written when --out), or None once it is said why not."""
         args, spec, site = self.args, self.spec, self.site
         if target.is_dir() and leaves(path, target):
-            self.say(path, "link_outside")  # never read: its content would be quoted in a message
-            return None
+            return self.say(path, "link_outside")  # never read: its content would be quoted in a message
         doc = read_document(path, rel=path.as_posix())
         problems = shop_problems(doc, site.content, messages_part(site.dataset, "types"))
         if problems:
@@ -72,8 +71,7 @@ class Lists:
         listed = list_document(self.generator.build(path.stem, shop, self.imported), spec, self.today)
         text = json_text(listed, indent=None if args.out else 2) if args.format == "json" else plainmd.render(listed, spec)
         if args.out and not write_inside(args.out, f"{path.stem}.{args.format}", text.rstrip("\n") + "\n"):
-            self.say(args.out / f"{path.stem}.{args.format}", "out_not_plain")
-            return None
+            return self.say(args.out / f"{path.stem}.{args.format}", "out_not_plain")
         return text
 
     def say_changed_counts(self, doc, used: dict) -> None:

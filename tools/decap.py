@@ -121,15 +121,13 @@ class Fields:
 
 def rule_questions(docs: dict[str, Any], words: dict[str, str]) -> list[dict]:
     """What a rule may ask of a shop (data/profile.yml), by its words: a choice's options, a count per order state."""
-    states = docs["data/order_states.yml"]["states"]
-    kinds = {"choice": "choice", "boolean": "choice", "integer": "number"}
-    out = []
+    states, out = docs["data/order_states.yml"]["states"], []
     for field in docs["data/profile.yml"]["fields"]:
-        options = [{"value": o["value"], "label": o["label"]} for o in field.get("options", [])] if field["type"] == "choice" \
-            else [{"value": True, "label": words["yes"]}, {"value": False, "label": words["no"]}]
-        if field["type"] in kinds:
-            out.append({"path": field["key"], "label": field["label"], "kind": kinds[field["type"]],
-                        **({"options": options} if kinds[field["type"]] == "choice" else {})})
+        options = {"choice": [{"value": o["value"], "label": o["label"]} for o in field.get("options", [])],
+                   "boolean": [{"value": True, "label": words["yes"]}, {"value": False, "label": words["no"]}]}.get(field["type"])
+        if options or field["type"] == "integer":
+            kind = {"kind": "choice", "options": options} if options else {"kind": "number"}
+            out.append({"path": field["key"], "label": field["label"], **kind})
         out += [{"path": f"{field['key']}.{s['key']}", "label": words["count"].format(field=field["label"], state=s["label"]),
                  "kind": "number"} for s in states if field["type"] == "order_counts"]
     return out

@@ -39,11 +39,13 @@ class AdminHandler(http.server.BaseHTTPRequestHandler):
     repo = ROOT
 
     def config(self) -> bytes:
-        """The config for the data as it is now (a key added in a code editor shows at once); the file otherwise."""
+        """The config for the data as it is now (a key added in a code editor shows at once), else the file; its saves
+        come to this server, which guards them (tools/editsave.py)."""
         try:
-            return cms_config_text(load_site(self.repo).require_valid()).encode()
+            text = cms_config_text(load_site(self.repo).require_valid())
         except DataError:
-            return (ADMIN / "config.yml").read_bytes()
+            text = (ADMIN / "config.yml").read_text(encoding="utf-8")
+        return text.replace("http://localhost:8081/api/v1", f"{self.origin()}/api/v1").encode()
 
     def do_GET(self) -> None:
         path = self.path.split("?", 1)[0]
@@ -55,10 +57,7 @@ class AdminHandler(http.server.BaseHTTPRequestHandler):
         if not path.startswith("/admin/") or target.parent != folder.resolve() or not target.is_file():
             self.send_error(404)
             return
-        body = self.config() if name == "config.yml" else target.read_bytes()
-        if name == "config.yml":  # the CMS talks to this server, which guards every save (tools/editsave.py)
-            body = body.replace(b"http://localhost:8081/api/v1", f"{self.origin()}/api/v1".encode())
-        self.reply(200, body, TYPES.get(target.suffix, "application/octet-stream"))
+        self.reply(200, self.config() if name == "config.yml" else target.read_bytes(), TYPES.get(target.suffix, "application/octet-stream"))
 
     def do_POST(self) -> None:
         """The CMS's git requests, from this server's own page only (another site or local port is refused)."""
@@ -109,9 +108,8 @@ def taken_port(ports: dict[str, int]) -> tuple[str, int] | None:
 
 def add(sub) -> None:
     edit = sub.add_parser("edit", help="the CMS, its git server and the site's preview, on this machine only")
-    edit.add_argument("--site-port", type=int, default=8000)
-    edit.add_argument("--admin-port", type=int, default=8082)
-    edit.add_argument("--git-port", type=int, default=8081)
+    for name, port in (("site-port", 8000), ("admin-port", 8082), ("git-port", 8081)):
+        edit.add_argument(f"--{name}", type=int, default=port)
     edit.set_defaults(func=run)
 
 

@@ -90,17 +90,12 @@ def base_project(root: Path, ref: str) -> Iterator[Path]:
         yield Path(tmp)
 
 
-def placed(doc: dict) -> dict[str, tuple[str, dict]]:
-    """Each item of a checklist by id, with the group it is in."""
-    return {item["id"]: (group["title"], item) for group in doc["groups"] for item in group["items"]}
-
-
 def shop_changes(before: dict | None, after: dict | None, ui) -> list[str]:
     """The lines that say how one shop's checklist changed; empty when it did not."""
     if before is None or after is None:
         return [ui("change_shop_added" if before is None else "change_shop_removed")]
     lines = []
-    was, now = placed(before), placed(after)
+    was, now = ({item["id"]: (group["title"], item) for group in doc["groups"] for item in group["items"]} for doc in (before, after))
     for item_id in now.keys() - was.keys():
         lines.append(ui("change_added", item=item_id, group=now[item_id][0]))
     for item_id in was.keys() - now.keys():

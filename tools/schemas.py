@@ -37,20 +37,15 @@ def cms_config_text(site) -> str:
     return CMS_HEADER + yaml.safe_dump(generated, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def vscode_text() -> str:
-    """The code editor's YAML extension: each kind's files to its schema."""
-    schemas = {f"./{(SCHEMA_DIR / f'{kind.name}.schema.json').relative_to(ROOT).as_posix()}": [kind.pattern] for kind in KINDS}
-    return json.dumps({"yaml.schemas": schemas, "yaml.format.enable": False}, indent=2) + "\n"
-
-
 def generated(site) -> dict[Path, str]:
     """Each generated file, by its path under the site root, with the text it must have."""
     messages = (site.dataset.root / "data" / "messages.yml").read_text(encoding="utf-8")
+    vscode = {f"./{(SCHEMA_DIR / f'{kind.name}.schema.json').relative_to(ROOT).as_posix()}": [kind.pattern] for kind in KINDS}
     return {
         (SCHEMA_DIR / "shop.schema.json").relative_to(ROOT): json.dumps(site.content.shop_schema(), ensure_ascii=False, indent=2) + "\n",
         FALLBACK.relative_to(ROOT): FALLBACK_HEADER + messages,
         CMS_CONFIG: cms_config_text(site),
-        VSCODE: vscode_text(),
+        VSCODE: json.dumps({"yaml.schemas": vscode, "yaml.format.enable": False}, indent=2) + "\n",  # each kind's files to its schema
     }
 
 

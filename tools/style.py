@@ -36,10 +36,7 @@ def read_exactly(path: Path) -> str:
 def first_difference(text: str, wanted: str) -> int:
     """The 1-based line where a file first differs from its styled text."""
     have, want = text.split("\n"), wanted.split("\n")
-    for n, (a, b) in enumerate(zip(have, want), 1):
-        if a != b:
-            return n
-    return min(len(have), len(want)) + 1
+    return next((n for n, (a, b) in enumerate(zip(have, want), 1) if a != b), min(len(have), len(want)) + 1)
 
 
 def styled(root: Path, rels: list[str]) -> tuple[dict[str, tuple[str, str]], list[Problem]]:
