@@ -95,10 +95,10 @@ def phone(browser, site_server):
     context.close()
 
 
-# With `-n 5 --dist loadgroup` (make test) the tests run in five processes of about 200 s each (summed durations,
-# `pytest --durations=0`): the browser tests in three, each with its own Chromium and served site, the rest in two.
-# They mostly wait (for Chromium, a build, a served rebuild): one run used 377 CPU-s in 368 s on two cores with
-# three processes; five take {five} s.
+# With `-n 5 --dist loadgroup` (make test) the tests run in five processes grouped by module: the browser tests in
+# three, each with its own Chromium and served site, the rest in two. Alone, each group takes 50-120 s; together they
+# keep both cores busy (527 CPU-s in all, from /proc/stat). The groups of three processes (the rest alone ~350 s of
+# summed durations) took 368 s; these five 345 s (both before the tests' duplicate work was cut).
 GROUPS = {"test_pages_browser": "browser", "test_search_questions": "browser", "test_checklist_browser": "browser-2",
           "test_sellers_first_browser": "browser-2", "test_cms_browser": "browser-3", "test_impact": "browser-3",
           "test_build_failures": "rest-2", "test_properties": "rest-2", "test_cms_config": "rest-2"}
