@@ -82,9 +82,11 @@ def open_entry(page, loop, route: str, value: str) -> None:
 
 
 def field_with(page, value: str):
-    """The form control holding exactly this value, unfolded so that it can be typed into."""
-    index = page.evaluate("(v) => [...document.querySelectorAll('textarea, input')].findIndex(t => t.value === v)", value)
-    assert index >= 0, value
+    """The form control holding exactly this value, unfolded so that it can be typed into (Decap may draw the form
+    twice as it loads: the control is looked for until it is there)."""
+    find = "(v) => [...document.querySelectorAll('textarea, input')].findIndex(t => t.value === v)"
+    page.wait_for_function(f"(v) => ({find})(v) >= 0", arg=value, timeout=15000)
+    index = page.evaluate(find, value)
     control = page.locator("textarea, input").nth(index)
     for mark in page.evaluate(MARK_ITEMS, index):
         if control.is_visible():
@@ -109,8 +111,14 @@ def wait_for_commit(repo: Path, count: int) -> None:
 
 
 def wait_for_text(url: str, text: str) -> None:
+    """Until the served page shows the text (a page asked for during a rebuild may wait for it: asked again)."""
     deadline = time.monotonic() + 60
-    while text not in urllib.request.urlopen(url, timeout=5).read().decode("utf-8"):
+    while True:
+        try:
+            if text in urllib.request.urlopen(url, timeout=10).read().decode("utf-8"):
+                return
+        except OSError:  # TimeoutError included
+            pass
         assert time.monotonic() < deadline, f"{url} never showed {text!r}"
         time.sleep(0.5)
 
