@@ -128,7 +128,8 @@ def test_make_edit_with_uncommitted_changes_names_each_file_in_chinese_and_start
 
 def test_no_english_label_or_raw_code_is_left_in_the_form():
     """Issue 33: `TITLE（文字）`, `item`, `STATE`, `pre/during/post` and message keys were shown as they are in YAML. Every
-    label, every option and every hint of the generated form now has Chinese words (an option may add its id)."""
+    label, every option and every hint of the generated form now has Chinese words (an option may add its id), and a
+    title is typed on one line, not in a text area."""
     cjk = re.compile(r"[\u4e00-\u9fff]")
     bare = []
 
@@ -137,6 +138,8 @@ def test_no_english_label_or_raw_code_is_left_in_the_form():
             for key in ("label", "hint"):
                 if key in node and not cjk.search(str(node[key])):
                     bare.append(f"{where}.{key}: {node[key]}")
+            if node.get("widget") == "text" and str(node.get("label", "")).endswith(("标题", "名称", "问题")):
+                bare.append(f"{where}: a one-line {node['label']} in a text area")  # a title is one line: a text box
             for option in node.get("options", []) if node.get("widget") == "select" else []:
                 if not cjk.search(str(option["label"] if isinstance(option, dict) else option)):
                     bare.append(f"{where} option {option}")
