@@ -70,7 +70,7 @@ def printable(text: str) -> str:
 
 
 def path_text(path: Iterable[Any]) -> str:
-    """`entries[0].id` style (a message words the index: 第 1 条)."""
+    """`entries[0].id` style (a message words each index from 1, with data/messages.yml's path_item)."""
     out = ""
     for step in path:
         if isinstance(step, int):
