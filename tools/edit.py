@@ -96,14 +96,14 @@ def start_git_server(repo: Path, port: int) -> subprocess.Popen:
     return subprocess.Popen([str(ROOT / "node_modules" / ".bin" / "decap-server")], env=env, cwd=repo)
 
 
-def taken_port(ports: dict[str, int]) -> tuple[str, int] | None:
-    """The first of the ports (by option name) that something on this machine already listens on."""
+def taken_port(ports: dict[str, int]) -> list[Problem]:
+    """The first of the ports (by option name) that something on this machine already listens on, as a problem."""
     for option, port in ports.items():
         try:
             socket.create_server(("127.0.0.1", port)).close()
         except OSError:
-            return option, port
-    return None
+            return [Problem(f"--{option}", 1, "", "port_taken", {"port": port, "option": option})]
+    return []
 
 
 def add(sub) -> None:
@@ -114,8 +114,8 @@ def add(sub) -> None:
 
 
 def refusal(repo: Path) -> list[Problem]:
-    """Why the editor cannot start: no CMS installed, uncommitted changes (every save beside them would be refused,
-    tools/editsave.py), or a port in use (nothing is started then: no half-started editor, no orphan servers)."""
+    """Why the editor cannot start before any port is looked at: no CMS installed, or uncommitted changes (every save
+    beside them would be refused, tools/editsave.py)."""
     if not (BUNDLE / "decap-cms.js").is_file():
         return [Problem("package.json", 1, "", "cms_not_installed")]
     return [Problem(rel, 1, "", "edit_pending") for rel in changed(repo)]
@@ -124,8 +124,7 @@ def refusal(repo: Path) -> list[Problem]:
 def run(args: argparse.Namespace) -> int:
     """The three servers, each on 127.0.0.1, until Ctrl-C or until one of them stops; the CMS commits to --root."""
     repo, ports = Path(args.root), {"git-port": args.git_port, "site-port": args.site_port, "admin-port": args.admin_port}
-    taken = taken_port(ports)
-    problems = refusal(repo) or ([Problem(f"--{taken[0]}", 1, "", "port_taken", {"port": taken[1], "option": taken[0]})] if taken else [])
+    problems = refusal(repo) or taken_port(ports)  # nothing is started then: no half-started editor, no orphan servers
     try:
         admin = None if problems else http.server.ThreadingHTTPServer(("127.0.0.1", args.admin_port), AdminHandler)
     except OSError:  # taken since the look above

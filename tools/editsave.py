@@ -89,7 +89,7 @@ def named(repo: Path, raw: str) -> str | None:
     data, _ = parse_text(raw, "new")
     name = str(data.get("name") or "") if isinstance(data, dict) else ""
     base = re.sub(r"[^a-z0-9]+", "-", " ".join(lazy_pinyin(name)).lower()).strip("-")[:40].strip("-")
-    taken = taken_shop_ids(load_dataset(repo)) | {p.stem for p in (repo / "data" / "shops").iterdir()}
+    taken = taken_shop_ids(repo) | {p.stem for p in (repo / "data" / "shops").iterdir()}  # no data read: names only
     return f"data/shops/{next(s for s in (base, *(f'{base}-{n}' for n in range(2, 10**4))) if s not in taken)}.yml" if base else None
 
 

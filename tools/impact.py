@@ -56,9 +56,10 @@ EDIT_BASE = "refs/order-insurance/edit-base"  # where the last `make edit` start
 def default_base(root: Path) -> str:
     """Where the last `make edit` started, else the merge base with main, else HEAD (no main branch)."""
     for ask in (("rev-parse", "--verify", "--quiet", EDIT_BASE + "^{commit}"), ("merge-base", "HEAD", "main")):
-        done = subprocess.run(["git", "-C", str(root), *ask], capture_output=True, text=True)
-        if done.returncode == 0:
-            return done.stdout.strip()
+        try:
+            return git(root, *ask)
+        except subprocess.CalledProcessError:
+            pass
     return "HEAD"
 
 
@@ -128,9 +129,8 @@ def pages_changed(root: Path, ref: str) -> bool:
 
 
 def build(project: Path, out: Path) -> subprocess.Popen:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
-                             "-d", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
 def verdict(expected: list[str], before: list[str], after: list[str]) -> str:
@@ -149,8 +149,9 @@ def search_report(root: Path, base: Path, cases: dict[str, list[str]], titles: d
     with tempfile.TemporaryDirectory() as tmp, concurrent.futures.ProcessPoolExecutor(2) as pool:
         sites = [Path(tmp) / "before", Path(tmp) / "after"]
         for run in [build(project, site) for project, site in zip((base, root), sites)]:
-            if run.wait():
-                raise subprocess.CalledProcessError(run.returncode, ["mkdocs", "build"], stderr=run.stderr.read())
+            _, said = run.communicate()  # not wait(): a long error output would fill the pipe and stall the build
+            if run.returncode:
+                raise subprocess.CalledProcessError(run.returncode, ["mkdocs", "build"], stderr=said)
         was, now = pool.map(top_sections, sites, [list(cases)] * 2)
     named = lambda found: " · ".join(titles.get(h.replace("/#", "#").strip("/") or "index", h) for h in found) or "-"  # noqa: E731
     lines = [ui(verdict(cases[q], was[q], now[q]), query=q, before=named(was[q]), after=named(now[q]))

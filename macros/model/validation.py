@@ -23,14 +23,14 @@ def per_file(dataset: DataSet, rels: list[str], content: Content | None, types: 
         elif kind is None:
             found[rel] = [Problem(rel, 1, "", "unknown_file", {})]
         elif kind == "shop":
-            found[rel] = shop_problems(doc, content, types, taken_shop_ids(dataset)) if content else []
+            found[rel] = shop_problems(doc, content, types, taken_shop_ids(dataset.root)) if content else []
         else:
             found[rel] = schema_problems(doc, schema(kind), types)
     return found
 
 
-def taken_shop_ids(dataset: DataSet) -> frozenset:
-    pages = dataset.root / "docs" / "shops"  # a page written by hand there would be replaced by a shop's
+def taken_shop_ids(root) -> frozenset:
+    pages = root / "docs" / "shops"  # a page written by hand there would be replaced by a shop's
     return RESERVED_SHOP_IDS | {p.stem for p in pages.glob("*.md")} if pages.is_dir() else RESERVED_SHOP_IDS
 
 
