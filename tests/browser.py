@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, quote
 
 # One way to serve a built site, drive Chromium and ask the site's search, shared with `python -m tools impact`
 # and the benchmarks.
-from tools.chromium import CHROMIUM_ARGS, serve_site, chromium_path, free_port, search  # noqa: F401
+from tools.chromium import CHROMIUM_ARGS, chromium_path, free_port, open_search, search, serve_site  # noqa: F401
 
 # A seller's answers to /checklist/: the deciding ones (no verdict without them) and the optional ones.
 ANSWERS = {"name": "测试店", "team_size": "1", "buyer_reliance": "medium", "guarantee_required": "unsure",
