@@ -20,8 +20,12 @@ from helpers import CONTENT, GIT_IDENTITY, ROOT, TODAY, git, run_cli, scratch_re
 pytestmark = pytest.mark.browser
 
 FAQ_ID, GLOSSARY_TERM = "publish-after-close", "订单险"
-# A field can sit inside folded list items: unfold each one around it, outermost first, until it shows.
-MARK_ITEMS = """(index) => { const field = document.querySelectorAll('textarea, input')[index]; const marks = [];
+# The control holding a value, marked `data-found`, and the folded list items around it (it can sit inside them: each is
+# unfolded, outermost first, until it shows); null until the form has drawn it.
+MARK_ITEMS = """(v) => { const field = [...document.querySelectorAll('textarea, input')].find(t => t.value === v);
+  if (!field) return null;
+  document.querySelectorAll('[data-found]').forEach(e => e.removeAttribute('data-found')); field.setAttribute('data-found', '');
+  const marks = [];
   for (let n = field.parentElement, k = 0; n; n = n.parentElement) {
     if (String(n.className).includes('listControlItem')) { n.setAttribute('data-fold', String(k)); marks.push(String(k++)); } }
   return marks.reverse(); }"""
@@ -83,12 +87,10 @@ def open_entry(page, loop, route: str, value: str) -> None:
 
 def field_with(page, value: str):
     """The form control holding exactly this value, unfolded so that it can be typed into (Decap may draw the form
-    twice as it loads: the control is looked for until it is there)."""
-    find = "(v) => [...document.querySelectorAll('textarea, input')].findIndex(t => t.value === v)"
-    page.wait_for_function(f"(v) => ({find})(v) >= 0", arg=value, timeout=15000)
-    index = page.evaluate(find, value)
-    control = page.locator("textarea, input").nth(index)
-    for mark in page.evaluate(MARK_ITEMS, index):
+    twice as it loads: the control is found and marked in one step, once it is there)."""
+    marks = page.wait_for_function(MARK_ITEMS, arg=value, timeout=15000).json_value()
+    control = page.locator("[data-found]")
+    for mark in marks:
         if control.is_visible():
             break
         item = page.locator(f"[data-fold='{mark}']")

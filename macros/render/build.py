@@ -24,6 +24,7 @@ from .searchterms import vocabulary
 from .shoppages import ShopPages
 
 STATE_KEY = "order_insurance_build"
+FAILED: dict = {}  # the last failed data check, for `mkdocs serve`'s error page (render/serving.py): not checked twice
 OFFLINE_SHIM = "assets/vendor/iframe-worker-shim.js"
 TASK_BOX = '<label class="task-list-control"><input type="checkbox" disabled'
 # Generated pages arrive rendered: mkdocs-macros leaves them alone. The title is JSON, which YAML reads as is.
@@ -71,6 +72,7 @@ def configure(config, jieba) -> None:
     for line in site.report(site.warnings).splitlines():
         log.info(line)
     if site.errors:
+        FAILED["site"] = site
         raise PluginError(f"data check failed with {len(site.errors)} error(s):\n{site.report(site.errors)}")
     build = config[STATE_KEY] = SiteBuild(site)
     content = build.content

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..model.checked import load_site
 from ..model.content import messages_part
+from .build import FAILED
 
 
 def guard(server, root: Path) -> None:
@@ -71,8 +72,9 @@ def answer_when_broken(server, root: Path) -> None:
 
 
 def failure(root: Path, err: Exception) -> tuple[dict, str]:
-    """The page's words and what went wrong: the data check's located problems, or the error itself."""
-    site = load_site(root)
+    """The page's words and what went wrong: the data check's located problems (as the failed build found them), or
+    the error itself."""
+    site = FAILED.pop("site", None) or load_site(root)
     return messages_part(site.dataset, "ui"), site.report(site.errors) if site.errors else f"{type(err).__name__}: {err}"
 
 
