@@ -20,15 +20,17 @@ from helpers import CONTENT, GIT_IDENTITY, ROOT, TODAY, git, run_cli, scratch_re
 pytestmark = pytest.mark.browser
 
 FAQ_ID, GLOSSARY_TERM = "publish-after-close", "订单险"
-# The control holding a value, marked `data-found`, and the folded list items around it (it can sit inside them: each is
-# unfolded, outermost first, until it shows); null until the form has drawn it.
+# The control holding a value, by its id, and the folded list items around it (it can sit inside them: each is unfolded,
+# outermost first, until it shows); null until the form has kept the same control for a quarter second (Decap may draw
+# the form again as it loads, and a control drawn again has a new id).
 MARK_ITEMS = """(v) => { const field = [...document.querySelectorAll('textarea, input')].find(t => t.value === v);
   if (!field) return null;
-  document.querySelectorAll('[data-found]').forEach(e => e.removeAttribute('data-found')); field.setAttribute('data-found', '');
+  if (!field.dataset.found) field.dataset.found = String(Date.now());
+  if (Date.now() - Number(field.dataset.found) < 250) return null;
   const marks = [];
   for (let n = field.parentElement, k = 0; n; n = n.parentElement) {
     if (String(n.className).includes('listControlItem')) { n.setAttribute('data-fold', String(k)); marks.push(String(k++)); } }
-  return marks.reverse(); }"""
+  return {id: field.id, marks: marks.reverse()}; }"""
 
 
 def wait_for(url: str, data: bytes | None = None, seconds: float = 60) -> None:
@@ -86,11 +88,10 @@ def open_entry(page, loop, route: str, value: str) -> None:
 
 
 def field_with(page, value: str):
-    """The form control holding exactly this value, unfolded so that it can be typed into (Decap may draw the form
-    twice as it loads: the control is found and marked in one step, once it is there)."""
-    marks = page.wait_for_function(MARK_ITEMS, arg=value, timeout=15000).json_value()
-    control = page.locator("[data-found]")
-    for mark in marks:
+    """The form control holding exactly this value, unfolded so that it can be typed into."""
+    found = page.wait_for_function(MARK_ITEMS, arg=value, timeout=15000).json_value()
+    control = page.locator(f'[id="{found["id"]}"]')
+    for mark in found["marks"]:
         if control.is_visible():
             break
         item = page.locator(f"[data-fold='{mark}']")
@@ -399,8 +400,7 @@ def test_after_the_form_refuses_values_mending_them_and_publishing_again_saves(c
     data = yaml.safe_load((repo / rel).read_text(encoding="utf-8"))
     count, reviewed, title = int(git(repo, "rev-list", "--count", "HEAD")), str(data["reviewed"]), data["title"]
     open_entry(cms, loop, "data/entries/glossary", reviewed)
-    field = cms.locator("#" + field_with(cms, reviewed).get_attribute("id"))
-    named = cms.locator("#" + field_with(cms, title).get_attribute("id"))
+    field, named = field_with(cms, reviewed), field_with(cms, title)
     field.fill("上周")
     named.fill("")
     publish(cms)
