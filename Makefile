@@ -9,9 +9,8 @@ DEV_STAMP := $(VENV)/.dev-$(shell cat requirements.txt requirements-dev.txt | ck
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cut -d' ' -f1)
 # The oldest Node.js the tests and the CMS run on (Debian 12's nodejs is 18).
 NODE_MAJOR := 18
-# pytest in several processes (pytest-xdist). make test: three, two of them for the browser tests (each with
-# its own Chromium) and one for the rest, grouped by tests/conftest.py (222 s against 237 s with two, measured
-# side by side with CI=true on this 2-core machine); make test-fast and make hunt spread their tests over two.
+# pytest in several processes (pytest-xdist). make test: five, grouped by module in tests/conftest.py (three for the
+# browser tests, each with its own Chromium; two for the rest); make test-fast and make hunt spread theirs over two.
 PYTEST := $(PY) -m pytest
 # The long hunt: examples per Python property and runs per JavaScript property (make hunt).
 HUNT_EXAMPLES ?= 9000

@@ -42,7 +42,7 @@ def project_copy(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def browser():
-    from browser import CHROMIUM_ARGS, chromium_path
+    from browser import browser_args, chromium_path
 
     path = chromium_path()
     if path is None:
@@ -53,7 +53,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        instance = pw.chromium.launch(executable_path=path, args=browser_args())
         yield instance
         instance.close()
 
@@ -96,9 +96,9 @@ def phone(browser, site_server):
 
 
 # With `-n 5 --dist loadgroup` (make test) the tests run in five processes grouped by module: the browser tests in
-# three, each with its own Chromium and served site, the rest in two. Alone, each group takes 50-120 s; together they
-# keep both cores busy (527 CPU-s in all, from /proc/stat). The groups of three processes (the rest alone ~350 s of
-# summed durations) took 368 s; these five 345 s (both before the tests' duplicate work was cut).
+# three, each with its own Chromium and served site, the rest in two. Together they keep both cores busy (478 CPU-s
+# in all, busy time from /proc/stat); the groups of three processes took 368 s, these five 345 s (both before the
+# tests' duplicate work was cut and before browser_args() made a context cheap).
 GROUPS = {"test_pages_browser": "browser", "test_search_questions": "browser", "test_checklist_browser": "browser-2",
           "test_sellers_first_browser": "browser-2", "test_cms_browser": "browser-3", "test_impact": "browser-3",
           "test_build_failures": "rest-2", "test_properties": "rest-2", "test_cms_config": "rest-2"}

@@ -155,6 +155,18 @@ def test_each_collector_sees_what_it_looks_for(walk):
     assert any(rule == "button-name" for rule, _ in axe_violations(tab))
 
 
+def test_the_test_browser_keeps_playwrights_switches_and_draws_no_omnibox_popup(browser, page):
+    """browser_args(): one --disable-features carries Playwright's own list (a second one would drop it) and the omnibox
+    popup, which Chromium drew as two WebUI pages for every context (a feature renamed would bring them back)."""
+    from browser import OMNIBOX, browser_args
+
+    features = [a.split("=")[1].split(",") for a in browser_args() if a.startswith("--disable-features=")]
+    assert len(features) == 1 and {"PaintHolding", "AvoidUnnecessaryBeforeUnloadCheckSync", *OMNIBOX} <= set(features[0])
+    page.goto("about:blank")
+    targets = browser.new_browser_cdp_session().send("Target.getTargets")["targetInfos"]
+    assert any(t["type"] == "page" for t in targets) and not [t["url"] for t in targets if "omnibox" in t["url"]]
+
+
 def test_the_policy_allows_no_inline_script_it_did_not_hash(built_site):
     policy = static_host_headers(built_site)["Content-Security-Policy"]
     script_src = next(d for d in policy.split("; ") if d.startswith("script-src "))
