@@ -240,6 +240,49 @@ def test_a_save_the_check_refuses_shows_its_message_and_makes_no_commit(cms, loo
     assert git(repo, "rev-parse", "HEAD") == before and (repo / "data" / "faq.yml").read_text(encoding="utf-8") == text
 
 
+# Whether the CMS keeps a backup of the entry holding this text, or none when the text is null (Decap keeps it with
+# localForage, in IndexedDB).
+BACKUP = """([key, text]) => new Promise(done => indexedDB.databases().then(dbs => {
+  if (!dbs.some(db => db.name === 'localforage')) return done(false);
+  const open = indexedDB.open('localforage');
+  open.onsuccess = () => { const get = open.result.transaction('keyvaluepairs').objectStore('keyvaluepairs').get(key);
+    get.onsuccess = () => done(text === null ? get.result === undefined : Boolean(get.result && get.result.raw.includes(text)));
+    get.onerror = () => done(false); };
+  open.onerror = () => done(false); }))"""
+
+
+def wait_for_backup(page, key: str, text: str | None) -> None:
+    """Until the backup is as asked (page.evaluate awaits the answer; a predicate's promise would pass at once)."""
+    deadline = time.monotonic() + 15
+    while not page.evaluate(BACKUP, [key, text]):
+        assert time.monotonic() < deadline, f"the CMS kept no backup of {key} as asked ({text})"
+        time.sleep(0.3)
+
+
+def test_a_reload_with_an_unpublished_edit_asks_first_offers_the_backup_and_saves_nothing(cms, loop):
+    """Issue 33 (point 6), as the editors' guide tells it: a reload with an unpublished edit asks before leaving, and the
+    reopened form offers the browser's backup of it (its text can then be put back by the file's a few seconds later,
+    decap-cms#6989: the guide says to publish first); nothing reaches the file. Leaving for the list drops the backup."""
+    repo, rel = loop["repo"], "data/faq.yml"
+    text, count = (repo / rel).read_text(encoding="utf-8"), int(git(repo, "rev-list", "--count", "HEAD"))
+    summary = yaml.safe_load(text)["summary"]
+    open_entry(cms, loop, "data/entries/faq", summary)
+    field_with(cms, summary).fill(summary + "（还没发布）")
+    wait_for_backup(cms, "backup.data.faq", "（还没发布）")  # kept 2 s after the last change
+    asked = []
+    record = lambda dialog: asked.append(dialog.type)  # noqa: E731 (the module's tab accepts each one)
+    cms.on("dialog", record)
+    try:
+        with cms.expect_event("dialog", predicate=lambda dialog: dialog.type == "confirm", timeout=20000):
+            cms.reload()
+    finally:
+        cms.remove_listener("dialog", record)
+    assert asked == ["beforeunload", "confirm"], asked
+    assert (repo / rel).read_text(encoding="utf-8") == text and int(git(repo, "rev-list", "--count", "HEAD")) == count
+    cms.goto(loop["admin"] + "#/collections/data")
+    wait_for_backup(cms, "backup.data.faq", None)
+
+
 def test_a_file_that_does_not_parse_is_neither_shown_empty_nor_saved_over(cms, loop):
     repo = loop["repo"]
     glossary = repo / "data" / "glossary.yml"
