@@ -15,6 +15,9 @@ ANSWERS = {"name": "测试店", "team_size": "1", "buyer_reliance": "medium", "g
            "alternative_tool": "unsure", "open_orders": "no"}
 
 
+OMNIBOX = ["WebUIOmniboxPopup", "WebUIOmniboxAimPopup", "WebUIOmniboxFullPopup"]  # Chromium's names for its popup
+
+
 def browser_args() -> list[str]:
     """Chromium's flags for the tests: the tools' ones, and one --disable-features (Chromium keeps only the last one,
     and Playwright passes its own) with Playwright's list, read from its driver, and the omnibox popup: a WebUI page
@@ -27,9 +30,6 @@ def browser_args() -> list[str]:
     assert block, f"Playwright's own disabled features are no longer where {bundle} kept them"
     theirs = re.findall(r'^\s*"(\w+)"', block.group(1), re.M)
     return CHROMIUM_ARGS + ["--disable-features=" + ",".join(theirs + OMNIBOX)]
-
-
-OMNIBOX = ["WebUIOmniboxPopup", "WebUIOmniboxAimPopup", "WebUIOmniboxFullPopup"]
 
 
 def static_host_headers(site: Path) -> dict[str, str]:

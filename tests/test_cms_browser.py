@@ -21,8 +21,8 @@ pytestmark = pytest.mark.browser
 
 FAQ_ID, GLOSSARY_TERM = "publish-after-close", "订单险"
 # The control holding a value, by its id, and the folded list items around it (it can sit inside them: each is unfolded,
-# outermost first, until it shows); null until the form has kept the same control for a quarter second (Decap may draw
-# the form again as it loads, and a control drawn again has a new id).
+# outermost first, until it shows); null until the form has kept the same control for a quarter second (each draft
+# Decap makes from a loaded entry gets a new key, so a second load as the form opens draws it anew, with new ids).
 MARK_ITEMS = """(v) => { const field = [...document.querySelectorAll('textarea, input')].find(t => t.value === v);
   if (!field) return null;
   if (!field.dataset.found) field.dataset.found = String(Date.now());
