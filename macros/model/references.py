@@ -98,8 +98,8 @@ def check_ids(c: Content, out: Findings) -> None:
     for rel, field, key in (("data/faq.yml", "entries", "id"), ("data/sources.yml", "sources", "id"), ("data/tables.yml", "tables", "id"),
                             ("data/order_states.yml", "states", "key"), ("data/profile.yml", "fields", "key"),
                             ("data/checklist.yml", "items", "id"), ("data/impact.yml", "levels", "key"), ("data/impact.yml", "aspects", "id")):
-        if c.file(rel):
-            out.unique(rel, [([field, i, key], item[key]) for i, item in enumerate(c.file(rel)[field])])
+        if data := c.file(rel):
+            out.unique(rel, [([field, i, key], item[key]) for i, item in enumerate(data[field])])
     if c.glossary:
         words = []
         for i, entry in enumerate(c.glossary["terms"]):
