@@ -110,24 +110,27 @@ def publish(page) -> None:
     page.get_by_text("立即发布").click()
 
 
-def wait_for_commit(repo: Path, count: int) -> None:
-    deadline = time.monotonic() + 30
-    while int(git(repo, "rev-list", "--count", "HEAD")) < count:
-        assert time.monotonic() < deadline, "the CMS made no commit"
+def until(ready, message: str, seconds: float = 30) -> None:
+    """Ask again until `ready()` holds, or fail with the message."""
+    deadline = time.monotonic() + seconds
+    while not ready():
+        assert time.monotonic() < deadline, message
         time.sleep(0.3)
+
+
+def wait_for_commit(repo: Path, count: int) -> None:
+    until(lambda: int(git(repo, "rev-list", "--count", "HEAD")) >= count, "the CMS made no commit")
 
 
 def wait_for_text(url: str, text: str) -> None:
     """Until the served page shows the text (a page asked for during a rebuild may wait for it: asked again)."""
-    deadline = time.monotonic() + 60
-    while True:
+    def shown() -> bool:
         try:
-            if text in urllib.request.urlopen(url, timeout=10).read().decode("utf-8"):
-                return
+            return text in urllib.request.urlopen(url, timeout=10).read().decode("utf-8")
         except OSError:  # TimeoutError included
-            pass
-        assert time.monotonic() < deadline, f"{url} never showed {text!r}"
-        time.sleep(0.5)
+            return False
+
+    until(shown, f"{url} never showed {text!r}", 60)
 
 
 def save_edit(page, loop, route: str, rel: str, old: str, new: str) -> None:
@@ -257,10 +260,7 @@ BACKUP = """([key, text]) => new Promise(done => indexedDB.databases().then(dbs 
 
 def wait_for_backup(page, key: str, text: str | None) -> None:
     """Until the backup is as asked (page.evaluate awaits the answer; a predicate's promise would pass at once)."""
-    deadline = time.monotonic() + 15
-    while not page.evaluate(BACKUP, [key, text]):
-        assert time.monotonic() < deadline, f"the CMS kept no backup of {key} as asked ({text})"
-        time.sleep(0.3)
+    until(lambda: page.evaluate(BACKUP, [key, text]), f"the CMS kept no backup of {key} as asked ({text})", 15)
 
 
 def test_a_reload_with_an_unpublished_edit_asks_first_offers_the_backup_and_saves_nothing(cms, loop):
